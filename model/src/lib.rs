@@ -1,0 +1,227 @@
+//! The data contract between the build-time content pipeline and the app.
+//!
+//! The pipeline serialises these types to JSON (`dist/content/...`); the app
+//! deserialises the same types, either fetched at run time or bundled into the wasm.
+//! Keeping them in one crate means the two sides cannot drift apart.
+
+use serde::{Deserialize, Serialize};
+
+/// A language the site is published in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// English.
+    En,
+    /// Russian.
+    Ru,
+}
+
+impl Lang {
+    /// Every language, in the order they are offered to readers.
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Ru];
+
+    /// The BCP 47 code used in URLs, folders and `lang` attributes.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Ru => "ru",
+        }
+    }
+
+    /// The language's name in that language, as the switcher shows it.
+    pub const fn native_name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Ru => "Русский",
+        }
+    }
+
+    /// Parses an exact language code as used in URLs (`"en"`, `"ru"`).
+    pub fn from_code(code: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.code() == code)
+    }
+
+    /// Picks a supported language from a BCP 47 tag such as `ru-RU` or `en-GB`.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.split(['-', '_']).next()?.to_ascii_lowercase();
+        Lang::from_code(&primary)
+    }
+
+    /// The other language, for the language switcher.
+    pub const fn other(self) -> Lang {
+        match self {
+            Lang::En => Lang::Ru,
+            Lang::Ru => Lang::En,
+        }
+    }
+}
+
+/// A tag as shown to readers: its stable slug and its name in the page's language.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tag {
+    /// Stable identifier, shared by both languages and used in URLs.
+    pub slug: String,
+    /// Display name in the document's language.
+    pub name: String,
+}
+
+/// What an article card needs: everything but the body.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PostMeta {
+    /// URL key shared by both languages.
+    pub slug: String,
+    /// Plain-text title.
+    pub title: String,
+    /// One or two plain-text sentences shown on cards.
+    pub summary: String,
+    /// Plain text for `<meta name="description">`.
+    pub description: String,
+    /// Publication date, ISO 8601 (`YYYY-MM-DD`), for `<time datetime>`.
+    pub date: String,
+    /// The date as readers of this language write it, e.g. "20 ноября 2026 г.".
+    pub date_label: String,
+    /// Tags in the document's language.
+    pub tags: Vec<Tag>,
+    /// Estimated reading time in whole minutes (at least 1).
+    pub reading_minutes: u32,
+}
+
+/// A section heading of an article body, for anchors and a table of contents.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Heading {
+    /// Heading level, 2 or 3.
+    pub level: u8,
+    /// The `id` attribute of the heading element.
+    pub id: String,
+    /// Plain-text heading.
+    pub text: String,
+}
+
+/// What the article view needs: the metadata plus the rendered body.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Post {
+    /// Language of this document.
+    pub lang: Lang,
+    /// Card metadata.
+    pub meta: PostMeta,
+    /// Body rendered to HTML at build time by the pipeline (never by the browser).
+    pub html: String,
+    /// Section headings in document order.
+    pub headings: Vec<Heading>,
+}
+
+/// A tag with the number of articles that carry it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TagCount {
+    /// The tag.
+    #[serde(flatten)]
+    pub tag: Tag,
+    /// Number of articles in this language with the tag.
+    pub count: u32,
+}
+
+/// The per-language index: metadata of every article, newest first.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SiteIndex {
+    /// Language of this index.
+    pub lang: Lang,
+    /// Every article's metadata, newest first.
+    pub posts: Vec<PostMeta>,
+    /// Every tag in use, with counts, in vocabulary order.
+    pub tags: Vec<TagCount>,
+}
+
+/// Paths of the content documents, relative to the content root (`content/` in `dist/`).
+/// The pipeline writes to these paths and the app requests them, from this one place.
+pub mod paths {
+    use super::Lang;
+
+    /// The per-language index document.
+    pub fn index(lang: Lang) -> String {
+        format!("{}/index.json", lang.code())
+    }
+
+    /// One article's document.
+    pub fn post(lang: Lang, slug: &str) -> String {
+        format!("{}/posts/{slug}.json", lang.code())
+    }
+}
+
+/// Whether `slug` is a valid article or tag slug: non-empty lowercase ASCII letters,
+/// digits and single hyphens, neither starting nor ending with a hyphen.
+pub fn is_valid_slug(slug: &str) -> bool {
+    !slug.is_empty()
+        && !slug.starts_with('-')
+        && !slug.ends_with('-')
+        && !slug.contains("--")
+        && slug
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_tags_map_to_supported_languages() {
+        for (tag, want) in [
+            ("en", Some(Lang::En)),
+            ("en-GB", Some(Lang::En)),
+            ("ru-RU", Some(Lang::Ru)),
+            ("RU", Some(Lang::Ru)),
+            ("ru_UA", Some(Lang::Ru)),
+            ("de-DE", None),
+            ("", None),
+        ] {
+            assert_eq!(Lang::from_tag(tag), want, "tag {tag:?}");
+        }
+    }
+
+    #[test]
+    fn url_codes_are_exact() {
+        assert_eq!(Lang::from_code("ru"), Some(Lang::Ru));
+        assert_eq!(Lang::from_code("RU"), None);
+        assert_eq!(Lang::from_code("ru-RU"), None);
+        assert_eq!(Lang::En.other(), Lang::Ru);
+    }
+
+    #[test]
+    fn slugs() {
+        for (slug, ok) in [
+            ("vector-index-tuning", true),
+            ("a1", true),
+            ("", false),
+            ("-a", false),
+            ("a-", false),
+            ("a--b", false),
+            ("Caps", false),
+            ("с-кириллицей", false),
+            ("a_b", false),
+        ] {
+            assert_eq!(is_valid_slug(slug), ok, "slug {slug:?}");
+        }
+    }
+
+    #[test]
+    fn documents_round_trip_through_json() {
+        let index = SiteIndex {
+            lang: Lang::Ru,
+            posts: vec![],
+            tags: vec![TagCount {
+                tag: Tag {
+                    slug: "rag".into(),
+                    name: "RAG".into(),
+                },
+                count: 3,
+            }],
+        };
+        let json = serde_json::to_string(&index).unwrap();
+        // The tag is flattened so a tag count reads like a tag with a count.
+        assert_eq!(
+            json,
+            r#"{"lang":"ru","posts":[],"tags":[{"slug":"rag","name":"RAG","count":3}]}"#
+        );
+        assert_eq!(serde_json::from_str::<SiteIndex>(&json).unwrap(), index);
+    }
+}

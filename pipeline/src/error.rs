@@ -1,0 +1,113 @@
+//! Errors that stop the build, each naming the file and line to fix.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// A problem in the content sources, located at `path:line`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}:{line}: {kind}", path.display())]
+pub struct ContentError {
+    /// The file to fix.
+    pub path: PathBuf,
+    /// 1-based line in that file.
+    pub line: usize,
+    /// What is wrong.
+    pub kind: ErrorKind,
+}
+
+impl ContentError {
+    /// A new error at `path:line`.
+    pub fn new(path: &Path, line: usize, kind: ErrorKind) -> Self {
+        ContentError {
+            path: path.to_path_buf(),
+            line: line.max(1),
+            kind,
+        }
+    }
+}
+
+/// What is wrong with a content file.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ErrorKind {
+    /// The file cannot be read.
+    #[error("cannot read file: {0}")]
+    Io(String),
+    /// No `+++` front matter block at the top, or it is not closed.
+    #[error(
+        "front matter must open on the first line with `+++` and close with another `+++` line"
+    )]
+    FrontMatterFence,
+    /// The front matter is not valid TOML or not of the expected shape.
+    #[error("malformed front matter: {0}")]
+    FrontMatter(String),
+    /// A required field is missing or empty.
+    #[error("missing required field `{0}`")]
+    MissingField(&'static str),
+    /// The date is not a plain calendar date.
+    #[error("unparsable date {0:?}: write a TOML date such as 2026-11-20")]
+    BadDate(String),
+    /// The slug has characters outside `a-z0-9-`.
+    #[error("invalid slug {0:?}: use lowercase letters, digits and single hyphens")]
+    BadSlug(String),
+    /// Another file in the same language has this slug.
+    #[error("duplicate slug {slug:?}: also used by {other}")]
+    DuplicateSlug {
+        /// The slug used twice.
+        slug: String,
+        /// The other file.
+        other: String,
+    },
+    /// A folder under `content/` that is not a supported language.
+    #[error("unknown language folder {0:?}: expected one of en, ru")]
+    UnknownLanguage(String),
+    /// The article exists in one language only.
+    #[error("article {slug:?} has no {missing} version (expected {expected})")]
+    MissingTranslation {
+        /// The article's slug.
+        slug: String,
+        /// Code of the missing language.
+        missing: &'static str,
+        /// The file that should exist.
+        expected: String,
+    },
+    /// The two language versions disagree on a field that must be shared.
+    #[error("`{field}` differs from the {other} version ({theirs})")]
+    TranslationMismatch {
+        /// The field that differs.
+        field: &'static str,
+        /// Code of the other language.
+        other: &'static str,
+        /// The other version's value.
+        theirs: String,
+    },
+    /// A tag not in `content/tags.toml`.
+    #[error("unknown tag {0:?}: add it to content/tags.toml or use an existing one")]
+    UnknownTag(String),
+    /// Too few or too many tags.
+    #[error("an article needs 2 to 5 tags, found {0}")]
+    TagCount(usize),
+    /// A fenced code block without a known language.
+    #[error("code block must name its language, one of: {}", crate::markdown::CODE_LANGUAGES.join(", "))]
+    CodeLanguage,
+    /// A link to an article of this site that does not exist.
+    #[error("link to unknown article {0:?}")]
+    BrokenLink(String),
+    /// A level-1 heading in the body; the title is the page's only `<h1>`.
+    #[error("use `##` or `###` for sections: the title is the page's only level-1 heading")]
+    BodyH1,
+}
+
+/// Every error found in one run, so an author can fix them all at once.
+#[derive(Debug)]
+pub struct ContentErrors(pub Vec<ContentError>);
+
+impl fmt::Display for ContentErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for e in &self.0 {
+            writeln!(f, "error: {e}")?;
+        }
+        write!(f, "{} error(s) in the content sources", self.0.len())
+    }
+}
+
+impl std::error::Error for ContentErrors {}

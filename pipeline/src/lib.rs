@@ -1,0 +1,13 @@
+//! The build-time content pipeline: `content/` (Markdown + TOML front matter) in,
+//! validated JSON documents out. Everything that can be computed before the browser
+//! sees the page is computed here: HTML, heading ids, reading time, date labels.
+
+pub mod dates;
+pub mod emit;
+pub mod error;
+pub mod front_matter;
+pub mod markdown;
+pub mod site;
+
+pub use error::{ContentError, ContentErrors, ErrorKind};
+pub use site::{load, Article, Site};

@@ -1,0 +1,256 @@
+//! Markdown body to HTML, at build time: heading ids, code block checks, link
+//! collection and word counts, so the browser only inserts finished HTML.
+
+use crate::error::ErrorKind;
+use model::Heading;
+use pulldown_cmark::{
+    html, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd,
+};
+
+/// Languages a fenced code block may name (`text` for plain output and diagrams).
+pub const CODE_LANGUAGES: &[&str] = &[
+    "bash",
+    "go",
+    "javascript",
+    "json",
+    "python",
+    "rust",
+    "sql",
+    "text",
+    "toml",
+    "typescript",
+    "yaml",
+];
+
+/// A body rendered to HTML with what the pipeline learned on the way.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rendered {
+    /// The HTML body.
+    pub html: String,
+    /// `##` and `###` headings in order, with their element ids.
+    pub headings: Vec<Heading>,
+    /// Words of prose (code blocks excluded), for reading time and length checks.
+    pub words: usize,
+    /// Root-relative link targets with the body-relative line they appear on.
+    pub internal_links: Vec<(usize, String)>,
+    /// Languages of the fenced code blocks, in order.
+    pub code_languages: Vec<String>,
+}
+
+/// Problems found in a body, each with its 0-based line offset inside the body.
+pub type BodyErrors = Vec<(usize, ErrorKind)>;
+
+/// Renders `body`; every problem is returned with its line offset in the body.
+pub fn render(body: &str) -> Result<Rendered, BodyErrors> {
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_SMART_PUNCTUATION;
+    let line_of = |offset: usize| body[..offset].matches('\n').count();
+
+    let mut errors = BodyErrors::new();
+    let mut events: Vec<Event> = Vec::new();
+    let mut headings = Vec::new();
+    let mut heading_at: Option<(usize, u8)> = None;
+    let mut in_code = false;
+    let mut words = 0;
+    let mut internal_links = Vec::new();
+    let mut code_languages = Vec::new();
+
+    for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
+        match &event {
+            Event::Start(Tag::Heading { level, .. }) => {
+                if *level == HeadingLevel::H1 {
+                    errors.push((line_of(range.start), ErrorKind::BodyH1));
+                }
+                heading_at = Some((events.len(), *level as u8));
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((start, level)) = heading_at.take() {
+                    let text = plain_text(&events[start + 1..]);
+                    let id = unique_id(&headings, &text);
+                    if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[start] {
+                        *slot = Some(CowStr::from(id.clone()));
+                    }
+                    if level <= 3 {
+                        headings.push(Heading { level, id, text });
+                    }
+                }
+            }
+            Event::Start(Tag::CodeBlock(kind)) => {
+                in_code = true;
+                let lang = match kind {
+                    CodeBlockKind::Fenced(info) => info.split_whitespace().next().unwrap_or(""),
+                    CodeBlockKind::Indented => "",
+                };
+                if CODE_LANGUAGES.contains(&lang) {
+                    code_languages.push(lang.to_string());
+                } else {
+                    errors.push((line_of(range.start), ErrorKind::CodeLanguage));
+                }
+            }
+            Event::End(TagEnd::CodeBlock) => in_code = false,
+            Event::Text(text) | Event::Code(text) if !in_code => words += count_words(text),
+            Event::Start(Tag::Link { dest_url, .. }) if dest_url.starts_with('/') => {
+                internal_links.push((line_of(range.start), dest_url.to_string()));
+            }
+            _ => {}
+        }
+        events.push(match event {
+            // Authors write Markdown, not HTML: raw HTML is shown as text so nothing
+            // but the pipeline's own markup ever reaches the page.
+            Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
+            other => other,
+        });
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let mut out = String::with_capacity(body.len() * 3 / 2);
+    html::push_html(&mut out, events.into_iter());
+    Ok(Rendered {
+        html: out,
+        headings,
+        words,
+        internal_links,
+        code_languages,
+    })
+}
+
+/// The text content of a run of inline events.
+fn plain_text(events: &[Event]) -> String {
+    events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+            Event::SoftBreak | Event::HardBreak => Some(" "),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Counts words: whitespace-separated runs that contain a letter or digit.
+pub fn count_words(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// A URL fragment for a heading: lowercase letters and digits of any script,
+/// joined by hyphens, made unique within the article.
+fn unique_id(existing: &[Heading], text: &str) -> String {
+    let mut base = String::new();
+    for word in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !base.is_empty() {
+            base.push('-');
+        }
+        base.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    if base.is_empty() {
+        base.push_str("section");
+    }
+    let mut id = base.clone();
+    let mut n = 2;
+    while existing.iter().any(|h| h.id == id) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    id
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_headings_with_ids_and_collects_them() {
+        let r = render(
+            "Intro.\n\n## Why it matters\n\ntext\n\n### Кэширование `KV`\n\n## Why it matters\n",
+        )
+        .unwrap();
+        assert!(
+            r.html
+                .contains("<h2 id=\"why-it-matters\">Why it matters</h2>"),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html
+                .contains("<h3 id=\"кэширование-kv\">Кэширование <code>KV</code></h3>"),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html.contains("<h2 id=\"why-it-matters-2\">"),
+            "{}",
+            r.html
+        );
+        let ids: Vec<_> = r
+            .headings
+            .iter()
+            .map(|h| (h.level, h.id.as_str()))
+            .collect();
+        assert_eq!(
+            ids,
+            [
+                (2, "why-it-matters"),
+                (3, "кэширование-kv"),
+                (2, "why-it-matters-2")
+            ]
+        );
+        assert_eq!(r.headings[1].text, "Кэширование KV");
+    }
+
+    #[test]
+    fn renders_tables_lists_code_and_links() {
+        let r = render(
+            "| a | b |\n|---|---|\n| 1 | 2 |\n\n- one\n- two\n\n```rust\nfn main() {}\n```\n\n[x](https://example.org) [y](/en/blog/y)\n",
+        )
+        .unwrap();
+        assert!(r.html.contains("<table>"));
+        assert!(r.html.contains("<ul>\n<li>one</li>"));
+        assert!(r
+            .html
+            .contains("<pre><code class=\"language-rust\">fn main() {}\n</code></pre>"));
+        assert!(r.html.contains("<a href=\"https://example.org\">x</a>"));
+        assert_eq!(r.internal_links, [(11, "/en/blog/y".to_string())]);
+        assert_eq!(r.code_languages, ["rust"]);
+    }
+
+    #[test]
+    fn raw_html_is_escaped() {
+        let r =
+            render("Hello <script>alert(1)</script>\n\n<div onclick=\"x()\">hi</div>\n").unwrap();
+        assert!(!r.html.contains("<script>"), "{}", r.html);
+        assert!(!r.html.contains("<div"), "{}", r.html);
+        assert!(r.html.contains("&lt;script&gt;"));
+    }
+
+    #[test]
+    fn code_blocks_must_name_a_known_language() {
+        let errors =
+            render("text\n\n```\nplain\n```\n\n```cobol\nX\n```\n\n    indented\n").unwrap_err();
+        let lines: Vec<_> = errors.iter().map(|(l, _)| *l).collect();
+        assert_eq!(lines, [2, 6, 10]);
+        assert!(errors.iter().all(|(_, k)| *k == ErrorKind::CodeLanguage));
+    }
+
+    #[test]
+    fn level_one_headings_are_rejected() {
+        let errors = render("para\n\n# Title again\n").unwrap_err();
+        assert_eq!(errors, [(2, ErrorKind::BodyH1)]);
+    }
+
+    #[test]
+    fn word_count_skips_code_blocks_and_punctuation() {
+        let r = render(
+            "One two, three — four.\n\n```python\nnot counted at all\n```\n\nПять `шесть`.\n",
+        )
+        .unwrap();
+        assert_eq!(r.words, 6);
+        assert_eq!(count_words("a — b -- c"), 3);
+    }
+}

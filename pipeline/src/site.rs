@@ -1,0 +1,397 @@
+//! Loading and validating the whole content tree, and shaping it into the documents
+//! the app reads.
+
+use crate::dates;
+use crate::error::{ContentError, ContentErrors, ErrorKind};
+use crate::front_matter::{self, FrontMatter};
+use crate::markdown::{self, Rendered};
+use model::{Lang, Post, PostMeta, SiteIndex, Tag, TagCount};
+use serde::Deserialize;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// Reading speed used for reading time, in words per minute. Russian words are longer
+/// on average, so the same text has fewer of them and is read at fewer per minute.
+const fn words_per_minute(lang: Lang) -> usize {
+    match lang {
+        Lang::En => 220,
+        Lang::Ru => 180,
+    }
+}
+
+/// The display names of one tag.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TagNames {
+    en: String,
+    ru: String,
+}
+
+impl TagNames {
+    /// The name in `lang`.
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Ru => &self.ru,
+        }
+    }
+}
+
+/// One language version of an article, validated and rendered.
+#[derive(Debug, Clone)]
+pub struct Article {
+    /// Language of this version.
+    pub lang: Lang,
+    /// Source file.
+    pub path: PathBuf,
+    /// Its front matter.
+    pub front: FrontMatter,
+    /// Its rendered body.
+    pub body: Rendered,
+    /// Line of the file on which the body starts.
+    pub body_line: usize,
+}
+
+impl Article {
+    /// The card metadata of this version.
+    fn meta(&self, vocabulary: &BTreeMap<String, TagNames>) -> PostMeta {
+        let f = &self.front;
+        PostMeta {
+            slug: f.slug.clone(),
+            title: f.title.clone(),
+            summary: f.summary.clone(),
+            description: f.description.clone(),
+            date: f.date.clone(),
+            date_label: dates::label(self.lang, &f.date).unwrap_or_else(|| f.date.clone()),
+            tags: f
+                .tags
+                .iter()
+                .map(|slug| Tag {
+                    slug: slug.clone(),
+                    name: vocabulary[slug].get(self.lang).to_string(),
+                })
+                .collect(),
+            reading_minutes: reading_minutes(self.lang, self.body.words),
+        }
+    }
+}
+
+/// Whole minutes to read `words` words in `lang`, at least one.
+pub fn reading_minutes(lang: Lang, words: usize) -> u32 {
+    let minutes = words.div_ceil(words_per_minute(lang)).max(1);
+    u32::try_from(minutes).unwrap_or(u32::MAX)
+}
+
+/// The validated content tree.
+#[derive(Debug, Clone)]
+pub struct Site {
+    /// Tag slug to display names, from `tags.toml`.
+    pub vocabulary: BTreeMap<String, TagNames>,
+    /// Per language, the articles newest first.
+    pub articles: BTreeMap<Lang, Vec<Article>>,
+}
+
+impl Site {
+    /// The index document for `lang`.
+    pub fn index(&self, lang: Lang) -> SiteIndex {
+        let posts: Vec<PostMeta> = self.articles[&lang]
+            .iter()
+            .map(|a| a.meta(&self.vocabulary))
+            .collect();
+        let mut tags: Vec<TagCount> = self
+            .vocabulary
+            .iter()
+            .map(|(slug, names)| TagCount {
+                tag: Tag {
+                    slug: slug.clone(),
+                    name: names.get(lang).to_string(),
+                },
+                count: posts
+                    .iter()
+                    .filter(|p| p.tags.iter().any(|t| &t.slug == slug))
+                    .count() as u32,
+            })
+            .filter(|t| t.count > 0)
+            .collect();
+        tags.sort_by(|a, b| {
+            b.count
+                .cmp(&a.count)
+                .then_with(|| a.tag.name.cmp(&b.tag.name))
+        });
+        SiteIndex { lang, posts, tags }
+    }
+
+    /// Every article document of `lang`.
+    pub fn posts(&self, lang: Lang) -> impl Iterator<Item = Post> + '_ {
+        self.articles[&lang].iter().map(move |a| Post {
+            lang,
+            meta: a.meta(&self.vocabulary),
+            html: a.body.html.clone(),
+            headings: a.body.headings.clone(),
+        })
+    }
+}
+
+/// Loads, validates and renders everything under `root` (`content/`).
+///
+/// Every problem found is reported, each with its file and line.
+pub fn load(root: &Path) -> Result<Site, ContentErrors> {
+    let mut errors = Vec::new();
+    let vocabulary = load_vocabulary(&root.join("tags.toml")).unwrap_or_else(|e| {
+        errors.push(e);
+        BTreeMap::new()
+    });
+
+    let mut articles: BTreeMap<Lang, Vec<Article>> =
+        Lang::ALL.iter().map(|l| (*l, Vec::new())).collect();
+    // Files that failed to load, by language and file stem: their problems are already
+    // reported, so the cross-file checks must not pile follow-on errors on top.
+    let mut failed: BTreeSet<(Lang, String)> = BTreeSet::new();
+    for dir in sorted_entries(root, &mut errors)
+        .into_iter()
+        .filter(|p| p.is_dir())
+    {
+        let name = dir
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .to_string();
+        let Some(lang) = Lang::from_code(&name) else {
+            errors.push(ContentError::new(&dir, 1, ErrorKind::UnknownLanguage(name)));
+            continue;
+        };
+        for path in sorted_entries(&dir, &mut errors) {
+            if path.extension().is_some_and(|e| e == "md") {
+                match load_article(lang, &path, &vocabulary) {
+                    Ok(article) => articles
+                        .get_mut(&lang)
+                        .expect("every language")
+                        .push(article),
+                    Err(mut e) => {
+                        errors.append(&mut e);
+                        let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+                        failed.insert((lang, stem.to_string()));
+                    }
+                }
+            }
+        }
+    }
+
+    for list in articles.values() {
+        check_duplicates(list, &mut errors);
+    }
+    check_translations(root, &articles, &failed, &mut errors);
+    check_links(&articles, &vocabulary, &failed, &mut errors);
+
+    if !errors.is_empty() {
+        errors.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
+        errors.dedup();
+        return Err(ContentErrors(errors));
+    }
+    for list in articles.values_mut() {
+        list.sort_by(|a, b| {
+            b.front
+                .date
+                .cmp(&a.front.date)
+                .then_with(|| a.front.slug.cmp(&b.front.slug))
+        });
+    }
+    Ok(Site {
+        vocabulary,
+        articles,
+    })
+}
+
+fn sorted_entries(dir: &Path, errors: &mut Vec<ContentError>) -> Vec<PathBuf> {
+    match fs::read_dir(dir) {
+        Ok(entries) => {
+            let mut paths: Vec<PathBuf> =
+                entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+            paths.sort();
+            paths
+        }
+        Err(e) => {
+            errors.push(ContentError::new(dir, 1, ErrorKind::Io(e.to_string())));
+            Vec::new()
+        }
+    }
+}
+
+fn load_vocabulary(path: &Path) -> Result<BTreeMap<String, TagNames>, ContentError> {
+    let source = fs::read_to_string(path)
+        .map_err(|e| ContentError::new(path, 1, ErrorKind::Io(e.to_string())))?;
+    let vocabulary: BTreeMap<String, TagNames> = toml::from_str(&source).map_err(|e| {
+        let line = e
+            .span()
+            .map_or(1, |s| 1 + source[..s.start].matches('\n').count());
+        ContentError::new(
+            path,
+            line,
+            ErrorKind::FrontMatter(e.message().trim().to_string()),
+        )
+    })?;
+    if let Some(bad) = vocabulary.keys().find(|k| !model::is_valid_slug(k)) {
+        return Err(ContentError::new(path, 1, ErrorKind::BadSlug(bad.clone())));
+    }
+    Ok(vocabulary)
+}
+
+fn load_article(
+    lang: Lang,
+    path: &Path,
+    vocabulary: &BTreeMap<String, TagNames>,
+) -> Result<Article, Vec<ContentError>> {
+    let one = |e: ContentError| vec![e];
+    let source = fs::read_to_string(path)
+        .map_err(|e| one(ContentError::new(path, 1, ErrorKind::Io(e.to_string()))))?;
+    let split = front_matter::split(path, &source).map_err(one)?;
+    let front = front_matter::parse(path, split.front).map_err(one)?;
+    let mut errors: Vec<ContentError> = front
+        .tags
+        .iter()
+        .filter(|t| !vocabulary.is_empty() && !vocabulary.contains_key(*t))
+        .map(|t| ContentError::new(path, front.tags_line, ErrorKind::UnknownTag(t.clone())))
+        .collect();
+    let body = markdown::render(split.body).map_err(|body_errors| {
+        body_errors
+            .into_iter()
+            .map(|(line, kind)| ContentError::new(path, split.body_line + line, kind))
+            .collect::<Vec<_>>()
+    });
+    match body {
+        Ok(body) if errors.is_empty() => Ok(Article {
+            lang,
+            path: path.to_path_buf(),
+            front,
+            body,
+            body_line: split.body_line,
+        }),
+        Ok(_) => Err(errors),
+        Err(mut e) => {
+            errors.append(&mut e);
+            Err(errors)
+        }
+    }
+}
+
+fn check_duplicates(list: &[Article], errors: &mut Vec<ContentError>) {
+    let mut seen: BTreeMap<&str, &Article> = BTreeMap::new();
+    for a in list {
+        if let Some(first) = seen.insert(&a.front.slug, a) {
+            errors.push(ContentError::new(
+                &a.path,
+                a.front.slug_line,
+                ErrorKind::DuplicateSlug {
+                    slug: a.front.slug.clone(),
+                    other: first.path.display().to_string(),
+                },
+            ));
+        }
+    }
+}
+
+fn check_translations(
+    root: &Path,
+    articles: &BTreeMap<Lang, Vec<Article>>,
+    failed: &BTreeSet<(Lang, String)>,
+    errors: &mut Vec<ContentError>,
+) {
+    for (&lang, list) in articles {
+        let other = lang.other();
+        for a in list {
+            let Some(twin) = articles[&other]
+                .iter()
+                .find(|b| b.front.slug == a.front.slug)
+            else {
+                if failed.contains(&(other, a.front.slug.clone())) {
+                    continue;
+                }
+                errors.push(ContentError::new(
+                    &a.path,
+                    a.front.slug_line,
+                    ErrorKind::MissingTranslation {
+                        slug: a.front.slug.clone(),
+                        missing: other.code(),
+                        expected: root
+                            .join(other.code())
+                            .join(format!("{}.md", a.front.slug))
+                            .display()
+                            .to_string(),
+                    },
+                ));
+                continue;
+            };
+            // Report a mismatch once, on the English side.
+            if lang != Lang::En {
+                continue;
+            }
+            let mismatch = |field, line, theirs: String| {
+                ContentError::new(
+                    &a.path,
+                    line,
+                    ErrorKind::TranslationMismatch {
+                        field,
+                        other: other.code(),
+                        theirs,
+                    },
+                )
+            };
+            if a.front.date != twin.front.date {
+                errors.push(mismatch("date", 1, twin.front.date.clone()));
+            }
+            if a.front.tags != twin.front.tags {
+                errors.push(mismatch(
+                    "tags",
+                    a.front.tags_line,
+                    twin.front.tags.join(", "),
+                ));
+            }
+            if a.body.code_languages != twin.body.code_languages {
+                errors.push(mismatch(
+                    "code blocks",
+                    1,
+                    twin.body.code_languages.join(", "),
+                ));
+            }
+        }
+    }
+}
+
+/// Root-relative links must point at a page of this site in the same language.
+fn check_links(
+    articles: &BTreeMap<Lang, Vec<Article>>,
+    vocabulary: &BTreeMap<String, TagNames>,
+    failed: &BTreeSet<(Lang, String)>,
+    errors: &mut Vec<ContentError>,
+) {
+    for (&lang, list) in articles {
+        for a in list {
+            for (line, url) in &a.body.internal_links {
+                let path = url
+                    .split(['#', '?'])
+                    .next()
+                    .unwrap_or_default()
+                    .trim_end_matches('/');
+                let segments: Vec<&str> = path.split('/').skip(1).collect();
+                let ok = match segments.as_slice() {
+                    [l] => *l == lang.code(),
+                    [l, "blog", slug] => {
+                        *l == lang.code()
+                            && (list.iter().any(|b| b.front.slug == *slug)
+                                || failed.contains(&(lang, slug.to_string())))
+                    }
+                    [l, "tags", tag] => *l == lang.code() && vocabulary.contains_key(*tag),
+                    _ => false,
+                };
+                if !ok {
+                    errors.push(ContentError::new(
+                        &a.path,
+                        a.body_line + line,
+                        ErrorKind::BrokenLink(url.clone()),
+                    ));
+                }
+            }
+        }
+    }
+}

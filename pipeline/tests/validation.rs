@@ -1,0 +1,299 @@
+//! The pipeline on small content trees: each broken input fails the build with the
+//! file and line to fix, and a good tree becomes the documents the app reads.
+
+use model::Lang;
+use pipeline::ErrorKind;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+const TAGS: &str = "[llm]\nen = \"LLMs\"\nru = \"LLM\"\n\n[rag]\nen = \"RAG\"\nru = \"RAG\"\n";
+
+fn article(slug: &str, title: &str, date: &str, body: &str) -> String {
+    format!(
+        "+++\nslug = \"{slug}\"\ntitle = \"{title}\"\nsummary = \"About {title}.\"\ndate = {date}\ntags = [\"llm\", \"rag\"]\n+++\n\n{body}\n"
+    )
+}
+
+/// A valid two-article tree in both languages.
+fn good_tree() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    fs::write(root.join("tags.toml"), TAGS).unwrap();
+    fs::write(root.join("README.md"), "not an article").unwrap();
+    for lang in ["en", "ru"] {
+        fs::create_dir(root.join(lang)).unwrap();
+        let body = format!("Intro words here.\n\n## Section\n\nSee [the other](/{lang}/blog/second).\n\n```rust\nfn main() {{}}\n```");
+        fs::write(
+            root.join(lang).join("first.md"),
+            article("first", "First", "2026-10-01", &body),
+        )
+        .unwrap();
+        fs::write(
+            root.join(lang).join("second.md"),
+            article("second", "Second", "2026-11-01", "Text."),
+        )
+        .unwrap();
+    }
+    dir
+}
+
+/// Loads `root` and returns its errors as (file relative to root, line, kind).
+fn errors(root: &Path) -> Vec<(PathBuf, usize, ErrorKind)> {
+    let errors = pipeline::load(root).expect_err("the tree should be rejected");
+    errors
+        .0
+        .into_iter()
+        .map(|e| {
+            (
+                e.path.strip_prefix(root).unwrap().to_path_buf(),
+                e.line,
+                e.kind,
+            )
+        })
+        .collect()
+}
+
+fn edit(root: &Path, file: &str, from: &str, to: &str) {
+    let path = root.join(file);
+    let source = fs::read_to_string(&path).unwrap();
+    assert!(source.contains(from), "{file} has no {from:?}");
+    fs::write(path, source.replacen(from, to, 1)).unwrap();
+}
+
+#[test]
+fn good_tree_becomes_documents() {
+    let dir = good_tree();
+    let site = pipeline::load(dir.path()).unwrap();
+    let index = site.index(Lang::Ru);
+    let slugs: Vec<_> = index.posts.iter().map(|p| p.slug.as_str()).collect();
+    assert_eq!(slugs, ["second", "first"], "newest first");
+    assert_eq!(index.posts[0].date_label, "1 ноября 2026 г.");
+    assert_eq!(index.tags.len(), 2);
+    assert_eq!(index.tags[0].count, 2);
+    let post = site
+        .posts(Lang::En)
+        .find(|p| p.meta.slug == "first")
+        .unwrap();
+    assert!(post
+        .html
+        .contains("<a href=\"/en/blog/second\">the other</a>"));
+    assert_eq!(post.headings[0].id, "section");
+    assert_eq!(post.meta.reading_minutes, 1);
+
+    let out = tempfile::tempdir().unwrap();
+    let n = pipeline::emit::write(&site, out.path()).unwrap();
+    assert_eq!(n, 6);
+    let json = fs::read_to_string(out.path().join("ru/posts/first.json")).unwrap();
+    let back: model::Post = serde_json::from_str(&json).unwrap();
+    assert_eq!(back.lang, Lang::Ru);
+    assert!(out.path().join("en/index.json").exists());
+}
+
+#[test]
+fn missing_slug() {
+    let dir = good_tree();
+    edit(dir.path(), "en/first.md", "slug = \"first\"\n", "");
+    let errs = errors(dir.path());
+    assert!(
+        errs.contains(&("en/first.md".into(), 2, ErrorKind::MissingField("slug"))),
+        "{errs:?}"
+    );
+}
+
+#[test]
+fn duplicate_slug_names_both_files() {
+    let dir = good_tree();
+    edit(
+        dir.path(),
+        "en/second.md",
+        "slug = \"second\"",
+        "slug = \"first\"",
+    );
+    let errs = errors(dir.path());
+    let (path, line, kind) = errs
+        .iter()
+        .find(|(_, _, k)| matches!(k, ErrorKind::DuplicateSlug { .. }))
+        .unwrap();
+    assert_eq!((path.to_str().unwrap(), *line), ("en/second.md", 2));
+    assert!(
+        matches!(kind, ErrorKind::DuplicateSlug { slug, other } if slug == "first" && other.ends_with("en/first.md")),
+        "{kind:?}"
+    );
+}
+
+#[test]
+fn unparsable_date() {
+    let dir = good_tree();
+    edit(dir.path(), "ru/second.md", "2026-11-01", "2026-02-30");
+    let errs = errors(dir.path());
+    assert_eq!(errs.len(), 1, "{errs:?}");
+    assert_eq!(
+        (errs[0].0.to_str().unwrap(), errs[0].1),
+        ("ru/second.md", 5)
+    );
+    assert!(matches!(errs[0].2, ErrorKind::FrontMatter(_)));
+}
+
+#[test]
+fn missing_required_field() {
+    let dir = good_tree();
+    edit(
+        dir.path(),
+        "ru/first.md",
+        "summary = \"About First.\"\n",
+        "",
+    );
+    assert_eq!(
+        errors(dir.path()),
+        [("ru/first.md".into(), 2, ErrorKind::MissingField("summary"))]
+    );
+}
+
+#[test]
+fn unknown_language_folder() {
+    let dir = good_tree();
+    fs::create_dir(dir.path().join("de")).unwrap();
+    assert_eq!(
+        errors(dir.path()),
+        [("de".into(), 1, ErrorKind::UnknownLanguage("de".into()))]
+    );
+}
+
+#[test]
+fn article_in_one_language_only() {
+    let dir = good_tree();
+    fs::remove_file(dir.path().join("ru/second.md")).unwrap();
+    let errs = errors(dir.path());
+    // The link from ru/first.md to the missing article breaks as well.
+    assert!(
+        errs.iter().any(|(p, l, k)| p == Path::new("en/second.md")
+            && *l == 2
+            && matches!(k, ErrorKind::MissingTranslation { missing: "ru", .. })),
+        "{errs:?}"
+    );
+}
+
+#[test]
+fn malformed_front_matter() {
+    let dir = good_tree();
+    edit(
+        dir.path(),
+        "en/first.md",
+        "title = \"First\"",
+        "title = First",
+    );
+    let errs = errors(dir.path());
+    assert_eq!(errs.len(), 1, "{errs:?}");
+    assert_eq!((errs[0].0.to_str().unwrap(), errs[0].1), ("en/first.md", 3));
+    assert!(matches!(errs[0].2, ErrorKind::FrontMatter(_)));
+
+    let dir = good_tree();
+    edit(dir.path(), "en/first.md", "+++\n\n", "\n");
+    assert_eq!(
+        errors(dir.path())[0],
+        ("en/first.md".into(), 1, ErrorKind::FrontMatterFence)
+    );
+}
+
+#[test]
+fn unknown_tag_and_translation_mismatch() {
+    let dir = good_tree();
+    edit(
+        dir.path(),
+        "ru/first.md",
+        "\"llm\", \"rag\"",
+        "\"llm\", \"kubernetes\"",
+    );
+    let errs = errors(dir.path());
+    assert!(
+        errs.contains(&(
+            "ru/first.md".into(),
+            6,
+            ErrorKind::UnknownTag("kubernetes".into())
+        )),
+        "{errs:?}"
+    );
+}
+
+#[test]
+fn shared_fields_must_agree_across_languages() {
+    let dir = good_tree();
+    edit(dir.path(), "ru/first.md", "2026-10-01", "2026-10-02");
+    edit(
+        dir.path(),
+        "ru/first.md",
+        "\"llm\", \"rag\"",
+        "\"rag\", \"llm\"",
+    );
+    let errs = errors(dir.path());
+    let fields: Vec<_> = errs
+        .iter()
+        .map(|(_, _, k)| match k {
+            ErrorKind::TranslationMismatch { field, .. } => *field,
+            other => panic!("unexpected {other:?}"),
+        })
+        .collect();
+    assert_eq!(fields, ["date", "tags"]);
+}
+
+#[test]
+fn broken_internal_link_points_at_its_line() {
+    let dir = good_tree();
+    edit(
+        dir.path(),
+        "en/first.md",
+        "/en/blog/second",
+        "/en/blog/nowhere",
+    );
+    assert_eq!(
+        errors(dir.path()),
+        [(
+            "en/first.md".into(),
+            13,
+            ErrorKind::BrokenLink("/en/blog/nowhere".into())
+        )]
+    );
+    // A link into the other language is broken too: links stay in the reader's language.
+    let dir = good_tree();
+    edit(
+        dir.path(),
+        "ru/first.md",
+        "/ru/blog/second",
+        "/en/blog/second",
+    );
+    assert_eq!(
+        errors(dir.path()),
+        [(
+            "ru/first.md".into(),
+            13,
+            ErrorKind::BrokenLink("/en/blog/second".into())
+        )]
+    );
+}
+
+#[test]
+fn code_block_without_language() {
+    let dir = good_tree();
+    edit(dir.path(), "en/first.md", "```rust", "```");
+    let errs = errors(dir.path());
+    assert!(
+        errs.contains(&("en/first.md".into(), 15, ErrorKind::CodeLanguage)),
+        "{errs:?}"
+    );
+}
+
+#[test]
+fn every_error_is_reported_at_once() {
+    let dir = good_tree();
+    edit(dir.path(), "en/first.md", "```rust", "```");
+    edit(dir.path(), "ru/second.md", "2026-11-01", "2026-02-30");
+    let report = pipeline::load(dir.path()).unwrap_err().to_string();
+    assert!(
+        report.contains("en/first.md:15: code block must name its language"),
+        "{report}"
+    );
+    assert!(
+        report.contains("ru/second.md:5: malformed front matter"),
+        "{report}"
+    );
+}
