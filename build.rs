@@ -1,0 +1,179 @@
+//! Compile-time inputs of the app:
+//!
+//! 1. `locales/*.json` (flat snake_case keys, CLDR plural suffixes) become typed
+//!    `Strings` constants, so a key missing in one language fails the build and the
+//!    browser parses no locale file.
+//! 2. With `BLOG_CONTENT=bundled`, every JSON document the pipeline wrote to
+//!    `target/site/content` is compiled into the wasm (cfg `bundled`).
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::{env, fs};
+
+const LANGS: [&str; 2] = ["en", "ru"];
+const PLURAL_FORMS: [&str; 4] = ["one", "few", "many", "other"];
+
+fn main() {
+    println!("cargo:rerun-if-changed=locales");
+    println!("cargo:rerun-if-env-changed=BLOG_CONTENT");
+    println!("cargo::rustc-check-cfg=cfg(bundled)");
+    let out = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    fs::write(out.join("strings.rs"), strings()).expect("write strings.rs");
+
+    let bundled = match env::var("BLOG_CONTENT").as_deref() {
+        Ok("bundled") => true,
+        Ok("fetched") | Err(_) => false,
+        Ok(other) => panic!("BLOG_CONTENT must be `fetched` or `bundled`, not {other:?}"),
+    };
+    let documents = if bundled {
+        println!("cargo:rustc-cfg=bundled");
+        bundle()
+    } else {
+        String::new()
+    };
+    fs::write(out.join("bundle.rs"), documents).expect("write bundle.rs");
+}
+
+/// A UI string or a plural family, by field name.
+enum Entry {
+    Plain(String),
+    Plural(BTreeMap<String, String>),
+}
+
+fn read_locale(lang: &str) -> BTreeMap<String, Entry> {
+    let path = format!("locales/{lang}.json");
+    let source = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let flat: BTreeMap<String, String> =
+        serde_json::from_str(&source).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let mut entries = BTreeMap::new();
+    for (key, value) in flat {
+        let plural = key
+            .rsplit_once('_')
+            .filter(|(_, form)| PLURAL_FORMS.contains(form));
+        match plural {
+            Some((base, form)) => {
+                let slot = entries
+                    .entry(base.to_string())
+                    .or_insert_with(|| Entry::Plural(BTreeMap::new()));
+                match slot {
+                    Entry::Plural(forms) => forms.insert(form.to_string(), value),
+                    Entry::Plain(_) => panic!("{path}: `{base}` is both plain and plural"),
+                };
+            }
+            None => {
+                entries.insert(key, Entry::Plain(value));
+            }
+        }
+    }
+    for (key, entry) in &entries {
+        if let Entry::Plural(forms) = entry {
+            assert!(
+                forms.contains_key("other"),
+                "{path}: `{key}_other` is required"
+            );
+        }
+    }
+    entries
+}
+
+fn strings() -> String {
+    let locales: Vec<_> = LANGS.iter().map(|l| (*l, read_locale(l))).collect();
+    let (_, first) = &locales[0];
+    for (lang, entries) in &locales[1..] {
+        let a: Vec<_> = first.keys().collect();
+        let b: Vec<_> = entries.keys().collect();
+        assert_eq!(
+            a, b,
+            "locales/{lang}.json must have the same keys as locales/en.json"
+        );
+    }
+    let mut code = String::from(
+        "/// Every UI string of one language, generated from `locales/*.json`.\n\
+         #[derive(Debug)]\npub struct Strings {\n",
+    );
+    for (key, entry) in first {
+        let ty = match entry {
+            Entry::Plain(_) => "&'static str",
+            Entry::Plural(_) => "Plural",
+        };
+        writeln!(
+            code,
+            "    /// `{key}` in locales/*.json.\n    pub {key}: {ty},"
+        )
+        .unwrap();
+    }
+    code.push_str("}\n");
+    for (lang, entries) in &locales {
+        writeln!(
+            code,
+            "/// UI strings for `{lang}`.\npub const {}: Strings = Strings {{",
+            lang.to_uppercase()
+        )
+        .unwrap();
+        for (key, entry) in entries {
+            match entry {
+                Entry::Plain(s) => writeln!(code, "    {key}: {s:?},").unwrap(),
+                Entry::Plural(forms) => {
+                    let other = &forms["other"];
+                    let form = |f: &str| forms.get(f).unwrap_or(other).clone();
+                    writeln!(
+                        code,
+                        "    {key}: Plural {{ one: {:?}, few: {:?}, many: {:?}, other: {other:?} }},",
+                        form("one"),
+                        form("few"),
+                        form("many")
+                    )
+                    .unwrap();
+                }
+            }
+        }
+        code.push_str("};\n");
+    }
+    code
+}
+
+/// `static DOCUMENTS: &[(&str, &str)]`: content path to JSON text, sorted by path.
+fn bundle() -> String {
+    let root = Path::new(&env::var("CARGO_MANIFEST_DIR").unwrap()).join("target/site/content");
+    println!("cargo:rerun-if-changed={}", root.display());
+    let mut files = Vec::new();
+    collect(&root, &mut files);
+    assert!(
+        !files.is_empty(),
+        "BLOG_CONTENT=bundled but {} is empty: run the pipeline first (scripts/build does)",
+        root.display()
+    );
+    files.sort();
+    let mut code = String::from(
+        "/// Every content document, compiled in: (path under `content/`, JSON).\n\
+         pub static DOCUMENTS: &[(&str, &str)] = &[\n",
+    );
+    for file in files {
+        println!("cargo:rerun-if-changed={}", file.display());
+        let rel = file
+            .strip_prefix(&root)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        writeln!(
+            code,
+            "    ({rel:?}, include_str!({:?})),",
+            file.display().to_string()
+        )
+        .unwrap();
+    }
+    code.push_str("];\n");
+    code
+}
+
+fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
+    for entry in fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            collect(&path, files);
+        } else if path.extension().is_some_and(|e| e == "json") {
+            files.push(path);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+//! Reusable view pieces. They take data as props and hold no fetch or parse code,
+//! so each renders the same in the browser and on the host.
+
+mod article_view;
+mod language_switcher;
+mod post_card;
+mod site_footer;
+mod site_header;
+mod status;
+mod subscribe_cta;
+mod tag_list;
+
+pub use article_view::ArticleView;
+pub use language_switcher::LanguageSwitcher;
+pub use post_card::PostCard;
+pub use site_footer::SiteFooter;
+pub use site_header::SiteHeader;
+pub use status::{ErrorPanel, Loading};
+pub use subscribe_cta::SubscribeCta;
+pub use tag_list::TagList;

@@ -1,0 +1,21 @@
+use crate::i18n::{strings, Lang};
+use leptos::prelude::*;
+use model::Tag;
+
+/// An article's tags, in the page's language.
+#[component]
+pub fn TagList(
+    /// The tags to show.
+    tags: Vec<Tag>,
+    /// Language of the labels.
+    lang: Lang,
+) -> impl IntoView {
+    view! {
+        <ul class="tags" aria-label=strings(lang).tags_label>
+            {tags
+                .into_iter()
+                .map(|tag| view! { <li class="tag" data-tag=tag.slug>{tag.name}</li> })
+                .collect_view()}
+        </ul>
+    }
+}

@@ -1,0 +1,116 @@
+//! UI strings and the app-wide language context.
+//!
+//! Strings live in `locales/{en,ru}.json` and are compiled into typed constants by
+//! `build.rs`; the end-to-end tests read the same files.
+
+use leptos::prelude::*;
+pub use model::Lang;
+
+include!(concat!(env!("OUT_DIR"), "/strings.rs"));
+
+/// The CLDR plural forms of one message; `{n}` in a form is replaced by the count.
+#[derive(Debug, Clone, Copy)]
+pub struct Plural {
+    /// Form for "one" (1, 21, 31 … in Russian; only 1 in English).
+    pub one: &'static str,
+    /// Form for "few" (2–4, 22–24 … in Russian).
+    pub few: &'static str,
+    /// Form for "many" (0, 5–20, 25–30 … in Russian).
+    pub many: &'static str,
+    /// Form for everything else (fractions; English plural).
+    pub other: &'static str,
+}
+
+/// The CLDR plural category of a whole number `n` in `lang`.
+pub fn plural_category(lang: Lang, n: u64) -> &'static str {
+    match lang {
+        Lang::En if n == 1 => "one",
+        Lang::En => "other",
+        Lang::Ru => match (n % 10, n % 100) {
+            (1, r) if r != 11 => "one",
+            (2..=4, r) if !(12..=14).contains(&r) => "few",
+            _ => "many",
+        },
+    }
+}
+
+impl Plural {
+    /// The form for `n` in `lang`, with `{n}` filled in.
+    pub fn format(&self, lang: Lang, n: u64) -> String {
+        let form = match plural_category(lang, n) {
+            "one" => self.one,
+            "few" => self.few,
+            "many" => self.many,
+            _ => self.other,
+        };
+        fill(form, n)
+    }
+}
+
+/// Replaces `{n}` in `template` with `n`.
+pub fn fill(template: &str, n: impl std::fmt::Display) -> String {
+    template.replace("{n}", &n.to_string())
+}
+
+/// The strings of `lang`.
+pub const fn strings(lang: Lang) -> &'static Strings {
+    match lang {
+        Lang::En => &EN,
+        Lang::Ru => &RU,
+    }
+}
+
+/// App-wide language: the language of the current route (or the reader's preferred
+/// language on routes that have none, such as an unknown URL).
+#[derive(Clone, Copy)]
+pub struct Locale(pub Memo<Lang>);
+
+/// The current language; panics only if called outside the app shell, a programming error.
+pub fn use_lang() -> Memo<Lang> {
+    expect_context::<Locale>().0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn russian_plural_categories() {
+        for (n, want) in [
+            (0, "many"),
+            (1, "one"),
+            (2, "few"),
+            (4, "few"),
+            (5, "many"),
+            (11, "many"),
+            (12, "many"),
+            (14, "many"),
+            (20, "many"),
+            (21, "one"),
+            (22, "few"),
+            (111, "many"),
+            (101, "one"),
+        ] {
+            assert_eq!(plural_category(Lang::Ru, n), want, "{n}");
+        }
+    }
+
+    #[test]
+    fn plural_messages() {
+        assert_eq!(RU.articles_count.format(Lang::Ru, 20), "20 статей");
+        assert_eq!(RU.articles_count.format(Lang::Ru, 21), "21 статья");
+        assert_eq!(RU.articles_count.format(Lang::Ru, 3), "3 статьи");
+        assert_eq!(EN.articles_count.format(Lang::En, 1), "1 article");
+        assert_eq!(EN.articles_count.format(Lang::En, 20), "20 articles");
+    }
+
+    #[test]
+    fn seed_strings_are_exact() {
+        assert_eq!(RU.site_name, "Инженерные инсайты");
+        assert_eq!(
+            RU.tagline,
+            "Глубокие разборы AI-систем, облачной архитектуры, распределённых систем и инженерного лидерства."
+        );
+        assert_eq!(RU.cta_title, "Оставайтесь впереди");
+    }
+}

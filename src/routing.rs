@@ -1,0 +1,111 @@
+//! URLs of the app's views, and the pure path logic behind the router and the
+//! language switcher. Every link the app renders is built here.
+
+use model::Lang;
+
+/// The index of `lang`: `/en/`.
+pub fn home(lang: Lang) -> String {
+    format!("/{}/", lang.code())
+}
+
+/// An article: `/en/blog/<slug>`.
+pub fn post(lang: Lang, slug: &str) -> String {
+    format!("/{}/blog/{slug}", lang.code())
+}
+
+/// The language named by the first segment of `path`, if any.
+pub fn lang_of_path(path: &str) -> Option<Lang> {
+    path.trim_start_matches('/')
+        .split('/')
+        .next()
+        .and_then(Lang::from_code)
+}
+
+/// The same page in language `to`: the language segment of `path` is swapped and
+/// the rest (article slug, query, fragment) kept. Paths without a language segment,
+/// such as an unknown URL, lead to the index of `to`.
+pub fn switch_lang(path: &str, to: Lang) -> String {
+    let trimmed = path.trim_start_matches('/');
+    let (first, rest) = trimmed.split_once('/').unwrap_or((trimmed, ""));
+    match Lang::from_code(first) {
+        Some(_) => format!("/{}/{rest}", to.code()),
+        None => home(to),
+    }
+}
+
+/// The language to send a visitor of `/` to: the saved choice, else the first
+/// supported entry of the browser's language list, else English.
+pub fn pick_lang(saved: Option<&str>, browser: &[String]) -> Lang {
+    saved
+        .and_then(Lang::from_code)
+        .or_else(|| browser.iter().find_map(|tag| Lang::from_tag(tag)))
+        .unwrap_or(Lang::En)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builds_urls() {
+        assert_eq!(home(Lang::Ru), "/ru/");
+        assert_eq!(
+            post(Lang::En, "llm-quantization"),
+            "/en/blog/llm-quantization"
+        );
+    }
+
+    #[test]
+    fn reads_the_language_segment() {
+        for (path, want) in [
+            ("/en/", Some(Lang::En)),
+            ("/ru", Some(Lang::Ru)),
+            ("/ru/blog/x", Some(Lang::Ru)),
+            ("/", None),
+            ("/de/blog/x", None),
+            ("/english/", None),
+        ] {
+            assert_eq!(lang_of_path(path), want, "{path}");
+        }
+    }
+
+    #[test]
+    fn switching_keeps_the_page() {
+        for (path, to, want) in [
+            ("/en/", Lang::Ru, "/ru/"),
+            ("/en", Lang::Ru, "/ru/"),
+            (
+                "/en/blog/webhook-delivery-architecture",
+                Lang::Ru,
+                "/ru/blog/webhook-delivery-architecture",
+            ),
+            ("/ru/blog/x/", Lang::En, "/en/blog/x/"),
+            ("/ru/no/such/page", Lang::En, "/en/no/such/page"),
+            ("/", Lang::Ru, "/ru/"),
+            ("/xx/blog/a", Lang::En, "/en/"),
+        ] {
+            assert_eq!(switch_lang(path, to), want, "{path}");
+        }
+    }
+
+    #[test]
+    fn picks_the_visitor_language() {
+        let browser = |tags: &[&str]| tags.iter().map(|t| t.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            pick_lang(Some("ru"), &browser(&["en-US"])),
+            Lang::Ru,
+            "saved choice wins"
+        );
+        assert_eq!(
+            pick_lang(Some("xx"), &browser(&["de-DE", "ru-RU", "en"])),
+            Lang::Ru
+        );
+        assert_eq!(pick_lang(None, &browser(&["en-GB", "ru"])), Lang::En);
+        assert_eq!(
+            pick_lang(None, &browser(&["de", "fr"])),
+            Lang::En,
+            "fallback"
+        );
+        assert_eq!(pick_lang(None, &[]), Lang::En);
+    }
+}

@@ -1,0 +1,136 @@
+//! The app's components rendered on the host (`--features ssr`): the same markup
+//! the browser builds, checked without a browser. Prerendering builds on this.
+#![cfg(feature = "ssr")]
+
+use engineering_insights::components::{ArticleView, PostCard};
+use engineering_insights::i18n::{Lang, Locale};
+use engineering_insights::App;
+use leptos::prelude::*;
+use leptos_router::location::RequestUrl;
+use model::{Post, PostMeta, Tag};
+use std::rc::Rc;
+
+fn render_app(path: &str) -> String {
+    let owner = Owner::new();
+    owner.with(|| {
+        provide_context(RequestUrl::new(path));
+        view! { <App /> }.to_html()
+    })
+}
+
+fn render_with_lang<V: RenderHtml>(lang: Lang, f: impl FnOnce() -> V) -> String {
+    let owner = Owner::new();
+    owner.with(|| {
+        provide_context(Locale(Memo::new(move |_| lang)));
+        f().to_html()
+    })
+}
+
+fn meta(slug: &str) -> PostMeta {
+    PostMeta {
+        slug: slug.into(),
+        title: "Vector Index Tuning & <HNSW>".into(),
+        summary: "Parameters decide.".into(),
+        description: "Parameters decide.".into(),
+        date: "2026-09-25".into(),
+        date_label: "25 сентября 2026 г.".into(),
+        tags: vec![Tag {
+            slug: "rag".into(),
+            name: "RAG".into(),
+        }],
+        reading_minutes: 9,
+    }
+}
+
+#[test]
+fn unknown_urls_render_the_localized_404() {
+    for (path, title) in [
+        ("/en/no/such/page", "Page not found"),
+        ("/ru/blog/a/b/c", "Страница не найдена"),
+        ("/de/", "Page not found"),
+        ("/english/blog/x", "Page not found"),
+    ] {
+        let html = render_app(path);
+        assert!(html.contains(title), "{path}: {html}");
+        assert!(!html.contains("card-list"), "{path}");
+    }
+}
+
+#[test]
+fn index_route_renders_the_frame_and_a_loading_state() {
+    let html = render_app("/ru/");
+    assert!(html.contains("Инженерные инсайты"), "{html}");
+    assert!(html.contains("Глубокие разборы AI-систем"), "{html}");
+    assert!(html.contains("Загрузка…"), "{html}");
+    assert!(html.contains("Оставайтесь впереди"), "{html}");
+    assert!(!html.contains("Page not found"), "{html}");
+    // The switcher links to the same page in English, with hreflang and lang.
+    assert!(html.contains(r#"href="/en/""#), "{html}");
+    assert!(html.contains(r#"hreflang="en""#), "{html}");
+}
+
+#[test]
+fn index_matches_with_and_without_trailing_slash() {
+    for path in ["/en", "/en/"] {
+        let html = render_app(path);
+        assert!(html.contains("Latest articles"), "{path}: {html}");
+    }
+}
+
+#[test]
+fn article_route_matches_with_and_without_trailing_slash() {
+    for path in ["/en/blog/llm-quantization", "/en/blog/llm-quantization/"] {
+        let html = render_app(path);
+        assert!(!html.contains("Page not found"), "{path}: {html}");
+        assert!(html.contains("Loading…"), "{path}: {html}");
+        assert!(
+            html.contains(r#"href="/ru/blog/llm-quantization"#),
+            "{path}: {html}"
+        );
+    }
+}
+
+#[test]
+fn post_card_shows_everything_a_reader_scans() {
+    let html = render_with_lang(
+        Lang::Ru,
+        || view! { <PostCard post=meta("vector-index-tuning") lang=Lang::Ru /> },
+    );
+    assert!(
+        html.contains(r#"href="/ru/blog/vector-index-tuning""#),
+        "{html}"
+    );
+    assert!(
+        html.contains("Vector Index Tuning &amp; &lt;HNSW&gt;"),
+        "titles are escaped: {html}"
+    );
+    assert!(
+        html.contains(r#"<time datetime="2026-09-25">25 сентября 2026 г.</time>"#),
+        "{html}"
+    );
+    assert!(html.contains("9 мин чтения"), "{html}");
+    assert!(html.contains("RAG"), "{html}");
+}
+
+#[test]
+fn article_view_renders_title_meta_and_body() {
+    let post = Rc::new(Post {
+        lang: Lang::En,
+        meta: meta("vector-index-tuning"),
+        html: "<h2 id=\"why\">Why</h2><p>Body text.</p>".into(),
+        headings: vec![],
+    });
+    let html = render_with_lang(Lang::En, move || view! { <ArticleView post /> });
+    assert!(
+        html.contains(
+            "<h1 id=\"page-title\" tabindex=\"-1\">Vector Index Tuning &amp; &lt;HNSW&gt;</h1>"
+        ),
+        "{html}"
+    );
+    assert!(
+        html.contains("<h2 id=\"why\">Why</h2><p>Body text.</p>"),
+        "{html}"
+    );
+    assert!(html.contains("9 min read"), "{html}");
+    assert!(html.contains(r#"href="/en/""#), "{html}");
+}
