@@ -1,0 +1,41 @@
+// The bundled build: every document is compiled into the wasm, so browsing issues
+// no content request at all.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { start, locales, contentIndex, heading, markDocument, sameDocument, ROOT } from './support.mjs';
+
+const DIST = process.env.E2E_BUNDLED_DIST ?? 'dist-bundled';
+let site;
+before(async () => {
+  site = await start(DIST);
+});
+after(async () => {
+  await site?.close();
+});
+
+test('the bundled site ships no content files', () => {
+  assert.equal(fs.existsSync(path.join(ROOT, DIST, 'content')), false);
+});
+
+test('browsing the bundled build makes no content requests', async () => {
+  const page = await site.page();
+  const en = contentIndex('en');
+  const ru = contentIndex('ru');
+  await page.goto(`${site.server.url}/en/`);
+  await page.locator('article.card').first().waitFor();
+  assert.equal(await page.locator('article.card').count(), 20);
+  await markDocument(page);
+  await page.getByRole('link', { name: en.posts[5].title }).click();
+  assert.equal(await heading(page), en.posts[5].title);
+  await page.getByRole('link', { name: 'Русский' }).click();
+  assert.equal(await heading(page), ru.posts.find((p) => p.slug === en.posts[5].slug).title);
+  assert.ok(await sameDocument(page), 'the page was reloaded');
+  await page.goto(`${site.server.url}/ru/blog/no-such-article`);
+  assert.equal(await heading(page), locales.ru.not_found_title);
+  assert.deepEqual(page.contentRequests, []);
+  assert.deepEqual(site.server.requests.filter((p) => p.includes('/content/')), []);
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});

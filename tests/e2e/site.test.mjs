@@ -1,0 +1,205 @@
+// End-to-end flows of the CDN build (content fetched at run time) in real Chromium.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, locales, contentIndex, heading, markDocument, sameDocument } from './support.mjs';
+
+let site;
+before(async () => {
+  site = await start(process.env.E2E_DIST ?? 'dist');
+});
+after(async () => {
+  await site?.close();
+});
+
+const en = contentIndex('en');
+const ru = contentIndex('ru');
+const first = en.posts[0];
+const ruTitle = (slug) => ru.posts.find((p) => p.slug === slug).title;
+
+for (const [lang, index] of [['en', en], ['ru', ru]]) {
+  test(`the ${lang} index lists all 20 articles newest first, with the site's name and call to action`, async () => {
+    const page = await site.page();
+    await page.goto(`${site.server.url}/${lang}/`);
+    assert.equal(await heading(page), locales[lang].site_name);
+    await page.getByText(locales[lang].tagline, { exact: true }).waitFor();
+    const cards = page.locator('article.card');
+    await cards.first().waitFor();
+    assert.equal(await cards.count(), 20);
+    assert.equal(index.posts.length, 20);
+    const titles = await page.locator('article.card h3').allTextContents();
+    assert.deepEqual(titles.map((t) => t.trim()), index.posts.map((p) => p.title));
+    // Each card shows its date, reading time and tags.
+    const card = cards.first();
+    assert.equal(await card.locator('time').getAttribute('datetime'), index.posts[0].date);
+    assert.equal((await card.locator('time').textContent()).trim(), index.posts[0].date_label);
+    const minutes = locales[lang].reading_time.replace('{n}', index.posts[0].reading_minutes);
+    await card.getByText(minutes).waitFor();
+    assert.equal(await card.locator('.tag').count(), index.posts[0].tags.length);
+    await page.getByRole('heading', { name: locales[lang].cta_title }).waitFor();
+    await page.getByText(locales[lang].cta_text, { exact: true }).waitFor();
+    assert.equal(await page.getAttribute('html', 'lang'), lang);
+    assert.equal(await page.title(), locales[lang].site_name);
+    assert.deepEqual(page.consoleErrors, []);
+    await page.context().close();
+  });
+}
+
+test('clicking an article navigates client-side, fetching only that article', async () => {
+  const page = await site.page();
+  await page.goto(`${site.server.url}/en/`);
+  await page.locator('article.card').first().waitFor();
+  await markDocument(page);
+  assert.deepEqual(page.contentRequests, ['/content/en/index.json']);
+  await page.getByRole('link', { name: first.title }).click();
+  assert.equal(await heading(page), first.title);
+  assert.equal(new URL(page.url()).pathname, `/en/blog/${first.slug}`);
+  assert.ok(await sameDocument(page), 'the page was reloaded');
+  assert.deepEqual(page.contentRequests, ['/content/en/index.json', `/content/en/posts/${first.slug}.json`]);
+  assert.equal(await page.title(), `${first.title} — ${locales.en.site_name}`);
+  const description = await page.locator('meta[name="description"]').last().getAttribute('content');
+  assert.equal(description, first.description);
+  // The body the pipeline rendered is on the page, with its section headings.
+  assert.ok((await page.locator('.prose h2').count()) >= 3);
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
+
+test('switching language on an article keeps the article, does not reload, and is remembered', async () => {
+  const page = await site.page();
+  await page.goto(`${site.server.url}/en/blog/${first.slug}`);
+  assert.equal(await heading(page), first.title);
+  await markDocument(page);
+  const link = page.getByRole('link', { name: 'Русский' });
+  assert.equal(await link.getAttribute('hreflang'), 'ru');
+  assert.equal(await link.getAttribute('lang'), 'ru');
+  await link.click();
+  await page.waitForURL(`**/ru/blog/${first.slug}`);
+  assert.equal(await heading(page), ruTitle(first.slug));
+  assert.ok(await sameDocument(page), 'the page was reloaded');
+  assert.equal(await page.getAttribute('html', 'lang'), 'ru');
+  assert.equal(await page.title(), `${ruTitle(first.slug)} — ${locales.ru.site_name}`);
+  await page.getByRole('link', { name: locales.ru.back_to_articles }).first().waitFor();
+  // The choice is remembered: the site root now leads to Russian.
+  await page.goto(`${site.server.url}/`);
+  await page.waitForURL('**/ru/');
+  assert.equal(await heading(page), locales.ru.site_name);
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
+
+test('the site root follows the browser language when nothing is saved', async () => {
+  for (const [locale, lang] of [['ru-RU', 'ru'], ['en-GB', 'en'], ['de-DE', 'en']]) {
+    const page = await site.page({ locale });
+    await page.goto(`${site.server.url}/`);
+    await page.waitForURL(`**/${lang}/`);
+    assert.equal(await heading(page), locales[lang].site_name, locale);
+    await page.context().close();
+  }
+});
+
+test('back and forward restore the previous pages without reloading', async () => {
+  const page = await site.page();
+  const second = en.posts[1];
+  await page.goto(`${site.server.url}/en/`);
+  await page.locator('article.card').first().waitFor();
+  await markDocument(page);
+  await page.getByRole('link', { name: second.title }).click();
+  assert.equal(await heading(page), second.title);
+  await page.getByRole('link', { name: 'Русский' }).click();
+  assert.equal(await heading(page), ruTitle(second.slug));
+  await page.goBack();
+  assert.equal(await heading(page), second.title);
+  await page.goBack();
+  assert.equal(await heading(page), locales.en.site_name);
+  assert.equal(await page.locator('article.card').count(), 20);
+  await page.goForward();
+  assert.equal(await heading(page), second.title);
+  assert.ok(await sameDocument(page), 'history navigation reloaded the page');
+  // Documents already fetched in this visit are not fetched again.
+  const fetched = page.contentRequests.filter((p) => p.endsWith(`/en/posts/${second.slug}.json`));
+  assert.equal(fetched.length, 1);
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
+
+test('deep links open articles in both languages, with or without a trailing slash', async () => {
+  const page = await site.page();
+  const post = en.posts[7];
+  for (const [path, title, lang] of [
+    [`/en/blog/${post.slug}`, post.title, 'en'],
+    [`/ru/blog/${post.slug}`, ruTitle(post.slug), 'ru'],
+    [`/ru/blog/${post.slug}/`, ruTitle(post.slug), 'ru'],
+    ['/ru', locales.ru.site_name, 'ru'],
+  ]) {
+    await page.goto(`${site.server.url}${path}`);
+    assert.equal(await heading(page), title, path);
+    assert.equal(await page.getAttribute('html', 'lang'), lang, path);
+  }
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
+
+test('unknown slugs, paths and languages show the localized 404 view', async () => {
+  const page = await site.page();
+  for (const [path, lang] of [
+    ['/en/blog/no-such-article', 'en'],
+    ['/ru/blog/no-such-article', 'ru'],
+    ['/ru/something/else', 'ru'],
+    ['/de/', 'en'],
+    ['/en/blog/../../etc/passwd', 'en'],
+  ]) {
+    await page.goto(`${site.server.url}${path}`);
+    assert.equal(await heading(page), locales[lang].not_found_title, path);
+    await page.getByRole('link', { name: locales[lang].go_home }).waitFor();
+  }
+  // The link home leads back to the index without a reload.
+  await markDocument(page);
+  await page.getByRole('link', { name: locales.en.go_home }).click();
+  assert.equal(await heading(page), locales.en.site_name);
+  assert.ok(await sameDocument(page));
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
+
+test('a failed content fetch shows a translated error, and retry recovers', async () => {
+  const page = await site.page();
+  const post = ru.posts[3];
+  let failures = 1;
+  await page.route(`**/content/ru/posts/${post.slug}.json`, (route) => {
+    if (failures-- > 0) return route.fulfill({ status: 500, body: 'boom' });
+    return route.continue();
+  });
+  await page.goto(`${site.server.url}/ru/blog/${post.slug}`);
+  const alert = page.getByRole('alert');
+  await alert.getByText(locales.ru.error_title).waitFor();
+  await alert.getByText(locales.ru.error_status.replace('{n}', '500')).waitFor();
+  await page.getByRole('button', { name: locales.ru.retry }).click();
+  assert.equal(await heading(page), post.title);
+  assert.equal(await page.getByRole('alert').count(), 0);
+  await page.context().close();
+});
+
+test('an unreachable content server on the index shows the error with retry', async () => {
+  const page = await site.page();
+  let failures = 1;
+  await page.route('**/content/en/index.json', (route) => (failures-- > 0 ? route.abort('failed') : route.continue()));
+  await page.goto(`${site.server.url}/en/`);
+  await page.getByRole('alert').getByText(locales.en.error_network).waitFor();
+  // The rest of the app stays usable around the error.
+  assert.equal(await heading(page), locales.en.site_name);
+  await page.getByRole('button', { name: locales.en.retry }).click();
+  await page.locator('article.card').first().waitFor();
+  assert.equal(await page.locator('article.card').count(), 20);
+  await page.context().close();
+});
+
+test('no horizontal scrolling at 360px on the index, an article and the 404 view', async () => {
+  const page = await site.page({ viewport: { width: 360, height: 740 } });
+  for (const path of ['/ru/', `/ru/blog/${ru.posts[0].slug}`, `/en/blog/${en.posts[8].slug}`, '/en/nowhere']) {
+    await page.goto(`${site.server.url}${path}`);
+    await heading(page);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `${path} scrolls sideways by ${overflow}px`);
+  }
+  await page.context().close();
+});

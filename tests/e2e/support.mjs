@@ -1,0 +1,89 @@
+// Shared set-up of the end-to-end tests: Debian's Chromium through playwright-core,
+// the built site on 127.0.0.1, and the project's own locale and content files so
+// the tests never repeat strings.
+import { chromium } from 'playwright-core';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from './server.mjs';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** UI strings, as the app has them. */
+export const locales = {
+  en: JSON.parse(fs.readFileSync(path.join(ROOT, 'locales/en.json'), 'utf8')),
+  ru: JSON.parse(fs.readFileSync(path.join(ROOT, 'locales/ru.json'), 'utf8')),
+};
+
+/** The per-language index the pipeline wrote (same data the app shows). */
+export function contentIndex(lang) {
+  const file = path.join(ROOT, 'target/site/content', lang, 'index.json');
+  return JSON.parse(fs.readFileSync(file, 'utf8'));
+}
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Serves `dist` and launches Chromium; returns helpers and a close function. */
+export async function start(dist) {
+  const distPath = path.join(ROOT, dist);
+  if (!fs.existsSync(path.join(distPath, 'index.html'))) {
+    throw new Error(`${distPath} has no index.html: build the site first (scripts/build)`);
+  }
+  const server = await serve(distPath);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+  return {
+    server,
+    browser,
+    /** A fresh page (new profile) collecting console errors and content requests. */
+    async page(options = {}) {
+      const context = await browser.newContext({ locale: 'en-US', ...options });
+      const page = await context.newPage();
+      page.consoleErrors = [];
+      page.contentRequests = [];
+      page.on('console', (msg) => {
+        if (msg.type() === 'error') page.consoleErrors.push(msg.text());
+      });
+      page.on('pageerror', (err) => page.consoleErrors.push(String(err)));
+      page.on('request', (req) => {
+        const { pathname } = new URL(req.url());
+        if (pathname.includes('/content/')) page.contentRequests.push(pathname);
+      });
+      return page;
+    },
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/** Waits until the app has rendered a page heading and returns its text. */
+export async function heading(page) {
+  const h1 = page.locator('main h1');
+  await h1.first().waitFor();
+  return (await h1.first().textContent()).trim();
+}
+
+/** Marks the current document so a later check can tell whether it was reloaded. */
+export async function markDocument(page) {
+  await page.evaluate(() => {
+    window.__notReloaded = true;
+  });
+}
+
+/** True if the document marked by markDocument is still the one on screen. */
+export async function sameDocument(page) {
+  return page.evaluate(() => window.__notReloaded === true);
+}
