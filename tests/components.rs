@@ -32,7 +32,11 @@ fn find(root: &web_sys::Element, selector: &str) -> web_sys::HtmlElement {
 }
 
 fn text(root: &web_sys::Element, selector: &str) -> String {
-    find(root, selector).text_content().unwrap_or_default().trim().to_string()
+    find(root, selector)
+        .text_content()
+        .unwrap_or_default()
+        .trim()
+        .to_string()
 }
 
 /// Lets the reactive system and pending futures run.
@@ -51,8 +55,14 @@ fn sample() -> PostMeta {
         date: "2026-07-24".into(),
         date_label: "24 июля 2026 г.".into(),
         tags: vec![
-            Tag { slug: "apis".into(), name: "API".into() },
-            Tag { slug: "reliability".into(), name: "Надёжность".into() },
+            Tag {
+                slug: "apis".into(),
+                name: "API".into(),
+            },
+            Tag {
+                slug: "reliability".into(),
+                name: "Надёжность".into(),
+            },
         ],
         reading_minutes: 11,
     }
@@ -67,9 +77,15 @@ async fn post_card_renders_a_linked_title_date_time_and_tags() {
     });
     settle().await;
     let link = find(&el, "h3 a");
-    assert_eq!(link.get_attribute("href").as_deref(), Some("/ru/blog/webhook-delivery-architecture"));
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("/ru/blog/webhook-delivery-architecture")
+    );
     assert_eq!(text(&el, "time"), "24 июля 2026 г.");
-    assert_eq!(find(&el, "time").get_attribute("datetime").as_deref(), Some("2026-07-24"));
+    assert_eq!(
+        find(&el, "time").get_attribute("datetime").as_deref(),
+        Some("2026-07-24")
+    );
     assert!(el.text_content().unwrap().contains("11 мин чтения"));
     assert_eq!(el.query_selector_all(".tag").unwrap().length(), 2);
 }
@@ -99,7 +115,10 @@ async fn error_panel_explains_in_the_current_language_and_retries() {
     lang.set(Lang::Ru);
     settle().await;
     assert_eq!(text(&el, "button"), "Повторить");
-    assert!(el.text_content().unwrap().contains("Сервер контента ответил ошибкой (HTTP 503)"));
+    assert!(el
+        .text_content()
+        .unwrap()
+        .contains("Сервер контента ответил ошибкой (HTTP 503)"));
 }
 
 #[wasm_bindgen_test]
@@ -112,21 +131,45 @@ async fn app_routes_unknown_urls_to_404_and_switches_language_client_side() {
     let _mounted = leptos::mount::mount_to(el.clone(), App);
     settle().await;
     assert_eq!(text(&el, "main h1"), "Page not found");
-    assert_eq!(document().document_element().unwrap().get_attribute("lang").as_deref(), Some("en"));
+    assert_eq!(
+        document()
+            .document_element()
+            .unwrap()
+            .get_attribute("lang")
+            .as_deref(),
+        Some("en")
+    );
 
     // The switcher offers the other language for the same path, and following it
     // is a client-side navigation.
     let link = find(&el, ".lang-switch a");
-    assert_eq!(link.get_attribute("href").as_deref(), Some("/ru/no/such/page"));
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("/ru/no/such/page")
+    );
     assert_eq!(link.get_attribute("hreflang").as_deref(), Some("ru"));
     link.click();
     settle().await;
     let location = web_sys::window().unwrap().location();
     assert_eq!(location.pathname().unwrap(), "/ru/no/such/page");
     assert_eq!(text(&el, "main h1"), "Страница не найдена");
-    assert_eq!(document().document_element().unwrap().get_attribute("lang").as_deref(), Some("ru"));
     assert_eq!(
-        web_sys::window().unwrap().local_storage().unwrap().unwrap().get_item("lang").unwrap().as_deref(),
+        document()
+            .document_element()
+            .unwrap()
+            .get_attribute("lang")
+            .as_deref(),
+        Some("ru")
+    );
+    assert_eq!(
+        web_sys::window()
+            .unwrap()
+            .local_storage()
+            .unwrap()
+            .unwrap()
+            .get_item("lang")
+            .unwrap()
+            .as_deref(),
         Some("ru"),
         "the choice is remembered"
     );
