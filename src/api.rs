@@ -19,75 +19,110 @@ pub enum ContentError {
     /// There is no such document: an unknown article.
     #[error("not found")]
     NotFound,
-    /// The request did not complete (offline, DNS, aborted, CORS).
+    /// The request did not complete (offline, DNS, aborted, CORS); says which step.
     #[error("network error: {0}")]
-    Network(String),
+    Network(&'static str),
     /// The server answered with an error status.
     #[error("HTTP status {0}")]
     Status(u16),
-    /// The body is not a document of the expected shape.
+    /// The body is not the expected document; says what was wrong.
     #[error("malformed document: {0}")]
-    Format(String),
+    Format(&'static str),
 }
 
-/// The article index of `lang`, newest first.
-pub async fn load_index(lang: Lang) -> Result<Rc<SiteIndex>, ContentError> {
-    let index: Rc<SiteIndex> = load(&paths::index(lang)).await?;
-    if index.lang != lang {
-        return Err(ContentError::Format(format!(
-            "index of {:?} served for {lang:?}",
-            index.lang
-        )));
-    }
-    Ok(index)
+/// A document the app can ask for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Request {
+    /// The article index of a language.
+    Index(Lang),
+    /// One article of a language, by slug.
+    Post(Lang, String),
 }
 
-/// One article of `lang`.
-pub async fn load_post(lang: Lang, slug: &str) -> Result<Rc<Post>, ContentError> {
-    // Slugs come from the URL: refuse anything that is not a slug before it becomes
-    // part of a request path.
-    if !model::is_valid_slug(slug) {
-        return Err(ContentError::NotFound);
+/// A loaded document.
+///
+/// Both pages load through the one [`load`] function and this one type, so the
+/// async machinery behind a resource is compiled once rather than per page.
+#[derive(Debug, Clone)]
+pub enum Document {
+    /// The article index, newest first.
+    Index(Rc<SiteIndex>),
+    /// One article.
+    Post(Rc<Post>),
+}
+
+impl Document {
+    /// The index, or a format error if another kind of document arrived.
+    pub fn into_index(self) -> Result<Rc<SiteIndex>, ContentError> {
+        match self {
+            Document::Index(index) => Ok(index),
+            Document::Post(_) => Err(ContentError::Format("expected an index")),
+        }
     }
-    let post: Rc<Post> = load(&paths::post(lang, slug)).await?;
-    if post.lang != lang || post.meta.slug != slug {
-        return Err(ContentError::Format(format!(
-            "document for {}/{} served for {}/{slug}",
-            post.lang.code(),
-            post.meta.slug,
-            lang.code()
-        )));
+
+    /// The article, or a format error if another kind of document arrived.
+    pub fn into_post(self) -> Result<Rc<Post>, ContentError> {
+        match self {
+            Document::Post(post) => Ok(post),
+            Document::Index(_) => Err(ContentError::Format("expected an article")),
+        }
     }
-    Ok(post)
 }
 
 thread_local! {
-    /// Parsed documents by content path, kept for the visit.
-    static CACHE: RefCell<HashMap<String, Rc<dyn std::any::Any>>> = RefCell::new(HashMap::new());
+    /// Documents by content path, kept for the visit.
+    static CACHE: RefCell<HashMap<String, Document>> = RefCell::new(HashMap::new());
 }
 
-/// Loads and parses the document at `path` (relative to the content root), once.
-async fn load<T: DeserializeOwned + 'static>(path: &str) -> Result<Rc<T>, ContentError> {
-    let cached = CACHE.with_borrow(|c| c.get(path).cloned());
-    if let Some(any) = cached {
-        if let Ok(doc) = any.downcast::<T>() {
-            return Ok(doc);
+/// Loads the requested document: from the visit's cache, else from the source, then
+/// checks that it is the document that was asked for.
+pub async fn load(request: Request) -> Result<Document, ContentError> {
+    let path = match &request {
+        Request::Index(lang) => paths::index(*lang),
+        // Slugs come from the URL: refuse anything that is not a slug before it
+        // becomes part of a request path.
+        Request::Post(_, slug) if !model::is_valid_slug(slug) => {
+            return Err(ContentError::NotFound)
         }
+        Request::Post(lang, slug) => paths::post(*lang, slug),
+    };
+    if let Some(doc) = CACHE.with_borrow(|c| c.get(&path).cloned()) {
+        return Ok(doc);
     }
-    let text = source::read(path).await?;
-    let doc: Rc<T> = Rc::new(parse(&text)?);
-    CACHE.with_borrow_mut(|c| c.insert(path.to_string(), doc.clone()));
+    let text = source::read(&path).await?;
+    let doc = match &request {
+        Request::Index(lang) => {
+            let index: SiteIndex = parse(&text)?;
+            if index.lang != *lang {
+                return Err(ContentError::Format("index of another language"));
+            }
+            Document::Index(Rc::new(index))
+        }
+        Request::Post(lang, slug) => {
+            let post: Post = parse(&text)?;
+            if post.lang != *lang || post.meta.slug != *slug {
+                return Err(ContentError::Format("another article or language"));
+            }
+            Document::Post(Rc::new(post))
+        }
+    };
+    CACHE.with_borrow_mut(|c| c.insert(path, doc.clone()));
     Ok(doc)
 }
 
 /// Parses a document, mapping any failure to [`ContentError::Format`].
+#[cfg(target_arch = "wasm32")]
 pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, ContentError> {
-    serde_json::from_str(text).map_err(|e| ContentError::Format(e.to_string()))
+    let value = web_sys::js_sys::JSON::parse(text).map_err(|_| ContentError::Format("not JSON"))?;
+    serde_wasm_bindgen::from_value(value).map_err(|_| ContentError::Format("unexpected shape"))
 }
 
-/// Forgets every cached document (tests start from a clean visit).
-pub fn clear_cache() {
-    CACHE.with_borrow_mut(HashMap::clear);
+/// Parses a document, mapping any failure to [`ContentError::Format`].
+#[cfg(not(target_arch = "wasm32"))]
+pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, ContentError> {
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|_| ContentError::Format("not JSON"))?;
+    serde_json::from_value(value).map_err(|_| ContentError::Format("unexpected shape"))
 }
 
 #[cfg(bundled)]
@@ -127,7 +162,7 @@ mod source {
             .abort_signal(signal.as_ref())
             .send()
             .await
-            .map_err(|e| ContentError::Network(e.to_string()))?;
+            .map_err(|_| ContentError::Network("request failed"))?;
         match response.status() {
             200 => {}
             404 | 410 => return Err(ContentError::NotFound),
@@ -145,7 +180,7 @@ mod source {
         response
             .text()
             .await
-            .map_err(|e| ContentError::Network(e.to_string()))
+            .map_err(|_| ContentError::Network("body could not be read"))
     }
 }
 
@@ -154,19 +189,22 @@ mod tests {
     use super::*;
 
     #[test]
-    fn parse_rejects_wrong_shapes() {
-        assert!(matches!(
-            parse::<SiteIndex>("{\"lang\":\"en\"}"),
-            Err(ContentError::Format(_))
-        ));
-        assert!(matches!(
-            parse::<SiteIndex>("{\"lang\":\"en\",\"posts\":[], \"tags\""),
-            Err(ContentError::Format(_))
-        ));
-        assert!(matches!(
-            parse::<SiteIndex>("<!doctype html>"),
-            Err(ContentError::Format(_))
-        ));
+    fn parse_tells_damaged_from_wrongly_shaped_documents() {
+        for (text, want) in [
+            ("{\"lang\":\"en\"}", "unexpected shape"),
+            ("{\"lang\":\"en\",\"posts\":[], \"tags\"", "not JSON"),
+            ("<!doctype html>", "not JSON"),
+            (
+                "{\"lang\":\"xx\",\"posts\":[],\"tags\":[]}",
+                "unexpected shape",
+            ),
+        ] {
+            assert_eq!(
+                parse::<SiteIndex>(text).unwrap_err(),
+                ContentError::Format(want),
+                "{text}"
+            );
+        }
         let ok = parse::<SiteIndex>("{\"lang\":\"ru\",\"posts\":[],\"tags\":[]}").unwrap();
         assert_eq!(ok.lang, Lang::Ru);
     }

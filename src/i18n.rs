@@ -60,14 +60,35 @@ pub const fn strings(lang: Lang) -> &'static Strings {
     }
 }
 
-/// App-wide language: the language of the current route (or the reader's preferred
-/// language on routes that have none, such as an unknown URL).
+/// App-wide language state, derived from the URL.
 #[derive(Clone, Copy)]
-pub struct Locale(pub Memo<Lang>);
+pub struct Locale {
+    /// The language to speak: the route's, or the reader's preferred language on
+    /// routes that have none, such as an unknown URL.
+    pub lang: Memo<Lang>,
+    /// The language named by the URL's first segment, if it names a supported one.
+    pub route_lang: Memo<Option<Lang>>,
+}
+
+impl Locale {
+    /// A fixed language, for rendering a component on its own.
+    pub fn fixed(lang: Lang) -> Self {
+        Locale {
+            lang: Memo::new(move |_| lang),
+            route_lang: Memo::new(move |_| Some(lang)),
+        }
+    }
+}
 
 /// The current language; panics only if called outside the app shell, a programming error.
 pub fn use_lang() -> Memo<Lang> {
-    expect_context::<Locale>().0
+    expect_context::<Locale>().lang
+}
+
+/// Whether the URL names a supported language (`/en/…`, `/ru/…`).
+pub fn use_route_has_lang() -> Memo<bool> {
+    let route_lang = expect_context::<Locale>().route_lang;
+    Memo::new(move |_| route_lang.get().is_some())
 }
 
 #[cfg(test)]

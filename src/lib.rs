@@ -5,6 +5,7 @@
 
 pub mod api;
 pub mod components;
+pub mod head;
 pub mod i18n;
 pub mod pages;
 pub mod prefs;
@@ -13,18 +14,16 @@ pub mod routing;
 use components::{SiteFooter, SiteHeader};
 use i18n::{strings, Locale};
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Html, Title};
 use leptos_router::{
-    components::{ParentRoute, Route, Router, Routes},
+    components::{FlatRoutes, Route, Router},
     hooks::use_location,
     path,
 };
-use pages::{ArticlePage, HomePage, LangScope, NotFoundPage, RootRedirect};
+use pages::{ArticlePage, HomePage, NotFoundPage, RootRedirect};
 
 /// The whole app: document head, router and the route table.
 #[component]
 pub fn App() -> impl IntoView {
-    provide_meta_context();
     view! {
         <Router>
             <Shell />
@@ -39,30 +38,21 @@ fn Shell() -> impl IntoView {
     let location = use_location();
     // URLs without a language (`/`, unknown paths) speak the reader's language.
     let preferred = prefs::preferred_lang();
-    let lang =
-        Memo::new(move |_| routing::lang_of_path(&location.pathname.get()).unwrap_or(preferred));
-    provide_context(Locale(lang));
-    let site_name = move || strings(lang.get()).site_name;
-    let formatter = move |text: String| {
-        if text == site_name() {
-            text
-        } else {
-            format!("{text} — {}", site_name())
-        }
-    };
+    let route_lang = Memo::new(move |_| routing::lang_of_path(&location.pathname.get()));
+    let lang = Memo::new(move |_| route_lang.get().unwrap_or(preferred));
+    provide_context(Locale { lang, route_lang });
+    Effect::new(move || head::set_lang(lang.get()));
     view! {
-        <Html {..} lang=move || lang.get().code() />
-        <Title formatter />
         <a class="skip-link" href="#main">{move || strings(lang.get()).skip_to_content}</a>
         <SiteHeader />
         <main id="main" tabindex="-1">
-            <Routes fallback=NotFoundPage>
+            // Pages under `/:lang` render the 404 view themselves when the segment
+            // is not a supported language.
+            <FlatRoutes fallback=NotFoundPage>
                 <Route path=path!("/") view=RootRedirect />
-                <ParentRoute path=path!("/:lang") view=LangScope>
-                    <Route path=path!("") view=HomePage />
-                    <Route path=path!("blog/:slug") view=ArticlePage />
-                </ParentRoute>
-            </Routes>
+                <Route path=path!("/:lang") view=HomePage />
+                <Route path=path!("/:lang/blog/:slug") view=ArticlePage />
+            </FlatRoutes>
         </main>
         <SiteFooter />
     }

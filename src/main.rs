@@ -3,6 +3,7 @@
 fn main() {
     #[cfg(feature = "csr")]
     {
+        #[cfg(debug_assertions)]
         console_error_panic_hook::set_once();
         leptos::mount::mount_to_body(engineering_insights::App);
     }

@@ -72,7 +72,7 @@ fn sample() -> PostMeta {
 async fn post_card_renders_a_linked_title_date_time_and_tags() {
     let el = container();
     let _mounted = leptos::mount::mount_to(el.clone(), || {
-        provide_context(Locale(Memo::new(|_| Lang::Ru)));
+        provide_context(Locale::fixed(Lang::Ru));
         view! { <PostCard post=sample() lang=Lang::Ru /> }
     });
     settle().await;
@@ -95,15 +95,11 @@ async fn error_panel_explains_in_the_current_language_and_retries() {
     let el = container();
     let lang = RwSignal::new(Lang::En);
     let retries = RwSignal::new(0);
-    let _mounted = leptos::mount::mount_to(el.clone(), move || {
-        provide_context(Locale(Memo::new(move |_| lang.get())));
-        view! {
-            <ErrorPanel
-                error=ContentError::Status(503)
-                on_retry=Callback::new(move |_| retries.update(|n| *n += 1))
-            />
-        }
-    });
+    let on_retry = Callback::new(move |_| retries.update(|n| *n += 1));
+    let _mounted = leptos::mount::mount_to(
+        el.clone(),
+        move || move || view! { <ErrorPanel error=ContentError::Status(503) lang=lang.get() on_retry /> },
+    );
     settle().await;
     assert_eq!(find(&el, "[role=alert]").tag_name(), "DIV");
     assert!(el.text_content().unwrap().contains("HTTP 503"));
@@ -111,7 +107,7 @@ async fn error_panel_explains_in_the_current_language_and_retries() {
     find(&el, "button").click();
     settle().await;
     assert_eq!(retries.get_untracked(), 1);
-    // The language is app-wide state: switching it re-renders the message.
+    // Rendered again in the other language, the message follows.
     lang.set(Lang::Ru);
     settle().await;
     assert_eq!(text(&el, "button"), "Повторить");

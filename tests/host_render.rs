@@ -21,7 +21,7 @@ fn render_app(path: &str) -> String {
 fn render_with_lang<V: RenderHtml>(lang: Lang, f: impl FnOnce() -> V) -> String {
     let owner = Owner::new();
     owner.with(|| {
-        provide_context(Locale(Memo::new(move |_| lang)));
+        provide_context(Locale::fixed(lang));
         f().to_html()
     })
 }

@@ -113,9 +113,10 @@ pub struct Post {
 /// A tag with the number of articles that carry it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TagCount {
-    /// The tag.
-    #[serde(flatten)]
-    pub tag: Tag,
+    /// Stable identifier, shared by both languages and used in URLs.
+    pub slug: String,
+    /// Display name in the index's language.
+    pub name: String,
     /// Number of articles in this language with the tag.
     pub count: u32,
 }
@@ -209,15 +210,12 @@ mod tests {
             lang: Lang::Ru,
             posts: vec![],
             tags: vec![TagCount {
-                tag: Tag {
-                    slug: "rag".into(),
-                    name: "RAG".into(),
-                },
+                slug: "rag".into(),
+                name: "RAG".into(),
                 count: 3,
             }],
         };
         let json = serde_json::to_string(&index).unwrap();
-        // The tag is flattened so a tag count reads like a tag with a count.
         assert_eq!(
             json,
             r#"{"lang":"ru","posts":[],"tags":[{"slug":"rag","name":"RAG","count":3}]}"#

@@ -103,10 +103,8 @@ impl Site {
             .vocabulary
             .iter()
             .map(|(slug, names)| TagCount {
-                tag: Tag {
-                    slug: slug.clone(),
-                    name: names.get(lang).to_string(),
-                },
+                slug: slug.clone(),
+                name: names.get(lang).to_string(),
                 count: posts
                     .iter()
                     .filter(|p| p.tags.iter().any(|t| &t.slug == slug))
@@ -114,11 +112,7 @@ impl Site {
             })
             .filter(|t| t.count > 0)
             .collect();
-        tags.sort_by(|a, b| {
-            b.count
-                .cmp(&a.count)
-                .then_with(|| a.tag.name.cmp(&b.tag.name))
-        });
+        tags.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
         SiteIndex { lang, posts, tags }
     }
 

@@ -10,45 +10,38 @@ use leptos_router::hooks::use_location;
 pub fn LanguageSwitcher() -> impl IntoView {
     let lang = use_lang();
     let location = use_location();
-    let href = move |to: Lang| {
+    // One reactive block for the whole list: it changes only on navigation, and a
+    // single closure keeps the wasm smaller than one per attribute.
+    move || {
+        let current = lang.get();
         let path = location.pathname.get();
-        let mut target = routing::switch_lang(&path, to);
-        target.push_str(&location.search.get());
-        target.push_str(&location.hash.get());
-        target
-    };
-    view! {
-        <nav class="lang-switch" aria-label=move || strings(lang.get()).language_label>
-            <ul>
-                {Lang::ALL
-                    .into_iter()
-                    .map(|to| {
-                        view! {
-                            <li>
-                                <Show
-                                    when=move || lang.get() != to
-                                    fallback=move || {
-                                        view! {
-                                            <span class="current" aria-current="true" lang=to.code()>
-                                                {to.native_name()}
-                                            </span>
-                                        }
-                                    }
-                                >
-                                    <a
-                                        href=move || href(to)
-                                        hreflang=to.code()
-                                        lang=to.code()
-                                        on:click=move |_| prefs::save(to)
-                                    >
-                                        {to.native_name()}
-                                    </a>
-                                </Show>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ul>
-        </nav>
+        let suffix = format!("{}{}", location.search.get(), location.hash.get());
+        let items = Lang::ALL
+            .into_iter()
+            .map(|to| {
+                let item = if to == current {
+                    view! {
+                        <span class="current" aria-current="true" lang=to.code()>
+                            {to.native_name()}
+                        </span>
+                    }
+                    .into_any()
+                } else {
+                    let href = format!("{}{suffix}", routing::switch_lang(&path, to));
+                    view! {
+                        <a href=href hreflang=to.code() lang=to.code() on:click=move |_| prefs::save(to)>
+                            {to.native_name()}
+                        </a>
+                    }
+                    .into_any()
+                };
+                view! { <li>{item}</li> }
+            })
+            .collect_view();
+        view! {
+            <nav class="lang-switch" aria-label=strings(current).language_label>
+                <ul>{items}</ul>
+            </nav>
+        }
     }
 }

@@ -5,13 +5,16 @@ use leptos::prelude::*;
 #[component]
 pub fn SiteFooter() -> impl IntoView {
     let lang = use_lang();
-    view! {
-        <footer class="site-footer">
-            <p>
-                <span class="site-footer__name">{move || strings(lang.get()).site_name}</span>
-                " · "
-                {move || strings(lang.get()).footer_note}
-            </p>
-        </footer>
+    move || {
+        let t = strings(lang.get());
+        view! {
+            <footer class="site-footer">
+                <p>
+                    <span class="site-footer__name">{t.site_name}</span>
+                    " · "
+                    {t.footer_note}
+                </p>
+            </footer>
+        }
     }
 }

@@ -7,19 +7,19 @@ use leptos::prelude::*;
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     let lang = use_lang();
+    let brand = move || {
+        let lang = lang.get();
+        let t = strings(lang);
+        view! {
+            <a class="brand" href=routing::home(lang) aria-label=t.home_link_label>
+                <span class="brand__mark" aria-hidden="true">"EI"</span>
+                <span class="brand__name">{t.site_name}</span>
+            </a>
+        }
+    };
     view! {
         <header class="site-header">
-            <div class="site-header__inner">
-                <a
-                    class="brand"
-                    href=move || routing::home(lang.get())
-                    aria-label=move || strings(lang.get()).home_link_label
-                >
-                    <span class="brand__mark" aria-hidden="true">"EI"</span>
-                    <span class="brand__name">{move || strings(lang.get()).site_name}</span>
-                </a>
-                <LanguageSwitcher />
-            </div>
+            <div class="site-header__inner">{brand} <LanguageSwitcher /></div>
         </header>
     }
 }

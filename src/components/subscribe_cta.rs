@@ -1,14 +1,16 @@
-use crate::i18n::{strings, use_lang};
+use crate::i18n::Strings;
 use leptos::prelude::*;
 
 /// The closing call to action of the index.
 #[component]
-pub fn SubscribeCta() -> impl IntoView {
-    let lang = use_lang();
+pub fn SubscribeCta(
+    /// Strings of the page's language.
+    t: &'static Strings,
+) -> impl IntoView {
     view! {
         <aside class="cta" aria-labelledby="cta-title">
-            <h2 id="cta-title">{move || strings(lang.get()).cta_title}</h2>
-            <p>{move || strings(lang.get()).cta_text}</p>
+            <h2 id="cta-title">{t.cta_title}</h2>
+            <p>{t.cta_text}</p>
         </aside>
     }
 }

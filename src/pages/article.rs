@@ -1,9 +1,9 @@
-use crate::api::{self, ContentError};
+use crate::api::{self, ContentError, Request};
 use crate::components::{ArticleView, ErrorPanel, Loading};
-use crate::i18n::use_lang;
+use crate::head::PageHead;
+use crate::i18n::{use_lang, use_route_has_lang};
 use crate::pages::NotFoundPage;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
 /// `/{lang}/blog/{slug}`: one article, or the 404 view for an unknown slug.
@@ -12,26 +12,25 @@ pub fn ArticlePage() -> impl IntoView {
     let lang = use_lang();
     let params = use_params_map();
     let slug = Memo::new(move |_| params.read().get("slug").unwrap_or_default());
-    let post = LocalResource::new(move || {
-        let (lang, slug) = (lang.get(), slug.get());
-        async move { api::load_post(lang, &slug).await }
-    });
-    let body = move || {
-        Suspend::new(async move {
-            match post.await {
-                Ok(post) => view! {
-                    <Title text=post.meta.title.clone() />
-                    <Meta name="description" content=post.meta.description.clone() />
-                    <ArticleView post />
-                }
-                .into_any(),
-                Err(ContentError::NotFound) => view! { <NotFoundPage /> }.into_any(),
-                Err(error) => {
-                    view! { <ErrorPanel error on_retry=Callback::new(move |_| post.refetch()) /> }
-                        .into_any()
-                }
+    let post = LocalResource::new(move || api::load(Request::Post(lang.get(), slug.get())));
+    let known = use_route_has_lang();
+    move || {
+        let lang = lang.get();
+        if !known.get() {
+            return view! { <NotFoundPage /> }.into_any();
+        }
+        match post.get().map(|doc| doc.and_then(api::Document::into_post)) {
+            None => view! { <Loading lang /> }.into_any(),
+            Some(Ok(post)) => view! {
+                <PageHead lang title=post.meta.title.clone() description=post.meta.description.clone() />
+                <ArticleView post />
             }
-        })
-    };
-    view! { <Transition fallback=Loading>{body}</Transition> }
+            .into_any(),
+            Some(Err(ContentError::NotFound)) => view! { <NotFoundPage /> }.into_any(),
+            Some(Err(error)) => {
+                let on_retry = Callback::new(move |_| post.refetch());
+                view! { <ErrorPanel error lang on_retry /> }.into_any()
+            }
+        }
+    }
 }

@@ -3,12 +3,10 @@
 
 mod article;
 mod home;
-mod lang_scope;
 mod not_found;
 mod root_redirect;
 
 pub use article::ArticlePage;
 pub use home::HomePage;
-pub use lang_scope::LangScope;
 pub use not_found::NotFoundPage;
 pub use root_redirect::RootRedirect;
