@@ -1,5 +1,5 @@
 // Takes screenshots of the built site for a person to look at (not a test):
-//   node tests/e2e/screenshot.mjs DIST OUT_DIR PATH... [--width=N] [--dark]
+//   node tests/e2e/screenshot.mjs DIST OUT_DIR PATH... [--width=N] [--dark] [--full] [--scroll=SELECTOR]
 import { chromium } from 'playwright-core';
 import path from 'node:path';
 import { serve } from './server.mjs';
@@ -22,8 +22,9 @@ page.on('console', (m) => m.type() === 'error' && console.error('console:', m.te
 for (const p of paths) {
   await page.goto(server.url + p);
   await page.locator('main h1').first().waitFor();
+  if (flags.scroll) await page.locator(flags.scroll).first().scrollIntoViewIfNeeded();
   await page.waitForTimeout(300);
-  const name = `${p.replace(/[^a-z0-9]+/gi, '_')}_${width}${'dark' in flags ? '_dark' : ''}.png`;
+  const name = `${p.replace(/[^a-z0-9]+/gi, '_')}_${width}${'dark' in flags ? '_dark' : ''}${flags.scroll ? '_scrolled' : ''}.png`;
   await page.screenshot({ path: path.join(out, name), fullPage: 'full' in flags });
   console.log(path.join(out, name));
 }
