@@ -39,6 +39,11 @@ fn text(root: &web_sys::Element, selector: &str) -> String {
         .to_string()
 }
 
+/// The `lang` attribute of `<html>`.
+fn html_lang() -> Option<String> {
+    document().document_element()?.get_attribute("lang")
+}
+
 /// Lets the reactive system and pending futures run.
 async fn settle() {
     for _ in 0..20 {
@@ -127,14 +132,7 @@ async fn app_routes_unknown_urls_to_404_and_switches_language_client_side() {
     let _mounted = leptos::mount::mount_to(el.clone(), App);
     settle().await;
     assert_eq!(text(&el, "main h1"), "Page not found");
-    assert_eq!(
-        document()
-            .document_element()
-            .unwrap()
-            .get_attribute("lang")
-            .as_deref(),
-        Some("en")
-    );
+    assert_eq!(html_lang().as_deref(), Some("en"));
 
     // The switcher offers the other language for the same path, and following it
     // is a client-side navigation.
@@ -149,14 +147,7 @@ async fn app_routes_unknown_urls_to_404_and_switches_language_client_side() {
     let location = web_sys::window().unwrap().location();
     assert_eq!(location.pathname().unwrap(), "/ru/no/such/page");
     assert_eq!(text(&el, "main h1"), "Страница не найдена");
-    assert_eq!(
-        document()
-            .document_element()
-            .unwrap()
-            .get_attribute("lang")
-            .as_deref(),
-        Some("ru")
-    );
+    assert_eq!(html_lang().as_deref(), Some("ru"));
     assert_eq!(
         web_sys::window()
             .unwrap()

@@ -1,5 +1,5 @@
-use crate::components::TagList;
-use crate::i18n::{fill, strings};
+use crate::components::{Byline, TagList};
+use crate::i18n::strings;
 use crate::routing;
 use leptos::prelude::*;
 use model::Post;
@@ -14,33 +14,32 @@ pub fn ArticleView(
     let lang = post.lang;
     let t = strings(lang);
     let meta = post.meta.clone();
+    let back = move || {
+        view! {
+            <a href=routing::home(lang)>
+                <span aria-hidden="true">"← "</span>
+                {t.back_to_articles}
+            </a>
+        }
+    };
     view! {
         <article class="article" lang=lang.code()>
             <header class="article__header">
-                <p class="back">
-                    <a href=routing::home(lang)>
-                        <span aria-hidden="true">"← "</span>
-                        {t.back_to_articles}
-                    </a>
-                </p>
+                <p class="back">{back()}</p>
                 <h1 id="page-title" tabindex="-1">{meta.title}</h1>
-                <p class="meta">
-                    <span class="visually-hidden">{t.published_on} " "</span>
-                    <time datetime=meta.date>{meta.date_label}</time>
-                    <span class="meta__sep" aria-hidden="true">"·"</span>
-                    <span>{fill(t.reading_time, meta.reading_minutes)}</span>
-                </p>
+                <Byline
+                    date=meta.date
+                    date_label=meta.date_label
+                    minutes=meta.reading_minutes
+                    lang
+                    announce=true
+                />
                 <TagList tags=meta.tags lang />
             </header>
             // The body is HTML the build pipeline rendered from the team's Markdown
             // (raw HTML in sources is escaped there); nothing fetched from elsewhere.
             <div class="prose" inner_html=post.html.clone()></div>
-            <footer class="article__footer">
-                <a href=routing::home(lang)>
-                    <span aria-hidden="true">"← "</span>
-                    {t.back_to_articles}
-                </a>
-            </footer>
+            <footer class="article__footer">{back()}</footer>
         </article>
     }
 }

@@ -2,6 +2,7 @@
 //! so each renders the same in the browser and on the host.
 
 mod article_view;
+mod byline;
 mod language_switcher;
 mod post_card;
 mod site_footer;
@@ -11,6 +12,7 @@ mod subscribe_cta;
 mod tag_list;
 
 pub use article_view::ArticleView;
+pub use byline::Byline;
 pub use language_switcher::LanguageSwitcher;
 pub use post_card::PostCard;
 pub use site_footer::SiteFooter;

@@ -1,5 +1,5 @@
-use crate::components::TagList;
-use crate::i18n::{fill, strings, Lang};
+use crate::components::{Byline, TagList};
+use crate::i18n::Lang;
 use crate::routing;
 use leptos::prelude::*;
 use model::PostMeta;
@@ -12,18 +12,13 @@ pub fn PostCard(
     /// Language of the index.
     lang: Lang,
 ) -> impl IntoView {
-    let t = strings(lang);
     let href = routing::post(lang, &post.slug);
     view! {
         <article class="card">
             <h3 class="card__title">
                 <a href=href>{post.title}</a>
             </h3>
-            <p class="meta">
-                <time datetime=post.date>{post.date_label}</time>
-                <span class="meta__sep" aria-hidden="true">"·"</span>
-                <span>{fill(t.reading_time, post.reading_minutes)}</span>
-            </p>
+            <Byline date=post.date date_label=post.date_label minutes=post.reading_minutes lang />
             <p class="card__summary">{post.summary}</p>
             <TagList tags=post.tags lang />
         </article>

@@ -1,0 +1,28 @@
+use crate::i18n::{fill, strings, Lang};
+use leptos::prelude::*;
+
+/// Publication date and reading time, as cards and articles show them.
+#[component]
+pub fn Byline(
+    /// ISO date for `<time datetime>`.
+    date: String,
+    /// The date as readers of `lang` write it.
+    date_label: String,
+    /// Reading time in minutes.
+    minutes: u32,
+    /// Language of the labels.
+    lang: Lang,
+    /// Prefix the date with a visually hidden "Published" for screen readers.
+    #[prop(optional)]
+    announce: bool,
+) -> impl IntoView {
+    let t = strings(lang);
+    view! {
+        <p class="meta">
+            {announce.then(|| view! { <span class="visually-hidden">{t.published_on} " "</span> })}
+            <time datetime=date>{date_label}</time>
+            <span class="meta__sep" aria-hidden="true">"·"</span>
+            <span>{fill(t.reading_time, minutes)}</span>
+        </p>
+    }
+}
