@@ -6,6 +6,7 @@ pub mod dates;
 pub mod emit;
 pub mod error;
 pub mod front_matter;
+pub mod highlight;
 pub mod markdown;
 pub mod site;
 

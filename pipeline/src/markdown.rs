@@ -2,7 +2,8 @@
 //! collection and word counts, so the browser only inserts finished HTML.
 
 use crate::error::ErrorKind;
-use model::Heading;
+use crate::highlight;
+use model::{Heading, Lang};
 use pulldown_cmark::{
     html, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd,
 };
@@ -40,8 +41,39 @@ pub struct Rendered {
 /// Problems found in a body, each with its 0-based line offset inside the body.
 pub type BodyErrors = Vec<(usize, ErrorKind)>;
 
-/// Renders `body`; every problem is returned with its line offset in the body.
-pub fn render(body: &str) -> Result<Rendered, BodyErrors> {
+/// Text the pipeline puts into the markup it generates, per language. The same
+/// strings are in `locales/*.json` (a test keeps them equal) for the app's own use.
+#[derive(Debug, Clone, Copy)]
+pub struct Labels {
+    /// Accessible name of a heading's anchor link.
+    pub section_link: &'static str,
+    /// Text of a code block's copy button.
+    pub copy_code: &'static str,
+}
+
+impl Labels {
+    /// The labels of `lang`.
+    pub const fn of(lang: Lang) -> Labels {
+        match lang {
+            Lang::En => Labels {
+                section_link: "Link to this section",
+                copy_code: "Copy",
+            },
+            Lang::Ru => Labels {
+                section_link: "Ссылка на этот раздел",
+                copy_code: "Копировать",
+            },
+        }
+    }
+}
+
+/// Renders `body` of a `lang` article published at `page` (its site path); every
+/// problem is returned with its line offset in the body.
+///
+/// Heading anchors link to `page#id`, not a bare `#id`: the document's `<base>`
+/// would resolve a bare fragment against the site root.
+pub fn render(body: &str, lang: Lang, page: &str) -> Result<Rendered, BodyErrors> {
+    let labels = Labels::of(lang);
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_FOOTNOTES
@@ -52,7 +84,8 @@ pub fn render(body: &str) -> Result<Rendered, BodyErrors> {
     let mut events: Vec<Event> = Vec::new();
     let mut headings = Vec::new();
     let mut heading_at: Option<(usize, u8)> = None;
-    let mut in_code = false;
+    // The language and text of the code block being read, if any.
+    let mut in_code: Option<(String, String)> = None;
     let mut words = 0;
     let mut internal_links = Vec::new();
     let mut code_languages = Vec::new();
@@ -72,13 +105,16 @@ pub fn render(body: &str) -> Result<Rendered, BodyErrors> {
                     if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[start] {
                         *slot = Some(CowStr::from(id.clone()));
                     }
+                    events.push(Event::Html(CowStr::from(format!(
+                        "<a class=\"anchor\" href=\"{page}#{id}\" aria-label=\"{}\">#</a>",
+                        labels.section_link
+                    ))));
                     if level <= 3 {
                         headings.push(Heading { level, id, text });
                     }
                 }
             }
             Event::Start(Tag::CodeBlock(kind)) => {
-                in_code = true;
                 let lang = match kind {
                     CodeBlockKind::Fenced(info) => info.split_whitespace().next().unwrap_or(""),
                     CodeBlockKind::Indented => "",
@@ -88,9 +124,22 @@ pub fn render(body: &str) -> Result<Rendered, BodyErrors> {
                 } else {
                     errors.push((line_of(range.start), ErrorKind::CodeLanguage));
                 }
+                in_code = Some((lang.to_string(), String::new()));
+                continue;
             }
-            Event::End(TagEnd::CodeBlock) => in_code = false,
-            Event::Text(text) | Event::Code(text) if !in_code => words += count_words(text),
+            Event::Text(text) if in_code.is_some() => {
+                if let Some((_, code)) = &mut in_code {
+                    code.push_str(text);
+                }
+                continue;
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                if let Some((lang, code)) = in_code.take() {
+                    events.push(Event::Html(CowStr::from(code_block(&lang, &code, &labels))));
+                }
+                continue;
+            }
+            Event::Text(text) | Event::Code(text) => words += count_words(text),
             Event::Start(Tag::Link { dest_url, .. }) if dest_url.starts_with('/') => {
                 internal_links.push((line_of(range.start), dest_url.to_string()));
             }
@@ -115,6 +164,16 @@ pub fn render(body: &str) -> Result<Rendered, BodyErrors> {
         internal_links,
         code_languages,
     })
+}
+
+/// A highlighted code block with its copy button (the app wires the button up).
+fn code_block(lang: &str, code: &str, labels: &Labels) -> String {
+    format!(
+        "<div class=\"code-block\"><button type=\"button\" class=\"copy\">{}</button>\
+         <pre><code class=\"language-{lang}\">{}</code></pre></div>\n",
+        labels.copy_code,
+        highlight::highlight(lang, code)
+    )
 }
 
 /// The text content of a run of inline events.
@@ -169,17 +228,22 @@ mod tests {
     fn renders_headings_with_ids_and_collects_them() {
         let r = render(
             "Intro.\n\n## Why it matters\n\ntext\n\n### Кэширование `KV`\n\n## Why it matters\n",
+            Lang::En,
+            "/en/blog/x",
         )
         .unwrap();
         assert!(
-            r.html
-                .contains("<h2 id=\"why-it-matters\">Why it matters</h2>"),
+            r.html.contains(
+                "<h2 id=\"why-it-matters\">Why it matters<a class=\"anchor\" \
+                 href=\"/en/blog/x#why-it-matters\" aria-label=\"Link to this section\">#</a></h2>"
+            ),
             "{}",
             r.html
         );
         assert!(
-            r.html
-                .contains("<h3 id=\"кэширование-kv\">Кэширование <code>KV</code></h3>"),
+            r.html.contains(
+                "<h3 id=\"кэширование-kv\">Кэширование <code>KV</code><a class=\"anchor\""
+            ),
             "{}",
             r.html
         );
@@ -207,14 +271,20 @@ mod tests {
     #[test]
     fn renders_tables_lists_code_and_links() {
         let r = render(
-            "| a | b |\n|---|---|\n| 1 | 2 |\n\n- one\n- two\n\n```rust\nfn main() {}\n```\n\n[x](https://example.org) [y](/en/blog/y)\n",
+            "| a | b |\n|---|---|\n| 1 | 2 |\n\n- one\n- two\n\n```rust\nfn main() {}\n```\n\n[x](https://example.org) [y](/en/blog/y)\n", Lang::En, "/en/blog/x"
         )
         .unwrap();
         assert!(r.html.contains("<table>"));
         assert!(r.html.contains("<ul>\n<li>one</li>"));
-        assert!(r
-            .html
-            .contains("<pre><code class=\"language-rust\">fn main() {}\n</code></pre>"));
+        assert!(
+            r.html.contains(
+                "<div class=\"code-block\"><button type=\"button\" class=\"copy\">Copy</button>\
+                 <pre><code class=\"language-rust\"><span class=\"tk-kw\">fn</span> \
+                 <span class=\"tk-fn\">main</span>"
+            ),
+            "{}",
+            r.html
+        );
         assert!(r.html.contains("<a href=\"https://example.org\">x</a>"));
         assert_eq!(r.internal_links, [(11, "/en/blog/y".to_string())]);
         assert_eq!(r.code_languages, ["rust"]);
@@ -222,8 +292,12 @@ mod tests {
 
     #[test]
     fn raw_html_is_escaped() {
-        let r =
-            render("Hello <script>alert(1)</script>\n\n<div onclick=\"x()\">hi</div>\n").unwrap();
+        let r = render(
+            "Hello <script>alert(1)</script>\n\n<div onclick=\"x()\">hi</div>\n",
+            Lang::En,
+            "/en/blog/x",
+        )
+        .unwrap();
         assert!(!r.html.contains("<script>"), "{}", r.html);
         assert!(!r.html.contains("<div"), "{}", r.html);
         assert!(r.html.contains("&lt;script&gt;"));
@@ -231,8 +305,12 @@ mod tests {
 
     #[test]
     fn code_blocks_must_name_a_known_language() {
-        let errors =
-            render("text\n\n```\nplain\n```\n\n```cobol\nX\n```\n\n    indented\n").unwrap_err();
+        let errors = render(
+            "text\n\n```\nplain\n```\n\n```cobol\nX\n```\n\n    indented\n",
+            Lang::En,
+            "/en/blog/x",
+        )
+        .unwrap_err();
         let lines: Vec<_> = errors.iter().map(|(l, _)| *l).collect();
         assert_eq!(lines, [2, 6, 10]);
         assert!(errors.iter().all(|(_, k)| *k == ErrorKind::CodeLanguage));
@@ -240,7 +318,7 @@ mod tests {
 
     #[test]
     fn level_one_headings_are_rejected() {
-        let errors = render("para\n\n# Title again\n").unwrap_err();
+        let errors = render("para\n\n# Title again\n", Lang::En, "/en/blog/x").unwrap_err();
         assert_eq!(errors, [(2, ErrorKind::BodyH1)]);
     }
 
@@ -248,6 +326,8 @@ mod tests {
     fn word_count_skips_code_blocks_and_punctuation() {
         let r = render(
             "One two, three — four.\n\n```python\nnot counted at all\n```\n\nПять `шесть`.\n",
+            Lang::En,
+            "/en/blog/x",
         )
         .unwrap();
         assert_eq!(r.words, 6);

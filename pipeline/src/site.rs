@@ -247,7 +247,12 @@ fn load_article(
         .filter(|t| !vocabulary.is_empty() && !vocabulary.contains_key(*t))
         .map(|t| ContentError::new(path, front.tags_line, ErrorKind::UnknownTag(t.clone())))
         .collect();
-    let body = markdown::render(split.body).map_err(|body_errors| {
+    let body = markdown::render(
+        split.body,
+        lang,
+        &format!("/{}/blog/{}", lang.code(), front.slug),
+    )
+    .map_err(|body_errors| {
         body_errors
             .into_iter()
             .map(|(line, kind)| ContentError::new(path, split.body_line + line, kind))

@@ -5,10 +5,15 @@
 use model::Lang;
 use std::collections::BTreeSet;
 use std::path::Path;
+use std::sync::OnceLock;
 
-fn site() -> pipeline::Site {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../content");
-    pipeline::load(&root).unwrap_or_else(|e| panic!("content/ must build:\n{e}"))
+/// The real site, loaded once for all tests of this file.
+fn site() -> &'static pipeline::Site {
+    static SITE: OnceLock<pipeline::Site> = OnceLock::new();
+    SITE.get_or_init(|| {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../content");
+        pipeline::load(&root).unwrap_or_else(|e| panic!("content/ must build:\n{e}"))
+    })
 }
 
 /// Title and summary pairs, in the seed's order (newest first).
@@ -151,6 +156,39 @@ fn descriptions_fit_search_snippets() {
                 n <= 200,
                 "{lang:?} {}: description of {n} characters",
                 a.front.slug
+            );
+        }
+    }
+}
+
+#[test]
+fn generated_markup_labels_match_the_app_locales() {
+    for lang in Lang::ALL {
+        let path =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("../locales/{}.json", lang.code()));
+        let locale: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let labels = pipeline::markdown::Labels::of(lang);
+        assert_eq!(locale["section_link"], labels.section_link, "{lang:?}");
+        assert_eq!(locale["copy_code"], labels.copy_code, "{lang:?}");
+    }
+}
+
+#[test]
+fn code_blocks_are_highlighted_at_build_time() {
+    let site = site();
+    for lang in Lang::ALL {
+        for a in &site.articles[&lang] {
+            let highlightable = a.body.code_languages.iter().any(|l| l != "text");
+            assert_eq!(
+                a.body.html.contains("<span class=\"tk-"),
+                highlightable,
+                "{lang:?} {}",
+                a.front.slug
+            );
+            assert_eq!(
+                a.body.html.matches("<span").count(),
+                a.body.html.matches("</span>").count()
             );
         }
     }

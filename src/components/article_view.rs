@@ -1,4 +1,4 @@
-use crate::components::{Byline, TagList};
+use crate::components::{code_copy, Byline, TagList};
 use crate::i18n::strings;
 use crate::routing;
 use leptos::prelude::*;
@@ -38,7 +38,11 @@ pub fn ArticleView(
             </header>
             // The body is HTML the build pipeline rendered from the team's Markdown
             // (raw HTML in sources is escaped there); nothing fetched from elsewhere.
-            <div class="prose" inner_html=post.html.clone()></div>
+            <div
+                class="prose"
+                inner_html=post.html.clone()
+                on:click=move |ev| code_copy::on_body_click(ev, lang)
+            ></div>
             <footer class="article__footer">{back()}</footer>
         </article>
     }

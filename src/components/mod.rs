@@ -3,6 +3,7 @@
 
 mod article_view;
 mod byline;
+mod code_copy;
 mod language_switcher;
 mod post_card;
 mod site_footer;
@@ -10,6 +11,7 @@ mod site_header;
 mod status;
 mod subscribe_cta;
 mod tag_list;
+mod theme_toggle;
 
 pub use article_view::ArticleView;
 pub use byline::Byline;
@@ -20,3 +22,4 @@ pub use site_header::SiteHeader;
 pub use status::{ErrorPanel, Loading};
 pub use subscribe_cta::SubscribeCta;
 pub use tag_list::TagList;
+pub use theme_toggle::{Theme, ThemeToggle};

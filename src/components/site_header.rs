@@ -1,4 +1,4 @@
-use crate::components::LanguageSwitcher;
+use crate::components::{LanguageSwitcher, ThemeToggle};
 use crate::i18n::{strings, use_lang};
 use crate::routing;
 use leptos::prelude::*;
@@ -19,7 +19,13 @@ pub fn SiteHeader() -> impl IntoView {
     };
     view! {
         <header class="site-header">
-            <div class="site-header__inner">{brand} <LanguageSwitcher /></div>
+            <div class="site-header__inner">
+                {brand}
+                <div class="site-header__tools">
+                    <LanguageSwitcher />
+                    <ThemeToggle />
+                </div>
+            </div>
         </header>
     }
 }

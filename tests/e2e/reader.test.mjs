@@ -1,0 +1,89 @@
+// Reading aids in real Chromium: build-time highlighting, copy buttons, heading
+// anchors, and the colour theme toggle.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, locales, contentIndex, heading, markDocument, sameDocument } from './support.mjs';
+
+let site;
+before(async () => {
+  site = await start(process.env.E2E_DIST ?? 'dist');
+});
+after(async () => {
+  await site?.close();
+});
+
+const withCode = (lang) => contentIndex(lang).posts.find((p) => p.slug === 'mcp-server-architecture');
+
+for (const lang of ['en', 'ru']) {
+  test(`${lang}: code arrives highlighted and the copy button copies it`, async () => {
+    const page = await site.page({ permissions: ['clipboard-read', 'clipboard-write'] });
+    await page.goto(`${site.server.url}/${lang}/blog/${withCode(lang).slug}`);
+    await heading(page);
+    const block = page.locator('.code-block').first();
+    assert.ok((await block.locator('.tk-kw').count()) > 0, 'no keyword tokens');
+    assert.ok((await block.locator('.tk-str').count()) > 0, 'no string tokens');
+    const button = block.getByRole('button', { name: locales[lang].copy_code });
+    await button.click();
+    await block.getByRole('button', { name: locales[lang].copied }).waitFor();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    assert.equal(copied, await block.locator('code').textContent());
+    assert.ok(copied.length > 100);
+    // The label comes back for the next copy.
+    await block.getByRole('button', { name: locales[lang].copy_code }).waitFor({ timeout: 5000 });
+    assert.deepEqual(page.consoleErrors, []);
+    await page.context().close();
+  });
+
+  test(`${lang}: section headings have anchor links that keep the reader on the article`, async () => {
+    const page = await site.page();
+    const post = withCode(lang);
+    await page.goto(`${site.server.url}/${lang}/blog/${post.slug}`);
+    await heading(page);
+    const anchors = page.getByRole('link', { name: locales[lang].section_link });
+    assert.ok((await anchors.count()) >= 4);
+    const second = page.locator('.prose h2').nth(1);
+    const id = await second.getAttribute('id');
+    await markDocument(page);
+    await second.hover();
+    await second.getByRole('link', { name: locales[lang].section_link }).click();
+    await page.waitForFunction((want) => decodeURIComponent(location.hash) === `#${want}`, id);
+    assert.equal(new URL(page.url()).pathname, `/${lang}/blog/${post.slug}`);
+    assert.equal(await heading(page), post.title);
+    assert.ok(await sameDocument(page));
+    await page.context().close();
+  });
+}
+
+test('the theme toggle switches, persists, and applies before the app starts', async () => {
+  const page = await site.page({ colorScheme: 'light' });
+  await page.addInitScript(() => {
+    document.addEventListener('DOMContentLoaded', () => {
+      window.__themeAtDomReady = document.documentElement.dataset.theme ?? null;
+    });
+  });
+  await page.goto(`${site.server.url}/ru/`);
+  await heading(page);
+  const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const light = await bg();
+  await page.getByRole('button', { name: locales.ru.theme_to_dark }).click();
+  assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
+  assert.notEqual(await bg(), light);
+  await page.getByRole('button', { name: locales.ru.theme_to_light }).waitFor();
+  // A new visit starts dark before any wasm runs: no flash of the light theme.
+  await page.goto(`${site.server.url}/en/blog/${withCode('en').slug}`);
+  await heading(page);
+  assert.equal(await page.evaluate(() => window.__themeAtDomReady), 'dark');
+  await page.getByRole('button', { name: locales.en.theme_to_light }).click();
+  assert.equal(await page.getAttribute('html', 'data-theme'), 'light');
+  assert.equal(await bg(), light);
+  await page.context().close();
+});
+
+test('with no choice saved the theme follows the system setting', async () => {
+  const page = await site.page({ colorScheme: 'dark' });
+  await page.goto(`${site.server.url}/en/`);
+  await heading(page);
+  assert.equal(await page.getAttribute('html', 'data-theme'), null);
+  await page.getByRole('button', { name: locales.en.theme_to_light }).waitFor();
+  await page.context().close();
+});
