@@ -19,7 +19,7 @@ use leptos_router::{
     hooks::use_location,
     path,
 };
-use pages::{ArticlePage, HomePage, NotFoundPage, RootRedirect};
+use pages::{ArticlePage, HomePage, NotFoundPage, RootRedirect, TagPage, TagsPage};
 
 /// The whole app: document head, router and the route table.
 #[component]
@@ -52,6 +52,8 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/") view=RootRedirect />
                 <Route path=path!("/:lang") view=HomePage />
                 <Route path=path!("/:lang/blog/:slug") view=ArticlePage />
+                <Route path=path!("/:lang/tags") view=TagsPage />
+                <Route path=path!("/:lang/tags/:tag") view=TagPage />
             </FlatRoutes>
         </main>
         <SiteFooter />

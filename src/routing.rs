@@ -13,6 +13,16 @@ pub fn post(lang: Lang, slug: &str) -> String {
     format!("/{}/blog/{slug}", lang.code())
 }
 
+/// Every tag with its count: `/en/tags`.
+pub fn tags(lang: Lang) -> String {
+    format!("/{}/tags", lang.code())
+}
+
+/// The articles with one tag: `/en/tags/<tag>`.
+pub fn tag(lang: Lang, tag: &str) -> String {
+    format!("/{}/tags/{tag}", lang.code())
+}
+
 /// The language named by the first segment of `path`, if any.
 pub fn lang_of_path(path: &str) -> Option<Lang> {
     path.trim_start_matches('/')
@@ -49,6 +59,8 @@ mod tests {
     #[test]
     fn builds_urls() {
         assert_eq!(home(Lang::Ru), "/ru/");
+        assert_eq!(tags(Lang::Ru), "/ru/tags");
+        assert_eq!(tag(Lang::Ru, "rag"), "/ru/tags/rag");
         assert_eq!(
             post(Lang::En, "llm-quantization"),
             "/en/blog/llm-quantization"

@@ -1,4 +1,5 @@
 use crate::i18n::{strings, Lang};
+use crate::routing;
 use leptos::prelude::*;
 use model::Tag;
 
@@ -14,7 +15,13 @@ pub fn TagList(
         <ul class="tags" aria-label=strings(lang).tags_label>
             {tags
                 .into_iter()
-                .map(|tag| view! { <li class="tag" data-tag=tag.slug>{tag.name}</li> })
+                .map(|tag| {
+                    view! {
+                        <li>
+                            <a class="tag" href=routing::tag(lang, &tag.slug)>{tag.name}</a>
+                        </li>
+                    }
+                })
                 .collect_view()}
         </ul>
     }

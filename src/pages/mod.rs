@@ -3,10 +3,16 @@
 
 mod article;
 mod home;
+mod index_data;
 mod not_found;
 mod root_redirect;
+mod tag;
+mod tags;
 
 pub use article::ArticlePage;
 pub use home::HomePage;
+pub use index_data::with_index;
 pub use not_found::NotFoundPage;
 pub use root_redirect::RootRedirect;
+pub use tag::TagPage;
+pub use tags::TagsPage;

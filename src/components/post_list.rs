@@ -1,0 +1,25 @@
+use crate::components::PostCard;
+use crate::i18n::{strings, Lang};
+use leptos::prelude::*;
+use model::PostMeta;
+
+/// Article cards with their count ("20 articles", "3 статьи").
+#[component]
+pub fn PostList(
+    /// The articles, in the order to show them.
+    posts: Vec<PostMeta>,
+    /// Language of the labels.
+    lang: Lang,
+) -> impl IntoView {
+    let count = strings(lang)
+        .articles_count
+        .format(lang, posts.len() as u64);
+    let cards = posts
+        .into_iter()
+        .map(|post| view! { <PostCard post lang /> })
+        .collect_view();
+    view! {
+        <p class="count">{count}</p>
+        <div class="card-list">{cards}</div>
+    }
+}

@@ -1,0 +1,53 @@
+use crate::components::PostList;
+use crate::head::PageHead;
+use crate::i18n::{strings, use_route_has_lang};
+use crate::pages::{with_index, NotFoundPage};
+use crate::routing;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+/// `/{lang}/tags/{tag}`: the articles with one tag, or the 404 view for a tag
+/// that does not exist.
+#[component]
+pub fn TagPage() -> impl IntoView {
+    let known = use_route_has_lang();
+    let params = use_params_map();
+    let tag = Memo::new(move |_| params.read().get("tag").unwrap_or_default());
+    let body = with_index(move |lang, index| {
+        let slug = tag.get();
+        let Some(info) = index.tags.iter().find(|t| t.slug == slug) else {
+            return view! { <NotFoundPage /> }.into_any();
+        };
+        let t = strings(lang);
+        let title = t.tagged_title.replace("{tag}", &info.name);
+        let posts: Vec<_> = index
+            .posts
+            .iter()
+            .filter(|p| p.tags.iter().any(|t| t.slug == slug))
+            .cloned()
+            .collect();
+        view! {
+            <PageHead lang title=title.clone() description=title />
+            <header class="page-header">
+                <p class="back">
+                    <a href=routing::home(lang)>
+                        <span aria-hidden="true">"← "</span>
+                        {t.back_to_articles}
+                    </a>
+                    <span class="meta__sep" aria-hidden="true">" · "</span>
+                    <a href=routing::tags(lang)>{t.all_tags}</a>
+                </p>
+                <h1 id="page-title" tabindex="-1">{info.name.clone()}</h1>
+            </header>
+            <PostList posts lang />
+        }
+        .into_any()
+    });
+    move || {
+        if known.get() {
+            body()
+        } else {
+            view! { <NotFoundPage /> }.into_any()
+        }
+    }
+}

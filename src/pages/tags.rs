@@ -1,0 +1,48 @@
+use crate::head::PageHead;
+use crate::i18n::{strings, use_route_has_lang};
+use crate::pages::{with_index, NotFoundPage};
+use crate::routing;
+use leptos::prelude::*;
+
+/// `/{lang}/tags`: every tag with its number of articles.
+#[component]
+pub fn TagsPage() -> impl IntoView {
+    let known = use_route_has_lang();
+    let body = with_index(|lang, index| {
+        let t = strings(lang);
+        let items = index
+            .tags
+            .iter()
+            .map(|tag| {
+                view! {
+                    <li>
+                        <a href=routing::tag(lang, &tag.slug)>
+                            <span class="tag-index__name">{tag.name.clone()}</span>
+                            <span class="tag-index__count">{tag.count}</span>
+                        </a>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <PageHead lang title=t.all_tags.to_string() description=t.tags_description />
+            <header class="page-header">
+                <p class="back">
+                    <a href=routing::home(lang)>
+                        <span aria-hidden="true">"← "</span>
+                        {t.back_to_articles}
+                    </a>
+                </p>
+                <h1 id="page-title" tabindex="-1">{t.all_tags}</h1>
+            </header>
+            <ul class="tag-index">{items}</ul>
+        }
+    });
+    move || {
+        if known.get() {
+            body()
+        } else {
+            view! { <NotFoundPage /> }.into_any()
+        }
+    }
+}
