@@ -119,6 +119,9 @@ fn article_view_renders_title_meta_and_body() {
         meta: meta("vector-index-tuning"),
         html: "<h2 id=\"why\">Why</h2><p>Body text.</p>".into(),
         headings: vec![],
+        newer: None,
+        older: None,
+        related: vec![],
     });
     let html = render_with_lang(Lang::En, move || view! { <ArticleView post /> });
     assert!(

@@ -97,6 +97,15 @@ pub struct Heading {
     pub text: String,
 }
 
+/// A link to another article: enough for "newer" / "older" navigation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PostLink {
+    /// The article's slug.
+    pub slug: String,
+    /// Its title.
+    pub title: String,
+}
+
 /// What the article view needs: the metadata plus the rendered body.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Post {
@@ -108,6 +117,12 @@ pub struct Post {
     pub html: String,
     /// Section headings in document order.
     pub headings: Vec<Heading>,
+    /// The next newer article, if any.
+    pub newer: Option<PostLink>,
+    /// The next older article, if any.
+    pub older: Option<PostLink>,
+    /// Up to three articles on the same topics, most shared tags first.
+    pub related: Vec<PostMeta>,
 }
 
 /// A tag with the number of articles that carry it.

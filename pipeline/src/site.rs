@@ -5,7 +5,7 @@ use crate::dates;
 use crate::error::{ContentError, ContentErrors, ErrorKind};
 use crate::front_matter::{self, FrontMatter};
 use crate::markdown::{self, Rendered};
-use model::{Lang, Post, PostMeta, SiteIndex, Tag, TagCount};
+use model::{Lang, Post, PostLink, PostMeta, SiteIndex, Tag, TagCount};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -118,13 +118,42 @@ impl Site {
 
     /// Every article document of `lang`.
     pub fn posts(&self, lang: Lang) -> impl Iterator<Item = Post> + '_ {
-        self.articles[&lang].iter().map(move |a| Post {
+        let list = &self.articles[&lang];
+        let link = |a: &Article| PostLink {
+            slug: a.front.slug.clone(),
+            title: a.front.title.clone(),
+        };
+        list.iter().enumerate().map(move |(i, a)| Post {
             lang,
             meta: a.meta(&self.vocabulary),
             html: a.body.html.clone(),
             headings: a.body.headings.clone(),
+            // The list is newest first.
+            newer: i.checked_sub(1).map(|j| link(&list[j])),
+            older: list.get(i + 1).map(link),
+            related: related(list, i)
+                .into_iter()
+                .map(|j| list[j].meta(&self.vocabulary))
+                .collect(),
         })
     }
+}
+
+/// How many related articles an article shows.
+const RELATED: usize = 3;
+
+/// Indexes of the articles most related to `list[i]`: most shared tags first, then
+/// closest in time; articles sharing no tag only fill the remaining places.
+pub fn related(list: &[Article], i: usize) -> Vec<usize> {
+    let tags = &list[i].front.tags;
+    let mut others: Vec<(usize, usize)> = list
+        .iter()
+        .enumerate()
+        .filter(|(j, _)| *j != i)
+        .map(|(j, b)| (j, b.front.tags.iter().filter(|t| tags.contains(t)).count()))
+        .collect();
+    others.sort_by_key(|&(j, shared)| (std::cmp::Reverse(shared), j.abs_diff(i)));
+    others.into_iter().take(RELATED).map(|(j, _)| j).collect()
 }
 
 /// Loads, validates and renders everything under `root` (`content/`).

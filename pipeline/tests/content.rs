@@ -193,3 +193,23 @@ fn code_blocks_are_highlighted_at_build_time() {
         }
     }
 }
+
+#[test]
+fn every_article_has_three_related_articles_on_shared_topics_and_neighbours() {
+    let site = site();
+    for lang in Lang::ALL {
+        let posts: Vec<_> = site.posts(lang).collect();
+        for (i, post) in posts.iter().enumerate() {
+            let slug = &post.meta.slug;
+            assert_eq!(post.related.len(), 3, "{lang:?} {slug}");
+            assert!(post.related.iter().all(|r| &r.slug != slug));
+            let shares = |r: &model::PostMeta| r.tags.iter().any(|t| post.meta.tags.contains(t));
+            assert!(
+                shares(&post.related[0]),
+                "{lang:?} {slug}: first related shares no tag"
+            );
+            assert_eq!(post.newer.is_some(), i > 0);
+            assert_eq!(post.older.is_some(), i + 1 < posts.len());
+        }
+    }
+}

@@ -79,6 +79,11 @@ fn good_tree_becomes_documents() {
         .contains("<a href=\"/en/blog/second\">the other</a>"));
     assert_eq!(post.headings[0].id, "section");
     assert_eq!(post.meta.reading_minutes, 1);
+    // Newest first: "second" is newer than "first", and nothing is older.
+    assert_eq!(post.newer.as_ref().map(|l| l.slug.as_str()), Some("second"));
+    assert_eq!(post.older, None);
+    let related: Vec<_> = post.related.iter().map(|p| p.slug.as_str()).collect();
+    assert_eq!(related, ["second"]);
 
     let out = tempfile::tempdir().unwrap();
     let n = pipeline::emit::write(&site, out.path()).unwrap();

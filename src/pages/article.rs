@@ -1,5 +1,5 @@
 use crate::api::{self, ContentError, Request};
-use crate::components::{ArticleView, ErrorPanel, Loading};
+use crate::components::{ArticleView, ErrorPanel, Loading, MoreArticles};
 use crate::head::PageHead;
 use crate::i18n::{use_lang, use_route_has_lang};
 use crate::pages::NotFoundPage;
@@ -23,7 +23,8 @@ pub fn ArticlePage() -> impl IntoView {
             None => view! { <Loading lang /> }.into_any(),
             Some(Ok(post)) => view! {
                 <PageHead lang title=post.meta.title.clone() description=post.meta.description.clone() />
-                <ArticleView post />
+                <ArticleView post=post.clone() />
+                <MoreArticles post />
             }
             .into_any(),
             Some(Err(ContentError::NotFound)) => view! { <NotFoundPage /> }.into_any(),

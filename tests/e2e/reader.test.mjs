@@ -87,3 +87,30 @@ test('with no choice saved the theme follows the system setting', async () => {
   await page.getByRole('button', { name: locales.en.theme_to_light }).waitFor();
   await page.context().close();
 });
+
+for (const lang of ['en', 'ru']) {
+  test(`${lang}: an article ends with newer/older neighbours and three related articles`, async () => {
+    const index = contentIndex(lang);
+    const [newest, middle, oldest] = index.posts;
+    const page = await site.page();
+    await page.goto(`${site.server.url}/${lang}/blog/${middle.slug}`);
+    assert.equal(await heading(page), middle.title);
+    await markDocument(page);
+    const nav = page.getByRole('navigation', { name: locales[lang].more_articles_label });
+    assert.equal(await page.locator('.related article.card').count(), 3);
+    const relatedTags = await page.locator('.related article.card').first().locator('.tag').allTextContents();
+    assert.ok(relatedTags.some((t) => middle.tags.some((m) => m.name === t.trim())), 'first related shares a tag');
+    await nav.getByRole('link', { name: new RegExp(locales[lang].older_article) }).click();
+    assert.equal(await heading(page), oldest.title);
+    await page.getByRole('navigation', { name: locales[lang].more_articles_label })
+      .getByRole('link', { name: new RegExp(locales[lang].newer_article) }).click();
+    assert.equal(await heading(page), middle.title);
+    await page.getByRole('navigation', { name: locales[lang].more_articles_label })
+      .getByRole('link', { name: new RegExp(locales[lang].newer_article) }).click();
+    assert.equal(await heading(page), newest.title);
+    // The newest article has no newer neighbour.
+    assert.equal(await page.locator('.post-nav__newer').count(), 0);
+    assert.ok(await sameDocument(page));
+    await page.context().close();
+  });
+}
