@@ -1,5 +1,9 @@
-//! Writing the content documents the app reads.
+//! Writing what the pipeline produces, under one output folder (`target/site`):
+//!
+//! * `content/` — the JSON documents the app reads (fetched, or compiled in);
+//! * `root/` — files for the site root: feeds, sitemap, robots.txt.
 
+use crate::discovery;
 use crate::site::Site;
 use model::{paths, Lang};
 use serde::Serialize;
@@ -7,27 +11,47 @@ use std::fs;
 use std::io;
 use std::path::Path;
 
-/// Writes every JSON document of `site` under `out` (e.g. `dist/content`), replacing
-/// whatever was there so no stale article survives a rename.
-pub fn write(site: &Site, out: &Path) -> io::Result<usize> {
-    if out.exists() {
-        fs::remove_dir_all(out)?;
+/// Writes everything for `site` under `out`, replacing what was there so no stale
+/// article survives a rename. `base_url` is the site's absolute URL. Returns the
+/// number of files written.
+pub fn write(site: &Site, out: &Path, base_url: &str) -> io::Result<usize> {
+    let content = out.join("content");
+    let root = out.join("root");
+    for dir in [&content, &root] {
+        if dir.exists() {
+            fs::remove_dir_all(dir)?;
+        }
     }
     let mut written = 0;
     for lang in Lang::ALL {
-        write_json(&out.join(paths::index(lang)), &site.index(lang))?;
+        write_json(&content.join(paths::index(lang)), &site.index(lang))?;
         written += 1;
         for post in site.posts(lang) {
-            write_json(&out.join(paths::post(lang, &post.meta.slug)), &post)?;
+            write_json(&content.join(paths::post(lang, &post.meta.slug)), &post)?;
             written += 1;
         }
+        let feed = discovery::feed(site, lang, base_url);
+        write_text(
+            &root.join(discovery::feed_path(lang).trim_start_matches('/')),
+            &feed,
+        )?;
+        written += 1;
     }
-    Ok(written)
+    write_text(
+        &root.join("sitemap.xml"),
+        &discovery::sitemap(site, base_url),
+    )?;
+    write_text(&root.join("robots.txt"), &discovery::robots(base_url))?;
+    Ok(written + 2)
 }
 
 fn write_json<T: Serialize>(path: &Path, value: &T) -> io::Result<()> {
+    write_text(path, &serde_json::to_string(value)?)
+}
+
+fn write_text(path: &Path, text: &str) -> io::Result<()> {
     if let Some(dir) = path.parent() {
         fs::create_dir_all(dir)?;
     }
-    fs::write(path, serde_json::to_vec(value)?)
+    fs::write(path, text)
 }

@@ -92,6 +92,9 @@ pub enum ErrorKind {
     /// A link to an article of this site that does not exist.
     #[error("link to unknown article {0:?}")]
     BrokenLink(String),
+    /// The configured site URL is not an absolute http(s) URL.
+    #[error("site url {0:?} must be absolute, like https://example.org")]
+    BadSiteUrl(String),
     /// A level-1 heading in the body; the title is the page's only `<h1>`.
     #[error("use `##` or `###` for sections: the title is the page's only level-1 heading")]
     BodyH1,

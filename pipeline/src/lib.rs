@@ -2,7 +2,9 @@
 //! validated JSON documents out. Everything that can be computed before the browser
 //! sees the page is computed here: HTML, heading ids, reading time, date labels.
 
+pub mod config;
 pub mod dates;
+pub mod discovery;
 pub mod emit;
 pub mod error;
 pub mod front_matter;

@@ -1,6 +1,7 @@
 //! `pipeline [CONTENT_DIR] [OUT_DIR]`: validates the content sources and writes the
-//! JSON documents. Defaults: `content` and `target/site/content`. On bad input it
-//! prints every problem as `file:line: message` and exits with status 1.
+//! JSON documents, feeds, sitemap and robots.txt. Defaults: `content` and
+//! `target/site`. The site URL comes from `CONTENT_DIR/site.toml`, or `SITE_URL`.
+//! On bad input it prints every problem as `file:line: message` and exits with 1.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -12,7 +13,14 @@ fn main() -> ExitCode {
         .map_or_else(|| PathBuf::from("content"), PathBuf::from);
     let out = args
         .next()
-        .map_or_else(|| PathBuf::from("target/site/content"), PathBuf::from);
+        .map_or_else(|| PathBuf::from("target/site"), PathBuf::from);
+    let base_url = match pipeline::config::site_url(&content, std::env::var("SITE_URL").ok()) {
+        Ok(url) => url,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
     let site = match pipeline::load(&content) {
         Ok(site) => site,
         Err(errors) => {
@@ -20,9 +28,12 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    match pipeline::emit::write(&site, &out) {
+    match pipeline::emit::write(&site, &out, &base_url) {
         Ok(n) => {
-            println!("pipeline: wrote {n} documents to {}", out.display());
+            println!(
+                "pipeline: wrote {n} files to {} for {base_url}",
+                out.display()
+            );
             ExitCode::SUCCESS
         }
         Err(e) => {

@@ -213,3 +213,81 @@ fn every_article_has_three_related_articles_on_shared_topics_and_neighbours() {
         }
     }
 }
+
+const BASE: &str = "https://example.org/insights";
+
+#[test]
+fn feeds_are_valid_rss_with_every_article_and_absolute_urls() {
+    let site = site();
+    for lang in Lang::ALL {
+        let xml = pipeline::discovery::feed(site, lang, BASE);
+        let channel =
+            rss::Channel::read_from(xml.as_bytes()).unwrap_or_else(|e| panic!("{lang:?}: {e}"));
+        assert_eq!(channel.items().len(), 20);
+        assert_eq!(channel.language(), Some(lang.code()));
+        assert_eq!(channel.link(), format!("{BASE}/{}/", lang.code()));
+        let first = &channel.items()[0];
+        let newest = &site.articles[&lang][0].front;
+        assert_eq!(first.title(), Some(newest.title.as_str()));
+        assert_eq!(
+            first.link(),
+            Some(format!("{BASE}/{}/blog/{}", lang.code(), newest.slug).as_str())
+        );
+        assert!(channel
+            .items()
+            .iter()
+            .all(|i| i.pub_date().is_some() && i.description().is_some()));
+    }
+}
+
+#[test]
+fn sitemap_lists_every_page_with_reciprocal_hreflang_alternates() {
+    let site = site();
+    let xml = pipeline::discovery::sitemap(site, BASE);
+    let doc = roxmltree::Document::parse(&xml).expect("well-formed sitemap");
+    let urls: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("url"))
+        .collect();
+    let tags = site.index(Lang::En).tags.len();
+    assert_eq!(urls.len(), 2 * (1 + 20 + 1 + tags));
+    let locs: BTreeSet<String> = urls
+        .iter()
+        .map(|u| {
+            u.children()
+                .find(|c| c.has_tag_name("loc"))
+                .unwrap()
+                .text()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    for url in &urls {
+        let alternates: Vec<(&str, &str)> = url
+            .children()
+            .filter(|c| c.has_tag_name("link"))
+            .map(|l| {
+                (
+                    l.attribute("hreflang").unwrap(),
+                    l.attribute("href").unwrap(),
+                )
+            })
+            .collect();
+        let langs: Vec<&str> = alternates.iter().map(|(l, _)| *l).collect();
+        assert_eq!(langs, ["en", "ru", "x-default"]);
+        for (_, href) in alternates {
+            assert!(href.starts_with(BASE));
+            assert!(locs.contains(href), "alternate {href} is not itself listed");
+        }
+    }
+    assert!(locs.contains(&format!("{BASE}/ru/blog/webhook-delivery-architecture")));
+    assert!(locs.contains(&format!("{BASE}/en/tags/rag")));
+}
+
+#[test]
+fn robots_txt_points_to_the_sitemap() {
+    assert_eq!(
+        pipeline::discovery::robots(BASE),
+        "User-agent: *\nAllow: /\n\nSitemap: https://example.org/insights/sitemap.xml\n"
+    );
+}

@@ -86,12 +86,14 @@ fn good_tree_becomes_documents() {
     assert_eq!(related, ["second"]);
 
     let out = tempfile::tempdir().unwrap();
-    let n = pipeline::emit::write(&site, out.path()).unwrap();
-    assert_eq!(n, 6);
-    let json = fs::read_to_string(out.path().join("ru/posts/first.json")).unwrap();
+    let n = pipeline::emit::write(&site, out.path(), "https://example.org").unwrap();
+    assert_eq!(n, 10, "6 documents, 2 feeds, sitemap, robots.txt");
+    let json = fs::read_to_string(out.path().join("content/ru/posts/first.json")).unwrap();
     let back: model::Post = serde_json::from_str(&json).unwrap();
     assert_eq!(back.lang, Lang::Ru);
-    assert!(out.path().join("en/index.json").exists());
+    assert!(out.path().join("content/en/index.json").exists());
+    assert!(out.path().join("root/ru/feed.xml").exists());
+    assert!(out.path().join("root/sitemap.xml").exists());
 }
 
 #[test]

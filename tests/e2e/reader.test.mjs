@@ -114,3 +114,21 @@ for (const lang of ['en', 'ru']) {
     await page.context().close();
   });
 }
+
+test('feeds, sitemap and robots.txt are served as files and linked from the head', async () => {
+  const page = await site.page();
+  for (const [path, type] of [['/en/feed.xml', '<rss'], ['/ru/feed.xml', '<rss'], ['/sitemap.xml', '<urlset'], ['/robots.txt', 'Sitemap:']]) {
+    const response = await page.request.get(`${site.server.url}${path}`);
+    assert.equal(response.status(), 200, path);
+    assert.ok((await response.text()).includes(type), path);
+  }
+  const ru = await (await page.request.get(`${site.server.url}/ru/feed.xml`)).text();
+  assert.ok(ru.includes(`<title>${contentIndex('ru').posts[0].title}</title>`));
+  await page.goto(`${site.server.url}/ru/`);
+  await heading(page);
+  const feeds = await page.locator('link[rel="alternate"][type="application/rss+xml"]').evaluateAll((links) =>
+    links.map((l) => [l.hreflang, new URL(l.href).pathname]),
+  );
+  assert.deepEqual(feeds, [['en', '/en/feed.xml'], ['ru', '/ru/feed.xml']]);
+  await page.context().close();
+});

@@ -1,0 +1,184 @@
+//! What search engines and feed readers fetch: an RSS feed per language, a sitemap
+//! with hreflang alternates, and robots.txt. All URLs are absolute, from one
+//! configured site URL.
+
+use crate::site::Site;
+use model::Lang;
+use rss::extension::atom::{AtomExtensionBuilder, Link};
+use rss::{ChannelBuilder, GuidBuilder, ItemBuilder};
+use std::fmt::Write as _;
+
+/// Site title and description per language, for feed channels.
+fn channel_text(lang: Lang) -> (&'static str, &'static str) {
+    match lang {
+        Lang::En => (
+            "Engineering Insights",
+            "Deep dives into AI systems, cloud architecture, distributed systems and engineering leadership.",
+        ),
+        Lang::Ru => (
+            "Инженерные инсайты",
+            "Глубокие разборы AI-систем, облачной архитектуры, распределённых систем и инженерного лидерства.",
+        ),
+    }
+}
+
+/// Site path of a language's feed.
+pub fn feed_path(lang: Lang) -> String {
+    format!("/{}/feed.xml", lang.code())
+}
+
+/// RFC 2822 date of an ISO `YYYY-MM-DD` date, at midnight UTC, as RSS wants.
+fn rfc2822(iso: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let mut parts = iso.split('-').map(|p| p.parse::<i64>().unwrap_or(1));
+    let (y, m, d) = (
+        parts.next().unwrap_or(1970),
+        parts.next().unwrap_or(1),
+        parts.next().unwrap_or(1),
+    );
+    // Day of week by Sakamoto's method.
+    const T: [i64; 12] = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
+    let yy = if m < 3 { y - 1 } else { y };
+    let dow = (yy + yy / 4 - yy / 100 + yy / 400 + T[(m - 1) as usize] + d) % 7;
+    let day = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"][dow as usize];
+    format!(
+        "{day}, {d:02} {} {y} 00:00:00 +0000",
+        MONTHS[(m - 1) as usize]
+    )
+}
+
+/// The RSS 2.0 feed of `lang`: every article, newest first, with its summary.
+pub fn feed(site: &Site, lang: Lang, base: &str) -> String {
+    let (title, description) = channel_text(lang);
+    let index = site.index(lang);
+    let items: Vec<rss::Item> = index
+        .posts
+        .iter()
+        .map(|p| {
+            let url = format!("{base}/{}/blog/{}", lang.code(), p.slug);
+            ItemBuilder::default()
+                .title(Some(p.title.clone()))
+                .link(Some(url.clone()))
+                .description(Some(p.summary.clone()))
+                .pub_date(Some(rfc2822(&p.date)))
+                .categories(
+                    p.tags
+                        .iter()
+                        .map(|t| rss::Category {
+                            name: t.name.clone(),
+                            domain: None,
+                        })
+                        .collect::<Vec<_>>(),
+                )
+                .guid(Some(
+                    GuidBuilder::default().value(url).permalink(true).build(),
+                ))
+                .build()
+        })
+        .collect();
+    let self_link = Link {
+        href: format!("{base}{}", feed_path(lang)),
+        rel: "self".into(),
+        mime_type: Some("application/rss+xml".into()),
+        ..Link::default()
+    };
+    ChannelBuilder::default()
+        .title(title)
+        .link(format!("{base}/{}/", lang.code()))
+        .description(description)
+        .language(Some(lang.code().to_string()))
+        .last_build_date(index.posts.first().map(|p| rfc2822(&p.date)))
+        .atom_ext(Some(
+            AtomExtensionBuilder::default()
+                .links(vec![self_link])
+                .build(),
+        ))
+        .items(items)
+        .build()
+        .to_string()
+}
+
+/// Every page path of the site in `lang` (index, articles, tag list, tag pages).
+fn pages(site: &Site, lang: Lang) -> Vec<(String, Option<String>)> {
+    let index = site.index(lang);
+    let code = lang.code();
+    let mut pages = vec![(
+        format!("/{code}/"),
+        index.posts.first().map(|p| p.date.clone()),
+    )];
+    pages.extend(
+        index
+            .posts
+            .iter()
+            .map(|p| (format!("/{code}/blog/{}", p.slug), Some(p.date.clone()))),
+    );
+    pages.push((format!("/{code}/tags"), None));
+    pages.extend(
+        index
+            .tags
+            .iter()
+            .map(|t| (format!("/{code}/tags/{}", t.slug), None)),
+    );
+    pages
+}
+
+/// The sitemap: every page in both languages, each with its alternates.
+pub fn sitemap(site: &Site, base: &str) -> String {
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+         <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" \
+         xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
+    );
+    for lang in Lang::ALL {
+        for (path, lastmod) in pages(site, lang) {
+            let _ = write!(xml, "  <url>\n    <loc>{base}{}</loc>\n", escape(&path));
+            if let Some(date) = lastmod {
+                let _ = writeln!(xml, "    <lastmod>{date}</lastmod>");
+            }
+            for alt in Lang::ALL {
+                let alt_path = format!("/{}{}", alt.code(), &path[3..]);
+                let _ = writeln!(
+                    xml,
+                    "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{base}{}\"/>",
+                    alt.code(),
+                    escape(&alt_path)
+                );
+            }
+            let default_path = format!("/en{}", &path[3..]);
+            let _ = writeln!(
+                xml,
+                "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{base}{}\"/>",
+                escape(&default_path)
+            );
+            xml.push_str("  </url>\n");
+        }
+    }
+    xml.push_str("</urlset>\n");
+    xml
+}
+
+/// robots.txt: everything may be crawled; the sitemap is named.
+pub fn robots(base: &str) -> String {
+    format!("User-agent: *\nAllow: /\n\nSitemap: {base}/sitemap.xml\n")
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rss_dates() {
+        assert_eq!(rfc2822("2026-11-20"), "Fri, 20 Nov 2026 00:00:00 +0000");
+        assert_eq!(rfc2822("2026-07-10"), "Fri, 10 Jul 2026 00:00:00 +0000");
+        assert_eq!(rfc2822("2024-02-29"), "Thu, 29 Feb 2024 00:00:00 +0000");
+    }
+}
