@@ -47,12 +47,43 @@ pub fn set_lang(lang: Lang) {
 
 #[cfg(target_arch = "wasm32")]
 fn apply(_lang: Lang, title: &str, description: &str, noindex: bool) {
+    use std::cell::Cell;
+    thread_local! {
+        /// Whether a page was already shown: the first one is the page the reader
+        /// opened, where focus stays at the top of the document.
+        static SHOWN: Cell<bool> = const { Cell::new(false) };
+    }
     let doc = document();
     doc.set_title(title);
     if !description.is_empty() {
         set_meta(&doc, "description", Some(description));
     }
     set_meta(&doc, "robots", noindex.then_some("noindex"));
+    if SHOWN.replace(true) {
+        let title = title.to_string();
+        // After a client-side navigation, screen reader and keyboard users land on
+        // the new page's heading and hear its title. The heading is mounted by the
+        // next frame.
+        request_animation_frame(move || announce_page(&title));
+    }
+}
+
+/// Moves focus to the page heading (without scrolling) and announces `title`.
+#[cfg(target_arch = "wasm32")]
+fn announce_page(title: &str) {
+    use wasm_bindgen::JsCast;
+    let doc = document();
+    if let Some(heading) = doc
+        .get_element_by_id("page-title")
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = heading.focus_with_options(&options);
+    }
+    if let Some(region) = doc.get_element_by_id("route-announcer") {
+        region.set_text_content(Some(title));
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]

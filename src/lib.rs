@@ -31,6 +31,22 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// Moves focus to the main content. Handled here because `<base href>` would turn
+/// the plain `#main` link into a navigation to the site root.
+fn skip_to_main(ev: leptos::ev::MouseEvent) {
+    ev.prevent_default();
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        if let Some(main) = document()
+            .get_element_by_id("main")
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = main.focus();
+        }
+    }
+}
+
 /// The frame of every view. It derives the app-wide language from the URL, so it
 /// lives inside the router.
 #[component]
@@ -43,7 +59,9 @@ fn Shell() -> impl IntoView {
     provide_context(Locale { lang, route_lang });
     Effect::new(move || head::set_lang(lang.get()));
     view! {
-        <a class="skip-link" href="#main">{move || strings(lang.get()).skip_to_content}</a>
+        <a class="skip-link" href="#main" on:click=skip_to_main>
+            {move || strings(lang.get()).skip_to_content}
+        </a>
         <SiteHeader />
         <main id="main" tabindex="-1">
             // Pages under `/:lang` render the 404 view themselves when the segment
@@ -57,5 +75,7 @@ fn Shell() -> impl IntoView {
             </FlatRoutes>
         </main>
         <SiteFooter />
+        // Filled with the new page's title after each client-side navigation.
+        <div id="route-announcer" class="visually-hidden" aria-live="polite" aria-atomic="true"></div>
     }
 }

@@ -29,7 +29,7 @@ pub fn HomePage() -> impl IntoView {
                     <h2 id="latest-title">{t.latest_articles}</h2>
                     <a href=routing::tags(lang)>{t.all_tags}</a>
                 </div>
-                {list()}
+                {list.clone()}
             </section>
             <SubscribeCta t />
         }

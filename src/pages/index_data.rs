@@ -8,9 +8,12 @@ use std::rc::Rc;
 /// The views built on the article index (home, tag pages) share its loading:
 /// `ready` renders once the index of the current language is there; until then the
 /// loading state shows, and a failure shows the error panel with a working retry.
+///
+/// The returned closure is a reactive view: place it in a view as is (calling it
+/// inside another reactive block would make that block depend on the index).
 pub fn with_index<V>(
-    ready: impl Fn(Lang, Rc<SiteIndex>) -> V + Send + Sync + 'static,
-) -> impl Fn() -> AnyView + Send + Sync + 'static
+    ready: impl Fn(Lang, Rc<SiteIndex>) -> V + Clone + Send + Sync + 'static,
+) -> impl Fn() -> AnyView + Clone + Send + Sync + 'static
 where
     V: IntoView + 'static,
 {

@@ -45,7 +45,7 @@ pub fn TagPage() -> impl IntoView {
     });
     move || {
         if known.get() {
-            body()
+            body.clone().into_any()
         } else {
             view! { <NotFoundPage /> }.into_any()
         }

@@ -40,7 +40,7 @@ pub fn TagsPage() -> impl IntoView {
     });
     move || {
         if known.get() {
-            body()
+            body.clone().into_any()
         } else {
             view! { <NotFoundPage /> }.into_any()
         }
