@@ -1,4 +1,4 @@
-use crate::components::{code_copy, Byline, TagList};
+use crate::components::{code_copy, Byline, TagList, Toc};
 use crate::i18n::strings;
 use crate::routing;
 use leptos::prelude::*;
@@ -36,6 +36,7 @@ pub fn ArticleView(
                 />
                 <TagList tags=meta.tags lang />
             </header>
+            <Toc headings=post.headings.clone() lang slug=meta.slug.clone() />
             // The body is HTML the build pipeline rendered from the team's Markdown
             // (raw HTML in sources is escaped there); nothing fetched from elsewhere.
             <div

@@ -14,6 +14,7 @@ mod status;
 mod subscribe_cta;
 mod tag_list;
 mod theme_toggle;
+mod toc;
 
 pub use article_view::ArticleView;
 pub use byline::Byline;
@@ -27,3 +28,4 @@ pub use status::{ErrorPanel, Loading};
 pub use subscribe_cta::SubscribeCta;
 pub use tag_list::TagList;
 pub use theme_toggle::{Theme, ThemeToggle};
+pub use toc::Toc;

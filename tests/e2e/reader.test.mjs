@@ -132,3 +132,39 @@ test('feeds, sitemap and robots.txt are served as files and linked from the head
   assert.deepEqual(feeds, [['en', '/en/feed.xml'], ['ru', '/ru/feed.xml']]);
   await page.context().close();
 });
+
+for (const lang of ['en', 'ru']) {
+  test(`${lang}: the table of contents links every section and marks the one being read`, async () => {
+    const slug = 'vector-index-tuning';
+    const page = await site.page({ viewport: { width: 1400, height: 900 } });
+    await page.goto(`${site.server.url}/${lang}/blog/${slug}`);
+    await heading(page);
+    const toc = page.getByRole('navigation', { name: locales[lang].toc_title });
+    assert.ok(await toc.locator('details').evaluate((d) => d.open), 'open beside the article on wide screens');
+    const links = toc.getByRole('link');
+    const sections = await page.locator('.prose h2, .prose h3').count();
+    assert.equal(await links.count(), sections);
+    const target = links.nth(4);
+    const href = await target.getAttribute('href');
+    await target.click();
+    const id = decodeURIComponent(href.split('#')[1]);
+    await page.waitForFunction((want) => decodeURIComponent(location.hash) === `#${want}`, id);
+    const top = await page.evaluate((want) => document.getElementById(want).getBoundingClientRect().top, id);
+    assert.ok(top >= -2 && top < 200, `section scrolled into view (top ${top})`);
+    await page.waitForFunction(() => document.querySelector('.toc a[aria-current="location"]') !== null);
+    assert.equal(await toc.locator('a[aria-current="location"]').getAttribute('href'), href);
+    await page.context().close();
+  });
+}
+
+test('on a narrow screen the table of contents starts collapsed and opens on demand', async () => {
+  const page = await site.page({ viewport: { width: 360, height: 740 } });
+  await page.goto(`${site.server.url}/ru/blog/vector-index-tuning`);
+  await heading(page);
+  const toc = page.getByRole('navigation', { name: locales.ru.toc_title });
+  assert.equal(await toc.locator('details').evaluate((d) => d.open), false);
+  assert.equal(await toc.getByRole('link').first().isVisible(), false);
+  await toc.locator('summary').click();
+  assert.ok(await toc.getByRole('link').first().isVisible());
+  await page.context().close();
+});
