@@ -5,6 +5,8 @@
 //!    browser parses no locale file.
 //! 2. With `BLOG_CONTENT=bundled`, every JSON document the pipeline wrote to
 //!    `target/site/content` is compiled into the wasm (cfg `bundled`).
+//! 3. `SUBSCRIBE_ENDPOINT` (optional) is where the subscribe form posts; without it
+//!    the form is not shown.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -17,6 +19,9 @@ const PLURAL_FORMS: [&str; 4] = ["one", "few", "many", "other"];
 fn main() {
     println!("cargo:rerun-if-changed=locales");
     println!("cargo:rerun-if-env-changed=BLOG_CONTENT");
+    println!("cargo:rerun-if-env-changed=SUBSCRIBE_ENDPOINT");
+    let endpoint = env::var("SUBSCRIBE_ENDPOINT").unwrap_or_default();
+    println!("cargo:rustc-env=SUBSCRIBE_ENDPOINT={}", endpoint.trim());
     println!("cargo::rustc-check-cfg=cfg(bundled)");
     let out = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     fs::write(out.join("strings.rs"), strings()).expect("write strings.rs");

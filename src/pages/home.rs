@@ -31,7 +31,7 @@ pub fn HomePage() -> impl IntoView {
                 </div>
                 {list.clone()}
             </section>
-            <SubscribeCta t />
+            <SubscribeCta t lang />
         }
         .into_any()
     }

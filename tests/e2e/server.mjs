@@ -17,12 +17,23 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Starts serving `root`; resolves to { url, requests, close }. */
+/** Starts serving `root`; resolves to { url, requests, subscriptions, close }.
+ * POST /api/subscribe stands in for a newsletter endpoint: it records the JSON body
+ * and answers 204, or 500 for addresses containing "fail". */
 export async function serve(root) {
   const requests = [];
+  const subscriptions = [];
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
     requests.push(url.pathname);
+    if (req.method === 'POST' && url.pathname === '/api/subscribe') {
+      let body = '';
+      for await (const chunk of req) body += chunk;
+      const parsed = JSON.parse(body);
+      subscriptions.push({ contentType: req.headers['content-type'], ...parsed });
+      res.writeHead(parsed.email.includes('fail') ? 500 : 204).end();
+      return;
+    }
     let file = path.join(root, decodeURIComponent(url.pathname));
     if (!file.startsWith(path.resolve(root))) {
       res.writeHead(400).end();
@@ -45,6 +56,7 @@ export async function serve(root) {
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    subscriptions,
     close: () => new Promise((resolve) => server.close(resolve)),
   };
 }
