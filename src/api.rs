@@ -7,7 +7,7 @@
 //!
 //! Either way a document is parsed once and kept for the rest of the visit.
 
-use model::{paths, Lang, Post, SiteIndex};
+use model::{paths, Lang, Post, SearchIndex, SiteIndex};
 use serde::de::DeserializeOwned;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -37,18 +37,26 @@ pub enum Request {
     Index(Lang),
     /// One article of a language, by slug.
     Post(Lang, String),
+    /// The search index of a language.
+    Search(Lang),
+    /// The plain texts of a language's articles, for search snippets.
+    SearchTexts(Lang),
 }
 
 /// A loaded document.
 ///
-/// Both pages load through the one [`load`] function and this one type, so the
-/// async machinery behind a resource is compiled once rather than per page.
+/// Every view loads through the one [`load`] function and this one type, so the
+/// async machinery behind a resource is compiled once rather than per view.
 #[derive(Debug, Clone)]
 pub enum Document {
     /// The article index, newest first.
     Index(Rc<SiteIndex>),
     /// One article.
     Post(Rc<Post>),
+    /// A search index.
+    Search(Rc<SearchIndex>),
+    /// Article texts for search snippets, in search index order.
+    SearchTexts(Rc<Vec<String>>),
 }
 
 impl Document {
@@ -56,7 +64,7 @@ impl Document {
     pub fn into_index(self) -> Result<Rc<SiteIndex>, ContentError> {
         match self {
             Document::Index(index) => Ok(index),
-            Document::Post(_) => Err(ContentError::Format("expected an index")),
+            _ => Err(ContentError::Format("expected an index")),
         }
     }
 
@@ -64,7 +72,23 @@ impl Document {
     pub fn into_post(self) -> Result<Rc<Post>, ContentError> {
         match self {
             Document::Post(post) => Ok(post),
-            Document::Index(_) => Err(ContentError::Format("expected an article")),
+            _ => Err(ContentError::Format("expected an article")),
+        }
+    }
+
+    /// The search index, or a format error if another kind of document arrived.
+    pub fn into_search(self) -> Result<Rc<SearchIndex>, ContentError> {
+        match self {
+            Document::Search(index) => Ok(index),
+            _ => Err(ContentError::Format("expected a search index")),
+        }
+    }
+
+    /// The search texts, or a format error if another kind of document arrived.
+    pub fn into_search_texts(self) -> Result<Rc<Vec<String>>, ContentError> {
+        match self {
+            Document::SearchTexts(texts) => Ok(texts),
+            _ => Err(ContentError::Format("expected search texts")),
         }
     }
 }
@@ -85,6 +109,8 @@ pub async fn load(request: Request) -> Result<Document, ContentError> {
             return Err(ContentError::NotFound)
         }
         Request::Post(lang, slug) => paths::post(*lang, slug),
+        Request::Search(lang) => paths::search(*lang),
+        Request::SearchTexts(lang) => paths::search_texts(*lang),
     };
     if let Some(doc) = CACHE.with_borrow(|c| c.get(&path).cloned()) {
         return Ok(doc);
@@ -105,6 +131,14 @@ pub async fn load(request: Request) -> Result<Document, ContentError> {
             }
             Document::Post(Rc::new(post))
         }
+        Request::Search(lang) => {
+            let index: SearchIndex = parse(&text)?;
+            if index.lang != *lang {
+                return Err(ContentError::Format("search index of another language"));
+            }
+            Document::Search(Rc::new(index))
+        }
+        Request::SearchTexts(_) => Document::SearchTexts(Rc::new(parse(&text)?)),
     };
     CACHE.with_borrow_mut(|c| c.insert(path, doc.clone()));
     Ok(doc)

@@ -10,6 +10,7 @@ pub mod i18n;
 pub mod pages;
 pub mod prefs;
 pub mod routing;
+pub mod search;
 
 use components::{SiteFooter, SiteHeader};
 use i18n::{strings, Locale};

@@ -147,6 +147,30 @@ pub struct SiteIndex {
     pub tags: Vec<TagCount>,
 }
 
+/// One article as search sees it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchDoc {
+    /// The article's slug.
+    pub slug: String,
+    /// Its title.
+    pub title: String,
+    /// Its summary.
+    pub summary: String,
+}
+
+/// The per-language search index (see the pipeline's `search` module).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchIndex {
+    /// Language of the index.
+    pub lang: Lang,
+    /// The articles, in index order (newest first).
+    pub docs: Vec<SearchDoc>,
+    /// Every word form in the articles, sorted, with the id of its stem.
+    pub forms: Vec<(String, u32)>,
+    /// For each stem id, `(document, weight)` pairs sorted by document.
+    pub postings: Vec<Vec<(u32, u32)>>,
+}
+
 /// Paths of the content documents, relative to the content root (`content/` in `dist/`).
 /// The pipeline writes to these paths and the app requests them, from this one place.
 pub mod paths {
@@ -155,6 +179,17 @@ pub mod paths {
     /// The per-language index document.
     pub fn index(lang: Lang) -> String {
         format!("{}/index.json", lang.code())
+    }
+
+    /// The search index of a language.
+    pub fn search(lang: Lang) -> String {
+        format!("{}/search.json", lang.code())
+    }
+
+    /// The plain texts of a language's articles, in search index order, for
+    /// result snippets.
+    pub fn search_texts(lang: Lang) -> String {
+        format!("{}/search-texts.json", lang.code())
     }
 
     /// One article's document.

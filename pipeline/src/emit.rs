@@ -30,6 +30,10 @@ pub fn write(site: &Site, out: &Path, base_url: &str) -> io::Result<usize> {
             write_json(&content.join(paths::post(lang, &post.meta.slug)), &post)?;
             written += 1;
         }
+        let (index, texts) = crate::search::index(site, lang);
+        write_json(&content.join(paths::search(lang)), &index)?;
+        write_json(&content.join(paths::search_texts(lang)), &texts)?;
+        written += 2;
         let feed = discovery::feed(site, lang, base_url);
         write_text(
             &root.join(discovery::feed_path(lang).trim_start_matches('/')),

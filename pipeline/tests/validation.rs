@@ -87,7 +87,10 @@ fn good_tree_becomes_documents() {
 
     let out = tempfile::tempdir().unwrap();
     let n = pipeline::emit::write(&site, out.path(), "https://example.org").unwrap();
-    assert_eq!(n, 10, "6 documents, 2 feeds, sitemap, robots.txt");
+    assert_eq!(
+        n, 14,
+        "6 documents, 2 search indexes and texts, 2 feeds, sitemap, robots.txt"
+    );
     let json = fs::read_to_string(out.path().join("content/ru/posts/first.json")).unwrap();
     let back: model::Post = serde_json::from_str(&json).unwrap();
     assert_eq!(back.lang, Lang::Ru);

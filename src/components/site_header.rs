@@ -1,4 +1,4 @@
-use crate::components::{LanguageSwitcher, ThemeToggle};
+use crate::components::{LanguageSwitcher, SearchBox, ThemeToggle};
 use crate::i18n::{strings, use_lang};
 use crate::routing;
 use leptos::prelude::*;
@@ -21,6 +21,7 @@ pub fn SiteHeader() -> impl IntoView {
         <header class="site-header">
             <div class="site-header__inner">
                 {brand}
+                <SearchBox />
                 <div class="site-header__tools">
                     <LanguageSwitcher />
                     <ThemeToggle />

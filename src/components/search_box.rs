@@ -1,0 +1,272 @@
+use crate::api::{self, Document, Request};
+use crate::i18n::{strings, use_lang, Lang};
+use crate::routing;
+use crate::search::{self, Hit, Segment};
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use model::SearchIndex;
+use std::rc::Rc;
+
+/// Id of the query field, for the `/` shortcut.
+const INPUT_ID: &str = "search-input";
+
+/// The search field in the header: results as you type, with snippets; arrows move
+/// through them, Enter opens one, Esc closes, `/` focuses the field from anywhere.
+/// The index of the current language is downloaded on first use only.
+#[component]
+pub fn SearchBox() -> impl IntoView {
+    let lang = use_lang();
+    let query = RwSignal::new(String::new());
+    let open = RwSignal::new(false);
+    let selected = RwSignal::new(0usize);
+    let wanted = RwSignal::new(false);
+    let index: RwSignal<Option<Rc<SearchIndex>>, LocalStorage> = RwSignal::new_local(None);
+    let texts: RwSignal<Option<Rc<Vec<String>>>, LocalStorage> = RwSignal::new_local(None);
+
+    // Load (or reload, on a language switch) once the reader has used the field.
+    Effect::new(move || {
+        let lang = lang.get();
+        if !wanted.get() {
+            return;
+        }
+        index.set(None);
+        texts.set(None);
+        leptos::task::spawn_local(async move {
+            if let Ok(found) = api::load(Request::Search(lang))
+                .await
+                .and_then(Document::into_search)
+            {
+                index.set(Some(found));
+            }
+            // Snippet texts come second: results show without them.
+            if let Ok(found) = api::load(Request::SearchTexts(lang))
+                .await
+                .and_then(Document::into_search_texts)
+            {
+                texts.set(Some(found));
+            }
+        });
+    });
+
+    let results = Memo::new(move |_| {
+        let q = query.get();
+        index.with(|i| i.as_ref().map(|i| search::search(i, &q)))
+    });
+    let hit_count = move || results.with(|r| r.as_ref().map_or(0, |(hits, _)| hits.len()));
+
+    let navigate = use_navigate();
+    let open_hit = move |position: usize| {
+        let slug = results.with_untracked(|r| {
+            let (hits, _) = r.as_ref()?;
+            let hit = hits.get(position)?;
+            index.with_untracked(|i| i.as_ref().map(|i| i.docs[hit.doc].slug.clone()))
+        });
+        if let Some(slug) = slug {
+            open.set(false);
+            query.set(String::new());
+            navigate(
+                &routing::post(lang.get_untracked(), &slug),
+                Default::default(),
+            );
+        }
+    };
+
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
+        "ArrowDown" => {
+            ev.prevent_default();
+            open.set(true);
+            let n = hit_count();
+            if n > 0 {
+                selected.update(|s| *s = (*s + 1).min(n - 1));
+            }
+        }
+        "ArrowUp" => {
+            ev.prevent_default();
+            selected.update(|s| *s = s.saturating_sub(1));
+        }
+        "Enter" => {
+            ev.prevent_default();
+            open_hit.clone()(selected.get_untracked());
+        }
+        "Escape" => {
+            if open.get_untracked() && !query.get_untracked().is_empty() {
+                open.set(false);
+            } else {
+                blur_input();
+            }
+        }
+        _ => {}
+    };
+
+    focus_on_slash();
+
+    let dropdown = move || {
+        if !open.get() || query.with(|q| q.trim().is_empty()) {
+            return None;
+        }
+        let lang = lang.get();
+        let t = strings(lang);
+        let body = match results.get() {
+            None => view! { <p class="search__note">{t.search_loading}</p> }.into_any(),
+            Some((hits, _)) if hits.is_empty() => {
+                let text = t.search_no_results.replace("{q}", query.get().trim());
+                view! { <p class="search__note">{text}</p> }.into_any()
+            }
+            Some((hits, forms)) => {
+                let count = t.search_results.format(lang, hits.len() as u64);
+                let items = hits
+                    .into_iter()
+                    .enumerate()
+                    .map(|(position, hit)| {
+                        result_item(
+                            lang, position, &hit, &forms, index, texts, selected, open, query,
+                        )
+                    })
+                    .collect_view();
+                view! {
+                    <p class="visually-hidden" role="status">{count}</p>
+                    <ul id="search-results" class="search__results" role="listbox" aria-label=t.search_label>
+                        {items}
+                    </ul>
+                }
+                .into_any()
+            }
+        };
+        Some(view! { <div class="search__dropdown">{body}</div> })
+    };
+
+    move || {
+        let t = strings(lang.get());
+        view! {
+            <div class="search" role="search">
+                <input
+                    id=INPUT_ID
+                    type="search"
+                    class="search__input"
+                    placeholder=t.search_placeholder
+                    aria-label=t.search_label
+                    role="combobox"
+                    aria-autocomplete="list"
+                    aria-controls="search-results"
+                    aria-expanded=move || (open.get() && hit_count() > 0).to_string()
+                    aria-activedescendant=move || (open.get() && hit_count() > 0).then(|| format!("search-option-{}", selected.get()))
+                    autocomplete="off"
+                    prop:value=move || query.get()
+                    on:focus=move |_| {
+                        wanted.set(true);
+                        open.set(true);
+                    }
+                    on:blur=move |_| open.set(false)
+                    on:input=move |ev| {
+                        query.set(event_target_value(&ev));
+                        selected.set(0);
+                        open.set(true);
+                    }
+                    on:keydown=on_keydown.clone()
+                />
+                {dropdown}
+            </div>
+        }
+    }
+}
+
+/// One result: linked title and a snippet with the matched words marked.
+#[allow(clippy::too_many_arguments)]
+fn result_item(
+    lang: Lang,
+    position: usize,
+    hit: &Hit,
+    forms: &[String],
+    index: RwSignal<Option<Rc<SearchIndex>>, LocalStorage>,
+    texts: RwSignal<Option<Rc<Vec<String>>>, LocalStorage>,
+    selected: RwSignal<usize>,
+    open: RwSignal<bool>,
+    query: RwSignal<String>,
+) -> impl IntoView {
+    let (slug, title, summary) = index.with_untracked(|i| {
+        let doc = &i.as_ref().expect("results come from a loaded index").docs[hit.doc];
+        (doc.slug.clone(), doc.title.clone(), doc.summary.clone())
+    });
+    let doc = hit.doc;
+    let forms = forms.to_vec();
+    let snippet = move || {
+        let segments: Vec<Segment> = texts.with(|t| match t.as_ref().and_then(|t| t.get(doc)) {
+            Some(text) => search::snippet(text, &forms),
+            None => search::snippet(&summary, &forms),
+        });
+        segments
+            .into_iter()
+            .map(|(text, marked)| {
+                if marked {
+                    view! { <mark>{text}</mark> }.into_any()
+                } else {
+                    text.into_any()
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <li
+            id=format!("search-option-{position}")
+            role="option"
+            class="search__result"
+            aria-selected=move || (selected.get() == position).to_string()
+            on:mousemove=move |_| selected.set(position)
+        >
+            // Keeps focus in the field so the click lands before the list closes.
+            <a
+                href=routing::post(lang, &slug)
+                on:mousedown=|ev| ev.prevent_default()
+                on:click=move |_| {
+                    open.set(false);
+                    query.set(String::new());
+                }
+            >
+                <span class="search__title">{title}</span>
+                <span class="search__snippet">{snippet}</span>
+            </a>
+        </li>
+    }
+}
+
+/// `/` anywhere outside a text field focuses the search field.
+fn focus_on_slash() {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        let handle = window_event_listener(leptos::ev::keydown, |ev| {
+            if ev.key() != "/" || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+                return;
+            }
+            let typing = document().active_element().is_some_and(|e| {
+                matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                    || e.get_attribute("contenteditable").is_some()
+            });
+            if typing {
+                return;
+            }
+            if let Some(input) = document()
+                .get_element_by_id(INPUT_ID)
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                ev.prevent_default();
+                let _ = input.focus();
+            }
+        });
+        on_cleanup(move || handle.remove());
+    }
+}
+
+/// Takes focus out of the search field (Esc on an empty or closed list).
+fn blur_input() {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        if let Some(input) = document()
+            .get_element_by_id(INPUT_ID)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = input.blur();
+        }
+    }
+}

@@ -1,0 +1,98 @@
+// Full-text search in real Chromium: Russian morphology and English stemming,
+// keyboard use, highlighted snippets, and an index fetched only when first used.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, locales, contentIndex, heading, markDocument, sameDocument } from './support.mjs';
+
+let site;
+before(async () => {
+  site = await start(process.env.E2E_DIST ?? 'dist');
+});
+after(async () => {
+  await site?.close();
+});
+
+const titleOf = (lang, slug) => contentIndex(lang).posts.find((p) => p.slug === slug).title;
+
+async function results(page) {
+  await page.locator('.search__results').waitFor();
+  return (await page.locator('.search__title').allTextContents()).map((t) => t.trim());
+}
+
+test('ru: one inflected form finds the others («кэширование» → «кэширования», «кешированием»)', async () => {
+  const page = await site.page();
+  await page.goto(`${site.server.url}/ru/`);
+  await heading(page);
+  assert.ok(!page.contentRequests.some((p) => p.includes('search')), 'no index before search is used');
+  await page.keyboard.press('/');
+  const box = page.getByRole('combobox', { name: locales.ru.search_label });
+  assert.ok(await box.evaluate((el) => el === document.activeElement), '/ focuses the search field');
+  await box.pressSequentially('кэширование');
+  const titles = await results(page);
+  // Spelled «кеширование» in this article: the spelling variant matches too.
+  assert.ok(titles.includes(titleOf('ru', 'prompt-caching-architecture')), titles.join(' | '));
+  assert.ok(titles.includes(titleOf('ru', 'fine-tuning-vs-rag-vs-prompting')), titles.join(' | '));
+  const marks = (await page.locator('.search__results mark').allTextContents()).map((m) => m.toLowerCase());
+  assert.ok(marks.some((m) => m !== 'кэширование' && m.startsWith('к')), `other forms marked: ${marks}`);
+  assert.equal(page.contentRequests.filter((p) => p === '/content/ru/search.json').length, 1);
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
+
+test('en: stemming, arrows and Enter open a result client-side; Esc closes', async () => {
+  const page = await site.page();
+  await page.goto(`${site.server.url}/en/`);
+  await heading(page);
+  await markDocument(page);
+  const box = page.getByRole('combobox', { name: locales.en.search_label });
+  await box.click();
+  await box.pressSequentially('cached prefixes');
+  const titles = await results(page);
+  assert.equal(titles[0], titleOf('en', 'prompt-caching-architecture'));
+  assert.equal(await box.getAttribute('aria-expanded'), 'true');
+  await page.keyboard.press('ArrowDown');
+  const second = titles[1];
+  assert.equal(await page.locator('[role="option"][aria-selected="true"] .search__title').textContent(), second);
+  await page.keyboard.press('Enter');
+  assert.equal(await heading(page), second);
+  assert.ok(await sameDocument(page));
+  assert.equal(await box.inputValue(), '');
+  // Esc closes an open list.
+  await box.click();
+  await box.pressSequentially('vector');
+  await results(page);
+  await page.keyboard.press('Escape');
+  assert.equal(await page.locator('.search__results').count(), 0);
+  await page.context().close();
+});
+
+test('a query with no matches says so in the reader’s language', async () => {
+  for (const lang of ['en', 'ru']) {
+    const page = await site.page();
+    await page.goto(`${site.server.url}/${lang}/`);
+    await heading(page);
+    const box = page.getByRole('combobox', { name: locales[lang].search_label });
+    await box.click();
+    await box.pressSequentially('zzqxv');
+    await page.getByText(locales[lang].search_no_results.replace('{q}', 'zzqxv')).waitFor();
+    await page.context().close();
+  }
+});
+
+test('switching language while searching searches the other language', async () => {
+  const page = await site.page();
+  await page.goto(`${site.server.url}/en/`);
+  await heading(page);
+  const box = page.getByRole('combobox', { name: locales.en.search_label });
+  await box.click();
+  await box.pressSequentially('webhook');
+  assert.ok((await results(page)).includes(titleOf('en', 'webhook-delivery-architecture')));
+  await page.getByRole('link', { name: 'Русский' }).click();
+  await heading(page);
+  const ruBox = page.getByRole('combobox', { name: locales.ru.search_label });
+  await ruBox.click();
+  await ruBox.fill('');
+  await ruBox.pressSequentially('вебхуков');
+  assert.ok((await results(page)).includes(titleOf('ru', 'webhook-delivery-architecture')));
+  await page.context().close();
+});
