@@ -55,6 +55,46 @@ for (const route of ['/en/', `/en/blog/${article}`]) {
     br: loaded.reduce((s, f) => s + f.br, 0),
   });
 }
+/** Time from typing a query to its results on screen, in the browser (ms). */
+async function searchTimings(lang, queries) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${server.url}/${lang}/`);
+  await page.locator('main h1').first().waitFor();
+  const input = page.locator('#search-input');
+  await input.focus();
+  await input.fill(queries[0]);
+  await page.locator('.search__results, .search__note').first().waitFor();
+  await page.waitForLoadState('networkidle');
+  const times = await page.evaluate(async (qs) => {
+    const input = document.getElementById('search-input');
+    const out = [];
+    for (let round = 0; round < 10; round++) {
+      for (const q of qs) {
+        const t0 = performance.now();
+        input.value = q;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        // Reactive updates flush in microtasks; a zero timeout waits for all of them.
+        await new Promise((r) => setTimeout(r, 0));
+        out.push(performance.now() - t0);
+      }
+    }
+    return out.sort((a, b) => a - b);
+  }, queries);
+  await context.close();
+  return { mean: times.reduce((a, b) => a + b, 0) / times.length, p95: times[Math.floor(times.length * 0.95)] };
+}
+const searchRows = [
+  ['en', ['cach', 'vector index', 'latency', 'webhook retries', 'quantization']],
+  ['ru', ['кэширование', 'векторный индекс', 'задержк', 'вебхуков', 'квантизация']],
+].map(([lang, queries]) => ({ lang, queries }));
+const searchResults = [];
+for (const { lang, queries } of searchRows) {
+  const index = fs.readFileSync(path.join(dist, `content/${lang}/search.json`));
+  const texts = fs.readFileSync(path.join(dist, `content/${lang}/search-texts.json`));
+  searchResults.push({ lang, index: brotli(index), texts: brotli(texts), ...(await searchTimings(lang, queries)) });
+}
+
 await browser.close();
 await server.close();
 
@@ -66,4 +106,10 @@ console.log('');
 console.log('| first load | requests | raw | brotli |');
 console.log('| --- | --- | --- | --- |');
 for (const r of rows) console.log(`| \`${r.route}\` | ${r.requests} | ${kb(r.raw)} | ${kb(r.br)} |`);
+console.log('');
+console.log('| search | index before first result (brotli) | snippet texts after (brotli) | query to results, mean | p95 |');
+console.log('| --- | --- | --- | --- | --- |');
+for (const r of searchResults) {
+  console.log(`| ${r.lang} | ${kb(r.index)} | ${kb(r.texts)} | ${r.mean.toFixed(1)} ms | ${r.p95.toFixed(1)} ms |`);
+}
 console.log(`\nwasm brotli bytes: ${brotli(wasm)}`);

@@ -4,7 +4,6 @@
 //! Pure logic, tested natively; the search box renders what this returns.
 
 use model::SearchIndex;
-use std::collections::BTreeMap;
 
 /// The most results shown.
 pub const MAX_RESULTS: usize = 8;
@@ -65,21 +64,34 @@ pub fn search(index: &SearchIndex, query: &str) -> (Vec<Hit>, Vec<String>) {
     if words.is_empty() {
         return (Vec::new(), Vec::new());
     }
-    let mut scores: Option<BTreeMap<usize, u32>> = None;
+    // Per document: summed score, and how many query words matched it.
+    let mut scores = vec![(0u32, 0usize); index.docs.len()];
     let mut matched = Vec::new();
     for word in &words {
-        let forms: Vec<&(String, u32)> = if word.chars().count() >= MIN_PREFIX {
-            forms_for(index, word).iter().collect()
+        let forms: &[(String, u32)] = if word.chars().count() >= MIN_PREFIX {
+            forms_for(index, word)
         } else {
-            index.forms.iter().filter(|(f, _)| f == word).collect()
+            let start = index.forms.partition_point(|(f, _)| f < word);
+            let len = index.forms[start..]
+                .iter()
+                .take_while(|(f, _)| f == word)
+                .count();
+            &index.forms[start..start + len]
         };
         let mut stems: Vec<u32> = forms.iter().map(|(_, s)| *s).collect();
         stems.sort_unstable();
         stems.dedup();
-        let mut word_scores: BTreeMap<usize, u32> = BTreeMap::new();
+        let mut seen = vec![false; index.docs.len()];
         for stem in stems {
             for &(doc, weight) in index.postings.get(stem as usize).into_iter().flatten() {
-                *word_scores.entry(doc as usize).or_insert(0) += weight;
+                let doc = doc as usize;
+                if let Some(slot) = scores.get_mut(doc) {
+                    slot.0 += weight;
+                    if !seen[doc] {
+                        seen[doc] = true;
+                        slot.1 += 1;
+                    }
+                }
             }
             // Every form of a matched stem is highlighted: the reader typed one
             // form, the text may use another.
@@ -91,20 +103,14 @@ pub fn search(index: &SearchIndex, query: &str) -> (Vec<Hit>, Vec<String>) {
                     .map(|(f, _)| f.clone()),
             );
         }
-        scores = Some(match scores {
-            None => word_scores,
-            Some(previous) => previous
-                .into_iter()
-                .filter_map(|(doc, score)| word_scores.get(&doc).map(|s| (doc, score + s)))
-                .collect(),
-        });
     }
     let mut hits: Vec<Hit> = scores
-        .unwrap_or_default()
         .into_iter()
-        .map(|(doc, score)| Hit { doc, score })
+        .enumerate()
+        .filter(|(_, (_, words_matched))| *words_matched == words.len())
+        .map(|(doc, (score, _))| Hit { doc, score })
         .collect();
-    hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.doc.cmp(&b.doc)));
+    hits.sort_unstable_by_key(|h| (std::cmp::Reverse(h.score), h.doc));
     hits.truncate(MAX_RESULTS);
     matched.sort();
     matched.dedup();
