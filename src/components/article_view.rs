@@ -1,6 +1,4 @@
-use crate::components::{code_copy, Byline, TagList, Toc};
-use crate::i18n::strings;
-use crate::routing;
+use crate::components::{code_copy, BackLink, Byline, TagList, Toc};
 use leptos::prelude::*;
 use model::Post;
 use std::rc::Rc;
@@ -12,20 +10,13 @@ pub fn ArticleView(
     post: Rc<Post>,
 ) -> impl IntoView {
     let lang = post.lang;
-    let t = strings(lang);
     let meta = post.meta.clone();
-    let back = move || {
-        view! {
-            <a href=routing::home(lang)>
-                <span aria-hidden="true">"← "</span>
-                {t.back_to_articles}
-            </a>
-        }
-    };
     view! {
         <article class="article" lang=lang.code()>
             <header class="article__header">
-                <p class="back">{back()}</p>
+                <p class="back">
+                    <BackLink lang />
+                </p>
                 <h1 id="page-title" tabindex="-1">{meta.title}</h1>
                 <Byline
                     date=meta.date
@@ -44,7 +35,9 @@ pub fn ArticleView(
                 inner_html=post.html.clone()
                 on:click=move |ev| code_copy::on_body_click(ev, lang)
             ></div>
-            <footer class="article__footer">{back()}</footer>
+            <footer class="article__footer">
+                <BackLink lang />
+            </footer>
         </article>
     }
 }

@@ -2,6 +2,7 @@
 //! so each renders the same in the browser and on the host.
 
 mod article_view;
+mod back_link;
 mod byline;
 mod code_copy;
 mod language_switcher;
@@ -18,6 +19,7 @@ mod theme_toggle;
 mod toc;
 
 pub use article_view::ArticleView;
+pub use back_link::BackLink;
 pub use byline::Byline;
 pub use language_switcher::LanguageSwitcher;
 pub use more_articles::MoreArticles;

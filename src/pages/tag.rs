@@ -1,4 +1,4 @@
-use crate::components::PostList;
+use crate::components::{BackLink, PostList};
 use crate::head::PageHead;
 use crate::i18n::{strings, use_route_has_lang};
 use crate::pages::{with_index, NotFoundPage};
@@ -30,10 +30,7 @@ pub fn TagPage() -> impl IntoView {
             <PageHead lang title=title.clone() description=title />
             <header class="page-header">
                 <p class="back">
-                    <a href=routing::home(lang)>
-                        <span aria-hidden="true">"← "</span>
-                        {t.back_to_articles}
-                    </a>
+                    <BackLink lang />
                     <span class="meta__sep" aria-hidden="true">" · "</span>
                     <a href=routing::tags(lang)>{t.all_tags}</a>
                 </p>

@@ -1,3 +1,4 @@
+use crate::components::BackLink;
 use crate::head::PageHead;
 use crate::i18n::{strings, use_route_has_lang};
 use crate::pages::{with_index, NotFoundPage};
@@ -28,10 +29,7 @@ pub fn TagsPage() -> impl IntoView {
             <PageHead lang title=t.all_tags.to_string() description=t.tags_description />
             <header class="page-header">
                 <p class="back">
-                    <a href=routing::home(lang)>
-                        <span aria-hidden="true">"← "</span>
-                        {t.back_to_articles}
-                    </a>
+                    <BackLink lang />
                 </p>
                 <h1 id="page-title" tabindex="-1">{t.all_tags}</h1>
             </header>

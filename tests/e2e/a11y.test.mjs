@@ -1,16 +1,10 @@
 // Route changes as keyboard and screen reader users meet them: skip link, focus
 // on the new page's heading, an announcement, and scroll positions that behave.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, locales, contentIndex, heading } from './support.mjs';
+import { siteFor, locales, contentIndex, heading } from './support.mjs';
 
-let site;
-before(async () => {
-  site = await start(process.env.E2E_DIST ?? 'dist');
-});
-after(async () => {
-  await site?.close();
-});
+const site = siteFor(process.env.E2E_DIST ?? 'dist');
 
 for (const lang of ['en', 'ru']) {
   test(`${lang}: the first Tab reaches a skip link that jumps to the content`, async () => {

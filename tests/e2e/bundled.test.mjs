@@ -1,19 +1,13 @@
 // The bundled build: every document is compiled into the wasm, so browsing issues
 // no content request at all.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { start, locales, contentIndex, heading, markDocument, sameDocument, ROOT } from './support.mjs';
+import { siteFor, locales, contentIndex, heading, markDocument, sameDocument, ROOT } from './support.mjs';
 
 const DIST = process.env.E2E_BUNDLED_DIST ?? 'dist-bundled';
-let site;
-before(async () => {
-  site = await start(DIST);
-});
-after(async () => {
-  await site?.close();
-});
+const site = siteFor(DIST);
 
 test('the bundled site ships no content files', () => {
   assert.equal(fs.existsSync(path.join(ROOT, DIST, 'content')), false);

@@ -1,16 +1,10 @@
 // Reading aids in real Chromium: build-time highlighting, copy buttons, heading
 // anchors, and the colour theme toggle.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, locales, contentIndex, heading, markDocument, sameDocument } from './support.mjs';
+import { siteFor, locales, contentIndex, heading, markDocument, sameDocument } from './support.mjs';
 
-let site;
-before(async () => {
-  site = await start(process.env.E2E_DIST ?? 'dist');
-});
-after(async () => {
-  await site?.close();
-});
+const site = siteFor(process.env.E2E_DIST ?? 'dist');
 
 const withCode = (lang) => contentIndex(lang).posts.find((p) => p.slug === 'mcp-server-architecture');
 

@@ -1,16 +1,10 @@
 // Full-text search in real Chromium: Russian morphology and English stemming,
 // keyboard use, highlighted snippets, and an index fetched only when first used.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, locales, contentIndex, heading, markDocument, sameDocument } from './support.mjs';
+import { siteFor, locales, contentIndex, heading, markDocument, sameDocument } from './support.mjs';
 
-let site;
-before(async () => {
-  site = await start(process.env.E2E_DIST ?? 'dist');
-});
-after(async () => {
-  await site?.close();
-});
+const site = siteFor(process.env.E2E_DIST ?? 'dist');
 
 const titleOf = (lang, slug) => contentIndex(lang).posts.find((p) => p.slug === slug).title;
 

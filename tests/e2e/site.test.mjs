@@ -1,15 +1,9 @@
 // End-to-end flows of the CDN build (content fetched at run time) in real Chromium.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, locales, contentIndex, heading, markDocument, sameDocument } from './support.mjs';
+import { siteFor, locales, contentIndex, heading, markDocument, sameDocument } from './support.mjs';
 
-let site;
-before(async () => {
-  site = await start(process.env.E2E_DIST ?? 'dist');
-});
-after(async () => {
-  await site?.close();
-});
+const site = siteFor(process.env.E2E_DIST ?? 'dist');
 
 const en = contentIndex('en');
 const ru = contentIndex('ru');

@@ -1,20 +1,12 @@
 // The subscribe form: shown only when the build configured an endpoint (the
 // bundled test build does, the fetched one does not), validated, posted, and
 // answered in the reader's language.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, locales, heading } from './support.mjs';
+import { siteFor, locales, heading } from './support.mjs';
 
-let withForm;
-let withoutForm;
-before(async () => {
-  withForm = await start(process.env.E2E_BUNDLED_DIST ?? 'dist-bundled');
-  withoutForm = await start(process.env.E2E_DIST ?? 'dist');
-});
-after(async () => {
-  await withForm?.close();
-  await withoutForm?.close();
-});
+const withForm = siteFor(process.env.E2E_BUNDLED_DIST ?? 'dist-bundled');
+const withoutForm = siteFor(process.env.E2E_DIST ?? 'dist');
 
 test('without a configured endpoint the call to action has no form', async () => {
   const page = await withoutForm.page();

@@ -1,6 +1,7 @@
 // Shared set-up of the end-to-end tests: Debian's Chromium through playwright-core,
 // the built site on 127.0.0.1, and the project's own locale and content files so
 // the tests never repeat strings.
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -86,4 +87,17 @@ export async function markDocument(page) {
 /** True if the document marked by markDocument is still the one on screen. */
 export async function sameDocument(page) {
   return page.evaluate(() => window.__notReloaded === true);
+}
+
+/** Serves `dist` with a browser for the tests of one file: started before them,
+ * closed after them. The returned object gains start()'s fields once running. */
+export function siteFor(dist) {
+  const site = {};
+  before(async () => {
+    Object.assign(site, await start(dist));
+  });
+  after(async () => {
+    await site.close?.();
+  });
+  return site;
 }

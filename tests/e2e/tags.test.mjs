@@ -1,16 +1,10 @@
 // Tags in real Chromium: tag links on cards and articles, a view per tag, the
 // list of all tags with counts, and 404 for a tag that does not exist.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, locales, contentIndex, heading, markDocument, sameDocument } from './support.mjs';
+import { siteFor, locales, contentIndex, heading, markDocument, sameDocument } from './support.mjs';
 
-let site;
-before(async () => {
-  site = await start(process.env.E2E_DIST ?? 'dist');
-});
-after(async () => {
-  await site?.close();
-});
+const site = siteFor(process.env.E2E_DIST ?? 'dist');
 
 for (const lang of ['en', 'ru']) {
   const index = contentIndex(lang);

@@ -1,0 +1,17 @@
+use crate::i18n::{strings, Lang};
+use crate::routing;
+use leptos::prelude::*;
+
+/// "← All articles": the way back to the index from any page below it.
+#[component]
+pub fn BackLink(
+    /// Language of the index to go back to.
+    lang: Lang,
+) -> impl IntoView {
+    view! {
+        <a href=routing::home(lang)>
+            <span aria-hidden="true">"← "</span>
+            {strings(lang).back_to_articles}
+        </a>
+    }
+}
