@@ -1,0 +1,82 @@
+//! Both colour themes meet WCAG AA: every text colour pair the stylesheet uses has a
+//! contrast ratio of at least 4.5:1, read from the `light-dark()` variables of
+//! style/main.css so the check follows the palette.
+
+use std::collections::HashMap;
+
+/// (foreground, background) variable pairs that carry text.
+const PAIRS: &[(&str, &str)] = &[
+    ("text", "bg"),
+    ("muted", "bg"),
+    ("muted", "surface"),
+    ("accent", "bg"),
+    ("accent", "surface"),
+    ("accent-text", "accent"),
+    ("text", "accent-soft"),
+    ("muted", "accent-soft"),
+    ("danger", "surface"),
+    ("text", "code-bg"),
+    ("tk-com", "code-bg"),
+    ("tk-str", "code-bg"),
+    ("tk-num", "code-bg"),
+    ("tk-kw", "code-bg"),
+    ("tk-fn", "code-bg"),
+    ("tk-ty", "code-bg"),
+    ("tk-attr", "code-bg"),
+];
+
+/// `--name: light-dark(#light, #dark);` declarations of the stylesheet.
+fn palette() -> HashMap<String, [String; 2]> {
+    let css =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/style/main.css")).unwrap();
+    css.lines()
+        .filter_map(|line| {
+            let (name, value) = line.trim().strip_prefix("--")?.split_once(':')?;
+            let inner = value
+                .trim()
+                .strip_prefix("light-dark(")?
+                .strip_suffix(");")?;
+            let (light, dark) = inner.split_once(',')?;
+            let hex = |s: &str| s.trim().starts_with('#').then(|| s.trim().to_string());
+            Some((name.to_string(), [hex(light)?, hex(dark)?]))
+        })
+        .collect()
+}
+
+fn luminance(hex: &str) -> f64 {
+    let channel = |i: usize| {
+        let c = f64::from(u8::from_str_radix(&hex[i..i + 2], 16).unwrap()) / 255.0;
+        if c <= 0.039_28 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5)
+}
+
+fn contrast(a: &str, b: &str) -> f64 {
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+#[test]
+fn contrast_formula_matches_wcag() {
+    assert!((contrast("#000000", "#ffffff") - 21.0).abs() < 1e-9);
+    assert!((contrast("#777777", "#ffffff") - 4.48).abs() < 0.01);
+}
+
+#[test]
+fn both_themes_meet_wcag_aa_for_text() {
+    let palette = palette();
+    for (theme, i) in [("light", 0), ("dark", 1)] {
+        for (fg, bg) in PAIRS {
+            let (f, b) = (&palette[*fg][i], &palette[*bg][i]);
+            let ratio = contrast(f, b);
+            assert!(
+                ratio >= 4.5,
+                "{theme}: --{fg} {f} on --{bg} {b} is {ratio:.2}:1"
+            );
+        }
+    }
+}
