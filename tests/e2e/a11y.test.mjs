@@ -2,7 +2,7 @@
 // on the new page's heading, an announcement, and scroll positions that behave.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { siteFor, locales, contentIndex, heading } from './support.mjs';
+import { siteFor, locales, contentIndex, heading, headingIs } from './support.mjs';
 
 const site = siteFor(process.env.E2E_DIST ?? 'dist');
 
@@ -28,7 +28,7 @@ for (const lang of ['en', 'ru']) {
     // Opening a page leaves focus alone.
     assert.equal(await page.evaluate(() => document.activeElement.tagName), 'BODY');
     await page.getByRole('link', { name: index.posts[2].title }).click();
-    assert.equal(await heading(page), index.posts[2].title);
+    await headingIs(page, index.posts[2].title);
     await page.waitForFunction(() => document.activeElement?.id === 'page-title');
     const announced = await page.locator('#route-announcer').textContent();
     assert.equal(announced, await page.title());
@@ -47,12 +47,12 @@ test('a new page starts at the top; back returns to where the reader was', async
   const before = await page.evaluate(() => window.scrollY);
   assert.ok(before > 500, `the index scrolled (${before})`);
   await target.click();
-  assert.equal(await heading(page), index.posts[16].title);
+  await headingIs(page, index.posts[16].title);
   assert.equal(await page.evaluate(() => window.scrollY), 0);
   await page.mouse.wheel(0, 1200);
   await page.waitForFunction(() => window.scrollY > 0);
   await page.goBack();
-  assert.equal(await heading(page), locales.en.site_name);
+  await headingIs(page, locales.en.site_name);
   await page.waitForFunction((y) => Math.abs(window.scrollY - y) < 5, before, { timeout: 5000 });
   await page.context().close();
 });

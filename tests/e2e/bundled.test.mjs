@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { siteFor, locales, contentIndex, heading, markDocument, sameDocument, ROOT } from './support.mjs';
+import { siteFor, locales, contentIndex, heading, markDocument, sameDocument, ROOT, headingIs } from './support.mjs';
 
 const DIST = process.env.E2E_BUNDLED_DIST ?? 'dist-bundled';
 const site = siteFor(DIST);
@@ -22,12 +22,12 @@ test('browsing the bundled build makes no content requests', async () => {
   assert.equal(await page.locator('article.card').count(), 20);
   await markDocument(page);
   await page.getByRole('link', { name: en.posts[5].title }).click();
-  assert.equal(await heading(page), en.posts[5].title);
+  await headingIs(page, en.posts[5].title);
   await page.getByRole('link', { name: 'Русский' }).click();
-  assert.equal(await heading(page), ru.posts.find((p) => p.slug === en.posts[5].slug).title);
+  await headingIs(page, ru.posts.find((p) => p.slug === en.posts[5].slug).title);
   assert.ok(await sameDocument(page), 'the page was reloaded');
   await page.goto(`${site.server.url}/ru/blog/no-such-article`);
-  assert.equal(await heading(page), locales.ru.not_found_title);
+  await headingIs(page, locales.ru.not_found_title);
   assert.deepEqual(page.contentRequests, []);
   assert.deepEqual(site.server.requests.filter((p) => p.includes('/content/')), []);
   assert.deepEqual(page.consoleErrors, []);

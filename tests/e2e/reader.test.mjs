@@ -2,7 +2,7 @@
 // anchors, and the colour theme toggle.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { siteFor, locales, contentIndex, heading, markDocument, sameDocument } from './support.mjs';
+import { siteFor, locales, contentIndex, heading, markDocument, sameDocument, headingIs } from './support.mjs';
 
 const site = siteFor(process.env.E2E_DIST ?? 'dist');
 
@@ -42,7 +42,7 @@ for (const lang of ['en', 'ru']) {
     await second.getByRole('link', { name: locales[lang].section_link }).click();
     await page.waitForFunction((want) => decodeURIComponent(location.hash) === `#${want}`, id);
     assert.equal(new URL(page.url()).pathname, `/${lang}/blog/${post.slug}`);
-    assert.equal(await heading(page), post.title);
+    await headingIs(page, post.title);
     assert.ok(await sameDocument(page));
     await page.context().close();
   });
@@ -88,20 +88,20 @@ for (const lang of ['en', 'ru']) {
     const [newest, middle, oldest] = index.posts;
     const page = await site.page();
     await page.goto(`${site.server.url}/${lang}/blog/${middle.slug}`);
-    assert.equal(await heading(page), middle.title);
+    await headingIs(page, middle.title);
     await markDocument(page);
     const nav = page.getByRole('navigation', { name: locales[lang].more_articles_label });
     assert.equal(await page.locator('.related article.card').count(), 3);
     const relatedTags = await page.locator('.related article.card').first().locator('.tag').allTextContents();
     assert.ok(relatedTags.some((t) => middle.tags.some((m) => m.name === t.trim())), 'first related shares a tag');
     await nav.getByRole('link', { name: new RegExp(locales[lang].older_article) }).click();
-    assert.equal(await heading(page), oldest.title);
+    await headingIs(page, oldest.title);
     await page.getByRole('navigation', { name: locales[lang].more_articles_label })
       .getByRole('link', { name: new RegExp(locales[lang].newer_article) }).click();
-    assert.equal(await heading(page), middle.title);
+    await headingIs(page, middle.title);
     await page.getByRole('navigation', { name: locales[lang].more_articles_label })
       .getByRole('link', { name: new RegExp(locales[lang].newer_article) }).click();
-    assert.equal(await heading(page), newest.title);
+    await headingIs(page, newest.title);
     // The newest article has no newer neighbour.
     assert.equal(await page.locator('.post-nav__newer').count(), 0);
     assert.ok(await sameDocument(page));

@@ -2,7 +2,7 @@
 // keyboard use, highlighted snippets, and an index fetched only when first used.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { siteFor, locales, contentIndex, heading, markDocument, sameDocument } from './support.mjs';
+import { siteFor, locales, contentIndex, heading, markDocument, sameDocument, headingIs } from './support.mjs';
 
 const site = siteFor(process.env.E2E_DIST ?? 'dist');
 
@@ -48,7 +48,7 @@ test('en: stemming, arrows and Enter open a result client-side; Esc closes', asy
   const second = titles[1];
   assert.equal(await page.locator('[role="option"][aria-selected="true"] .search__title').textContent(), second);
   await page.keyboard.press('Enter');
-  assert.equal(await heading(page), second);
+  await headingIs(page, second);
   assert.ok(await sameDocument(page));
   assert.equal(await box.inputValue(), '');
   // Esc closes an open list.

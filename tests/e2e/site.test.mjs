@@ -1,7 +1,7 @@
 // End-to-end flows of the CDN build (content fetched at run time) in real Chromium.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { siteFor, locales, contentIndex, heading, markDocument, sameDocument } from './support.mjs';
+import { siteFor, locales, contentIndex, heading, markDocument, sameDocument, headingIs } from './support.mjs';
 
 const site = siteFor(process.env.E2E_DIST ?? 'dist');
 
@@ -14,7 +14,7 @@ for (const [lang, index] of [['en', en], ['ru', ru]]) {
   test(`the ${lang} index lists all 20 articles newest first, with the site's name and call to action`, async () => {
     const page = await site.page();
     await page.goto(`${site.server.url}/${lang}/`);
-    assert.equal(await heading(page), locales[lang].site_name);
+    await headingIs(page, locales[lang].site_name);
     await page.getByText(locales[lang].tagline, { exact: true }).waitFor();
     const cards = page.locator('article.card');
     await cards.first().waitFor();
@@ -45,7 +45,7 @@ test('clicking an article navigates client-side, fetching only that article', as
   await markDocument(page);
   assert.deepEqual(page.contentRequests, ['/content/en/index.json']);
   await page.getByRole('link', { name: first.title }).click();
-  assert.equal(await heading(page), first.title);
+  await headingIs(page, first.title);
   assert.equal(new URL(page.url()).pathname, `/en/blog/${first.slug}`);
   assert.ok(await sameDocument(page), 'the page was reloaded');
   assert.deepEqual(page.contentRequests, ['/content/en/index.json', `/content/en/posts/${first.slug}.json`]);
@@ -61,14 +61,14 @@ test('clicking an article navigates client-side, fetching only that article', as
 test('switching language on an article keeps the article, does not reload, and is remembered', async () => {
   const page = await site.page();
   await page.goto(`${site.server.url}/en/blog/${first.slug}`);
-  assert.equal(await heading(page), first.title);
+  await headingIs(page, first.title);
   await markDocument(page);
   const link = page.getByRole('link', { name: 'Русский' });
   assert.equal(await link.getAttribute('hreflang'), 'ru');
   assert.equal(await link.getAttribute('lang'), 'ru');
   await link.click();
   await page.waitForURL(`**/ru/blog/${first.slug}`);
-  assert.equal(await heading(page), ruTitle(first.slug));
+  await headingIs(page, ruTitle(first.slug));
   assert.ok(await sameDocument(page), 'the page was reloaded');
   assert.equal(await page.getAttribute('html', 'lang'), 'ru');
   assert.equal(await page.title(), `${ruTitle(first.slug)} — ${locales.ru.site_name}`);
@@ -76,7 +76,7 @@ test('switching language on an article keeps the article, does not reload, and i
   // The choice is remembered: the site root now leads to Russian.
   await page.goto(`${site.server.url}/`);
   await page.waitForURL('**/ru/');
-  assert.equal(await heading(page), locales.ru.site_name);
+  await headingIs(page, locales.ru.site_name);
   assert.deepEqual(page.consoleErrors, []);
   await page.context().close();
 });
@@ -86,7 +86,7 @@ test('the site root follows the browser language when nothing is saved', async (
     const page = await site.page({ locale });
     await page.goto(`${site.server.url}/`);
     await page.waitForURL(`**/${lang}/`);
-    assert.equal(await heading(page), locales[lang].site_name, locale);
+    await headingIs(page, locales[lang].site_name, locale);
     await page.context().close();
   }
 });
@@ -98,16 +98,16 @@ test('back and forward restore the previous pages without reloading', async () =
   await page.locator('article.card').first().waitFor();
   await markDocument(page);
   await page.getByRole('link', { name: second.title }).click();
-  assert.equal(await heading(page), second.title);
+  await headingIs(page, second.title);
   await page.getByRole('link', { name: 'Русский' }).click();
-  assert.equal(await heading(page), ruTitle(second.slug));
+  await headingIs(page, ruTitle(second.slug));
   await page.goBack();
-  assert.equal(await heading(page), second.title);
+  await headingIs(page, second.title);
   await page.goBack();
-  assert.equal(await heading(page), locales.en.site_name);
+  await headingIs(page, locales.en.site_name);
   assert.equal(await page.locator('article.card').count(), 20);
   await page.goForward();
-  assert.equal(await heading(page), second.title);
+  await headingIs(page, second.title);
   assert.ok(await sameDocument(page), 'history navigation reloaded the page');
   // Documents already fetched in this visit are not fetched again.
   const fetched = page.contentRequests.filter((p) => p.endsWith(`/en/posts/${second.slug}.json`));
@@ -126,7 +126,7 @@ test('deep links open articles in both languages, with or without a trailing sla
     ['/ru', locales.ru.site_name, 'ru'],
   ]) {
     await page.goto(`${site.server.url}${path}`);
-    assert.equal(await heading(page), title, path);
+    await headingIs(page, title, path);
     assert.equal(await page.getAttribute('html', 'lang'), lang, path);
   }
   assert.deepEqual(page.consoleErrors, []);
@@ -143,13 +143,13 @@ test('unknown slugs, paths and languages show the localized 404 view', async () 
     ['/en/blog/../../etc/passwd', 'en'],
   ]) {
     await page.goto(`${site.server.url}${path}`);
-    assert.equal(await heading(page), locales[lang].not_found_title, path);
+    await headingIs(page, locales[lang].not_found_title, path);
     await page.getByRole('link', { name: locales[lang].go_home }).waitFor();
   }
   // The link home leads back to the index without a reload.
   await markDocument(page);
   await page.getByRole('link', { name: locales.en.go_home }).click();
-  assert.equal(await heading(page), locales.en.site_name);
+  await headingIs(page, locales.en.site_name);
   assert.ok(await sameDocument(page));
   assert.deepEqual(page.consoleErrors, []);
   await page.context().close();
@@ -168,7 +168,7 @@ test('a failed content fetch shows a translated error, and retry recovers', asyn
   await alert.getByText(locales.ru.error_title).waitFor();
   await alert.getByText(locales.ru.error_status.replace('{n}', '500')).waitFor();
   await page.getByRole('button', { name: locales.ru.retry }).click();
-  assert.equal(await heading(page), post.title);
+  await headingIs(page, post.title);
   assert.equal(await page.getByRole('alert').count(), 0);
   await page.context().close();
 });
@@ -180,7 +180,7 @@ test('an unreachable content server on the index shows the error with retry', as
   await page.goto(`${site.server.url}/en/`);
   await page.getByRole('alert').getByText(locales.en.error_network).waitFor();
   // The rest of the app stays usable around the error.
-  assert.equal(await heading(page), locales.en.site_name);
+  await headingIs(page, locales.en.site_name);
   await page.getByRole('button', { name: locales.en.retry }).click();
   await page.locator('article.card').first().waitFor();
   assert.equal(await page.locator('article.card').count(), 20);

@@ -2,6 +2,7 @@
 // the built site on 127.0.0.1, and the project's own locale and content files so
 // the tests never repeat strings.
 import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -75,6 +76,21 @@ export async function heading(page) {
   const h1 = page.locator('main h1');
   await h1.first().waitFor();
   return (await h1.first().textContent()).trim();
+}
+
+/** Waits until the page heading reads `expected` (after a navigation the old
+ * heading may still be on screen for a moment), failing with both texts if not. */
+export async function headingIs(page, expected, context = '') {
+  try {
+    await page.waitForFunction(
+      (want) => document.querySelector('main h1')?.textContent.trim() === want,
+      expected,
+      { timeout: 10000 },
+    );
+  } catch {
+    const actual = await page.locator('main h1').first().textContent().catch(() => null);
+    assert.equal(actual?.trim(), expected, context);
+  }
 }
 
 /** Marks the current document so a later check can tell whether it was reloaded. */
