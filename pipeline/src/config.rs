@@ -20,16 +20,8 @@ pub fn site_url(content: &Path, override_url: Option<String>) -> Result<String, 
         None => {
             let source = fs::read_to_string(&path)
                 .map_err(|e| ContentError::new(&path, 1, ErrorKind::Io(e.to_string())))?;
-            let parsed: SiteToml = toml::from_str(&source).map_err(|e| {
-                let line = e
-                    .span()
-                    .map_or(1, |s| 1 + source[..s.start].matches('\n').count());
-                ContentError::new(
-                    &path,
-                    line,
-                    ErrorKind::FrontMatter(e.message().trim().to_string()),
-                )
-            })?;
+            let parsed: SiteToml = toml::from_str(&source)
+                .map_err(|e| ContentError::from_toml(&path, &source, 1, &e))?;
             parsed.url
         }
     };

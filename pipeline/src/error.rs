@@ -24,6 +24,19 @@ impl ContentError {
             kind,
         }
     }
+
+    /// A TOML error in `source`, a part of the file at `path` that starts on line
+    /// `first_line`, located at the line the parser points to.
+    pub fn from_toml(path: &Path, source: &str, first_line: usize, e: &toml::de::Error) -> Self {
+        let line = e.span().map_or(first_line, |s| {
+            first_line + source[..s.start.min(source.len())].matches('\n').count()
+        });
+        ContentError::new(
+            path,
+            line,
+            ErrorKind::FrontMatter(e.message().trim().to_string()),
+        )
+    }
 }
 
 /// What is wrong with a content file.

@@ -75,11 +75,6 @@ pub fn split<'a>(path: &Path, source: &'a str) -> Result<Split<'a>, ContentError
     Err(fence_err())
 }
 
-/// Line (1-based, in the whole file) of byte `offset` in the front matter.
-fn front_line(front: &str, offset: usize) -> usize {
-    FRONT_FIRST_LINE + front[..offset.min(front.len())].matches('\n').count()
-}
-
 /// Line of the `key = ...` assignment in the front matter, or its first line.
 fn key_line(front: &str, key: &str) -> usize {
     front
@@ -94,16 +89,8 @@ fn key_line(front: &str, key: &str) -> usize {
 
 /// Parses and checks the front matter of the file at `path`.
 pub fn parse(path: &Path, front: &str) -> Result<FrontMatter, ContentError> {
-    let raw: Raw = toml::from_str(front).map_err(|e| {
-        let line = e
-            .span()
-            .map_or(FRONT_FIRST_LINE, |s| front_line(front, s.start));
-        ContentError::new(
-            path,
-            line,
-            ErrorKind::FrontMatter(e.message().trim().to_string()),
-        )
-    })?;
+    let raw: Raw = toml::from_str(front)
+        .map_err(|e| ContentError::from_toml(path, front, FRONT_FIRST_LINE, &e))?;
     let at =
         |key: &'static str, kind: ErrorKind| ContentError::new(path, key_line(front, key), kind);
     let required = |key: &'static str, value: Option<String>| {

@@ -244,16 +244,8 @@ fn sorted_entries(dir: &Path, errors: &mut Vec<ContentError>) -> Vec<PathBuf> {
 fn load_vocabulary(path: &Path) -> Result<BTreeMap<String, TagNames>, ContentError> {
     let source = fs::read_to_string(path)
         .map_err(|e| ContentError::new(path, 1, ErrorKind::Io(e.to_string())))?;
-    let vocabulary: BTreeMap<String, TagNames> = toml::from_str(&source).map_err(|e| {
-        let line = e
-            .span()
-            .map_or(1, |s| 1 + source[..s.start].matches('\n').count());
-        ContentError::new(
-            path,
-            line,
-            ErrorKind::FrontMatter(e.message().trim().to_string()),
-        )
-    })?;
+    let vocabulary: BTreeMap<String, TagNames> =
+        toml::from_str(&source).map_err(|e| ContentError::from_toml(path, &source, 1, &e))?;
     if let Some(bad) = vocabulary.keys().find(|k| !model::is_valid_slug(k)) {
         return Err(ContentError::new(path, 1, ErrorKind::BadSlug(bad.clone())));
     }
