@@ -24,11 +24,7 @@ pub struct Hit {
 /// The query's words, normalised as the pipeline normalises the articles (lower
 /// case; ё and э folded to е, so «кэш» also finds «кеш»).
 pub fn query_words(query: &str) -> Vec<String> {
-    query
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase().replace(['ё', 'э'], "е"))
-        .collect()
+    model::search_words(query).collect()
 }
 
 /// Word forms of the index that start with `prefix` (sorted forms: one range).

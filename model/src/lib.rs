@@ -171,6 +171,16 @@ pub struct SearchIndex {
     pub postings: Vec<Vec<(u32, u32)>>,
 }
 
+/// The words of `text` as search indexes and queries them: runs of letters and
+/// digits, lower case, with ё and э folded to е so that spelling variants meet
+/// («кэш» and «кеш», «ёмкость» and «емкость»). The pipeline indexes with it and the
+/// app normalises queries with it, so the two cannot drift apart.
+pub fn search_words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase().replace(['ё', 'э'], "е"))
+}
+
 /// Paths of the content documents, relative to the content root (`content/` in `dist/`).
 /// The pipeline writes to these paths and the app requests them, from this one place.
 pub mod paths {
@@ -235,6 +245,12 @@ mod tests {
         assert_eq!(Lang::from_code("RU"), None);
         assert_eq!(Lang::from_code("ru-RU"), None);
         assert_eq!(Lang::En.other(), Lang::Ru);
+    }
+
+    #[test]
+    fn search_words_are_lowercased_and_folded() {
+        let w: Vec<_> = search_words("Ёмкость HNSW-индекса: 16 рёбер, кэш").collect();
+        assert_eq!(w, ["емкость", "hnsw", "индекса", "16", "ребер", "кеш"]);
     }
 
     #[test]

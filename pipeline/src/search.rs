@@ -12,15 +12,6 @@ use model::{Lang, SearchDoc, SearchIndex};
 use rust_stemmers::{Algorithm, Stemmer};
 use std::collections::{BTreeMap, HashMap};
 
-/// Lowercase words of `text`: runs of letters and digits, with ё and э folded to
-/// е so that spelling variants meet («кэш» and «кеш», «ёмкость» and «емкость»).
-/// The app normalises queries the same way (`src/search.rs`).
-pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase().replace(['ё', 'э'], "е"))
-}
-
 fn stemmer(lang: Lang) -> Stemmer {
     Stemmer::create(match lang {
         Lang::En => Algorithm::English,
@@ -83,7 +74,7 @@ pub fn index(site: &Site, lang: Lang) -> (SearchIndex, Vec<String>) {
             (&text, BODY),
         ];
         for (field, weight) in fields {
-            for word in words(field) {
+            for word in model::search_words(field) {
                 let stem = stemmer.stem(&word).into_owned();
                 let next = stems.len();
                 let id = *stems.entry(stem).or_insert(next);
@@ -120,12 +111,6 @@ pub fn index(site: &Site, lang: Lang) -> (SearchIndex, Vec<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn words_are_lowercased_and_yo_folded() {
-        let w: Vec<_> = words("Ёмкость HNSW-индекса: 16 рёбер, кэш").collect();
-        assert_eq!(w, ["емкость", "hnsw", "индекса", "16", "ребер", "кеш"]);
-    }
 
     #[test]
     fn russian_and_english_forms_share_a_stem() {
