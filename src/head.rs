@@ -71,17 +71,12 @@ fn apply(_lang: Lang, title: &str, description: &str, noindex: bool) {
 /// Moves focus to the page heading (without scrolling) and announces `title`.
 #[cfg(target_arch = "wasm32")]
 fn announce_page(title: &str) {
-    use wasm_bindgen::JsCast;
-    let doc = document();
-    if let Some(heading) = doc
-        .get_element_by_id("page-title")
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
+    if let Some(heading) = crate::dom::html_element("page-title") {
         let options = web_sys::FocusOptions::new();
         options.set_prevent_scroll(true);
         let _ = heading.focus_with_options(&options);
     }
-    if let Some(region) = doc.get_element_by_id("route-announcer") {
+    if let Some(region) = crate::dom::html_element("route-announcer") {
         region.set_text_content(Some(title));
     }
 }

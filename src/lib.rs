@@ -5,6 +5,7 @@
 
 pub mod api;
 pub mod components;
+pub mod dom;
 pub mod head;
 pub mod i18n;
 pub mod pages;
@@ -37,14 +38,8 @@ pub fn App() -> impl IntoView {
 fn skip_to_main(ev: leptos::ev::MouseEvent) {
     ev.prevent_default();
     #[cfg(target_arch = "wasm32")]
-    {
-        use wasm_bindgen::JsCast;
-        if let Some(main) = document()
-            .get_element_by_id("main")
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = main.focus();
-        }
+    if let Some(main) = dom::html_element("main") {
+        let _ = main.focus();
     }
 }
 

@@ -233,7 +233,6 @@ fn result_item(
 fn focus_on_slash() {
     #[cfg(target_arch = "wasm32")]
     {
-        use wasm_bindgen::JsCast;
         let handle = window_event_listener(leptos::ev::keydown, |ev| {
             if ev.key() != "/" || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
                 return;
@@ -245,10 +244,7 @@ fn focus_on_slash() {
             if typing {
                 return;
             }
-            if let Some(input) = document()
-                .get_element_by_id(INPUT_ID)
-                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-            {
+            if let Some(input) = crate::dom::html_element(INPUT_ID) {
                 ev.prevent_default();
                 let _ = input.focus();
             }
@@ -260,13 +256,7 @@ fn focus_on_slash() {
 /// Takes focus out of the search field (Esc on an empty or closed list).
 fn blur_input() {
     #[cfg(target_arch = "wasm32")]
-    {
-        use wasm_bindgen::JsCast;
-        if let Some(input) = document()
-            .get_element_by_id(INPUT_ID)
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = input.blur();
-        }
+    if let Some(input) = crate::dom::html_element(INPUT_ID) {
+        let _ = input.blur();
     }
 }
