@@ -7,6 +7,9 @@
 //!    `target/site/content` is compiled into the wasm (cfg `bundled`).
 //! 3. `SUBSCRIBE_ENDPOINT` (optional) is where the subscribe form posts; without it
 //!    the form is not shown.
+//! 4. The site URL (`SITE_URL`, else `url` in `content/site.toml`, the setting the
+//!    pipeline reads) becomes `SITE_URL` and its path prefix `BASE_PATH`, for the
+//!    router, links and the head's absolute URLs.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -23,6 +26,9 @@ fn main() {
     let endpoint = env::var("SUBSCRIBE_ENDPOINT").unwrap_or_default();
     println!("cargo:rustc-env=SUBSCRIBE_ENDPOINT={}", endpoint.trim());
     println!("cargo::rustc-check-cfg=cfg(bundled)");
+    let site = site_url();
+    println!("cargo:rustc-env=SITE_URL={}", site.as_str());
+    println!("cargo:rustc-env=BASE_PATH={}", site.base_path());
     let out = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     fs::write(out.join("strings.rs"), strings()).expect("write strings.rs");
 
@@ -38,6 +44,26 @@ fn main() {
         String::new()
     };
     fs::write(out.join("bundle.rs"), documents).expect("write bundle.rs");
+}
+
+/// The site URL, as the content pipeline reads it (see `pipeline/src/config.rs`).
+fn site_url() -> model::SiteUrl {
+    #[derive(serde::Deserialize)]
+    struct SiteToml {
+        url: String,
+    }
+    println!("cargo:rerun-if-env-changed=SITE_URL");
+    println!("cargo:rerun-if-changed=content/site.toml");
+    let raw = match env::var("SITE_URL").ok().filter(|u| !u.trim().is_empty()) {
+        Some(url) => url,
+        None => {
+            let path = "content/site.toml";
+            let source = fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+            let parsed: SiteToml = toml::from_str(&source).unwrap_or_else(|e| panic!("{path}: {e}"));
+            parsed.url
+        }
+    };
+    model::SiteUrl::parse(&raw).unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// A UI string or a plural family, by field name.

@@ -98,50 +98,95 @@ thread_local! {
     static CACHE: RefCell<HashMap<String, Document>> = RefCell::new(HashMap::new());
 }
 
-/// Loads the requested document: from the visit's cache, else from the source, then
-/// checks that it is the document that was asked for.
-pub async fn load(request: Request) -> Result<Document, ContentError> {
-    let path = match &request {
+/// The content path of a requested document; slugs come from the URL, so anything
+/// that is not a slug is refused before it becomes part of a request path.
+fn path_of(request: &Request) -> Result<String, ContentError> {
+    Ok(match request {
         Request::Index(lang) => paths::index(*lang),
-        // Slugs come from the URL: refuse anything that is not a slug before it
-        // becomes part of a request path.
         Request::Post(_, slug) if !model::is_valid_slug(slug) => {
             return Err(ContentError::NotFound)
         }
         Request::Post(lang, slug) => paths::post(*lang, slug),
         Request::Search(lang) => paths::search(*lang),
         Request::SearchTexts(lang) => paths::search_texts(*lang),
-    };
+    })
+}
+
+/// The requested document if it is at hand without waiting: already loaded during
+/// this visit, put there by the prerenderer, or (bundled mode) compiled in. Views
+/// read this first, so a page whose data is at hand renders complete at once.
+pub fn cached(request: &Request) -> Option<Document> {
+    let path = path_of(request).ok()?;
     if let Some(doc) = CACHE.with_borrow(|c| c.get(&path).cloned()) {
-        return Ok(doc);
+        return Some(doc);
     }
-    let text = source::read(&path).await?;
-    let doc = match &request {
+    #[cfg(bundled)]
+    if let Some(text) = source::bundled(&path) {
+        return store(request, text).ok();
+    }
+    None
+}
+
+/// Parses `text` as the requested document, checks that it is the document that
+/// was asked for, and keeps it for the visit.
+pub fn store(request: &Request, text: &str) -> Result<Document, ContentError> {
+    let path = path_of(request)?;
+    let doc = match request {
         Request::Index(lang) => {
-            let index: SiteIndex = parse(&text)?;
+            let index: SiteIndex = parse(text)?;
             if index.lang != *lang {
                 return Err(ContentError::Format("index of another language"));
             }
             Document::Index(Rc::new(index))
         }
         Request::Post(lang, slug) => {
-            let post: Post = parse(&text)?;
+            let post: Post = parse(text)?;
             if post.lang != *lang || post.meta.slug != *slug {
                 return Err(ContentError::Format("another article or language"));
             }
             Document::Post(Rc::new(post))
         }
         Request::Search(lang) => {
-            let index: SearchIndex = parse(&text)?;
+            let index: SearchIndex = parse(text)?;
             if index.lang != *lang {
                 return Err(ContentError::Format("search index of another language"));
             }
             Document::Search(Rc::new(index))
         }
-        Request::SearchTexts(_) => Document::SearchTexts(Rc::new(parse(&text)?)),
+        Request::SearchTexts(_) => Document::SearchTexts(Rc::new(parse(text)?)),
     };
     CACHE.with_borrow_mut(|c| c.insert(path, doc.clone()));
     Ok(doc)
+}
+
+/// Loads the requested document: at hand ([`cached`]), else from the source.
+pub async fn load(request: Request) -> Result<Document, ContentError> {
+    if let Some(doc) = cached(&request) {
+        return Ok(doc);
+    }
+    let path = path_of(&request)?;
+    let text = source::read(&path).await?;
+    store(&request, &text)
+}
+
+/// The documents the view at `path` (a site path without the prefix) shows
+/// before anything else: the prerenderer links them for preloading and the app
+/// loads them before it takes over a prerendered page.
+pub fn documents_for(path: &str) -> Vec<Request> {
+    let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    let Some(lang) = segments.first().and_then(|s| Lang::from_code(s)) else {
+        return Vec::new();
+    };
+    match segments[1..] {
+        [] | ["tags"] | ["tags", _] => vec![Request::Index(lang)],
+        ["blog", slug] => vec![Request::Post(lang, slug.to_string())],
+        _ => Vec::new(),
+    }
+}
+
+/// The URL of a document relative to the site root (for preload links).
+pub fn document_url(request: &Request) -> Option<String> {
+    path_of(request).ok().map(|p| format!("{}{p}", source::ROOT))
 }
 
 /// Parses a document, mapping any failure to [`ContentError::Format`].
@@ -165,11 +210,20 @@ mod source {
     use super::ContentError;
     include!(concat!(env!("OUT_DIR"), "/bundle.rs"));
 
-    pub async fn read(path: &str) -> Result<&'static str, ContentError> {
+    /// Folder of the documents in a fetched build (for preload links).
+    pub const ROOT: &str = "content/";
+
+    /// The compiled-in text of a document.
+    pub fn bundled(path: &str) -> Option<&'static str> {
         DOCUMENTS
             .binary_search_by_key(&path, |(p, _)| p)
+            .ok()
             .map(|i| DOCUMENTS[i].1)
-            .map_err(|_| ContentError::NotFound)
+    }
+
+    /// Every document that exists is at hand (see `cached`): the rest do not.
+    pub async fn read(_path: &str) -> Result<&'static str, ContentError> {
+        Err(ContentError::NotFound)
     }
 }
 
@@ -181,7 +235,7 @@ mod source {
     use send_wrapper::SendWrapper;
 
     /// Folder of the documents, relative to the page's `<base href>`.
-    const ROOT: &str = "content/";
+    pub const ROOT: &str = "content/";
 
     pub async fn read(path: &str) -> Result<String, ContentError> {
         let abort = SendWrapper::new(web_sys::AbortController::new().ok());
@@ -294,6 +348,36 @@ mod tests {
         ] {
             assert_eq!(is_plausible_email(email), ok, "{email:?}");
         }
+    }
+
+    #[test]
+    fn views_name_the_documents_they_open_with() {
+        assert_eq!(documents_for("/ru/"), [Request::Index(Lang::Ru)]);
+        assert_eq!(documents_for("/en/tags/rag"), [Request::Index(Lang::En)]);
+        assert_eq!(
+            documents_for("/en/blog/webhooks"),
+            [Request::Post(Lang::En, "webhooks".into())]
+        );
+        for path in ["/", "/de/", "/en/blog", "/en/x/y/z"] {
+            assert!(documents_for(path).is_empty(), "{path}");
+        }
+        assert_eq!(
+            document_url(&Request::Post(Lang::En, "a-b".into())).as_deref(),
+            Some("content/en/posts/a-b.json")
+        );
+    }
+
+    #[test]
+    fn stored_documents_must_be_the_ones_asked_for() {
+        let index = r#"{"lang":"ru","posts":[],"tags":[]}"#;
+        assert!(store(&Request::Index(Lang::En), index).is_err());
+        assert!(cached(&Request::Index(Lang::Ru)).is_none());
+        store(&Request::Index(Lang::Ru), index).unwrap();
+        assert!(cached(&Request::Index(Lang::Ru)).is_some());
+        assert_eq!(
+            store(&Request::Post(Lang::En, "../x".into()), "{}").unwrap_err(),
+            ContentError::NotFound
+        );
     }
 
     #[test]

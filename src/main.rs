@@ -1,10 +1,44 @@
-//! Browser entry point: install the panic hook and mount the app.
+//! Browser entry point: install the panic hook and start the app.
+//!
+//! A released page arrives prerendered: its `<body>` already holds the markup the
+//! app renders for that URL (see `prerender/`). The app takes it over without a
+//! visible change: it first loads the documents the view needs (preloaded by the
+//! page's `<link rel=preload>`, so usually already there), renders the same markup
+//! in the same task, then removes the prerendered nodes. Nothing is painted in
+//! between, and the new nodes take exactly the old ones' place.
 
 fn main() {
     #[cfg(feature = "csr")]
     {
         #[cfg(debug_assertions)]
         console_error_panic_hook::set_once();
-        leptos::mount::mount_to_body(engineering_insights::App);
+        leptos::task::spawn_local(boot::start());
+    }
+}
+
+#[cfg(feature = "csr")]
+mod boot {
+    use engineering_insights::{api, routing, App};
+    use leptos::prelude::document;
+
+    pub async fn start() {
+        let body = document().body().expect("a document has a body");
+        let prerendered = body.child_nodes();
+        let prerendered: Vec<_> = (0..prerendered.length())
+            .filter_map(|i| prerendered.item(i))
+            .collect();
+        if !prerendered.is_empty() {
+            let path = leptos::prelude::location().pathname().unwrap_or_default();
+            for request in api::documents_for(routing::site_path(&path)) {
+                // A failure shows in the view (error panel with retry) once mounted.
+                let _ = api::load(request).await;
+            }
+        }
+        leptos::mount::mount_to_body(App);
+        for node in prerendered {
+            if let Some(parent) = node.parent_node() {
+                let _ = parent.remove_child(&node);
+            }
+        }
     }
 }

@@ -1,31 +1,57 @@
 //! URLs of the app's views, and the pure path logic behind the router and the
 //! language switcher. Every link the app renders is built here.
+//!
+//! A site hosted under a sub-path (`https://example.org/insights`) has every path
+//! prefixed with [`BASE`]; the router is given the same prefix.
 
 use model::Lang;
 
+/// The path prefix of the site without a trailing slash (`""` at a domain root,
+/// else e.g. `/insights`): the path of the configured site URL, fixed at build time.
+pub const BASE: &str = env!("BASE_PATH");
+
+/// The absolute URL of the site without a trailing slash, fixed at build time.
+pub const SITE_URL: &str = env!("SITE_URL");
+
 /// The index of `lang`: `/en/`.
 pub fn home(lang: Lang) -> String {
-    format!("/{}/", lang.code())
+    format!("{BASE}/{}/", lang.code())
 }
 
 /// An article: `/en/blog/<slug>`.
 pub fn post(lang: Lang, slug: &str) -> String {
-    format!("/{}/blog/{slug}", lang.code())
+    format!("{BASE}/{}/blog/{slug}", lang.code())
 }
 
-/// Every tag with its count: `/en/tags`.
+/// Every tag with its count: `/en/tags/` (a folder, like the index, since the tag
+/// pages live under it).
 pub fn tags(lang: Lang) -> String {
-    format!("/{}/tags", lang.code())
+    format!("{BASE}/{}/tags/", lang.code())
 }
 
 /// The articles with one tag: `/en/tags/<tag>`.
 pub fn tag(lang: Lang, tag: &str) -> String {
-    format!("/{}/tags/{tag}", lang.code())
+    format!("{BASE}/{}/tags/{tag}", lang.code())
+}
+
+/// `path` (as the browser has it) without the site's prefix: the path the route
+/// table and the content know. A path outside the site stays as it is.
+pub fn site_path(path: &str) -> &str {
+    strip_base(BASE, path)
+}
+
+fn strip_base<'a>(base: &str, path: &'a str) -> &'a str {
+    match path.strip_prefix(base) {
+        Some(rest) if rest.is_empty() => "/",
+        Some(rest) if rest.starts_with('/') => rest,
+        _ => path,
+    }
 }
 
 /// The language named by the first segment of `path`, if any.
 pub fn lang_of_path(path: &str) -> Option<Lang> {
-    path.trim_start_matches('/')
+    site_path(path)
+        .trim_start_matches('/')
         .split('/')
         .next()
         .and_then(Lang::from_code)
@@ -35,11 +61,16 @@ pub fn lang_of_path(path: &str) -> Option<Lang> {
 /// the rest (article slug, query, fragment) kept. Paths without a language segment,
 /// such as an unknown URL, lead to the index of `to`.
 pub fn switch_lang(path: &str, to: Lang) -> String {
+    format!("{BASE}{}", switch_lang_in_site(site_path(path), to))
+}
+
+/// [`switch_lang`] for a site path without the prefix, giving one without it.
+pub fn switch_lang_in_site(path: &str, to: Lang) -> String {
     let trimmed = path.trim_start_matches('/');
     let (first, rest) = trimmed.split_once('/').unwrap_or((trimmed, ""));
     match Lang::from_code(first) {
         Some(_) => format!("/{}/{rest}", to.code()),
-        None => home(to),
+        None => format!("/{}/", to.code()),
     }
 }
 
@@ -59,7 +90,7 @@ mod tests {
     #[test]
     fn builds_urls() {
         assert_eq!(home(Lang::Ru), "/ru/");
-        assert_eq!(tags(Lang::Ru), "/ru/tags");
+        assert_eq!(tags(Lang::Ru), "/ru/tags/");
         assert_eq!(tag(Lang::Ru, "rag"), "/ru/tags/rag");
         assert_eq!(
             post(Lang::En, "llm-quantization"),
@@ -79,6 +110,20 @@ mod tests {
         ] {
             assert_eq!(lang_of_path(path), want, "{path}");
         }
+    }
+
+    #[test]
+    fn the_site_prefix_is_stripped_only_at_a_segment_boundary() {
+        for (path, want) in [
+            ("/insights/en/", "/en/"),
+            ("/insights", "/"),
+            ("/insights/", "/"),
+            ("/insightsx/en", "/insightsx/en"),
+            ("/en/", "/en/"),
+        ] {
+            assert_eq!(strip_base("/insights", path), want, "{path}");
+        }
+        assert_eq!(strip_base("", "/en/blog/x"), "/en/blog/x");
     }
 
     #[test]

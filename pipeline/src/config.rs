@@ -1,6 +1,7 @@
 //! Site-wide settings (`content/site.toml`).
 
 use crate::error::{ContentError, ErrorKind};
+use model::SiteUrl;
 use serde::Deserialize;
 use std::fs;
 use std::path::Path;
@@ -11,9 +12,10 @@ struct SiteToml {
     url: String,
 }
 
-/// The site's absolute URL without a trailing slash: `override_url` (from the
-/// `SITE_URL` environment variable) if given, else `url` in `site.toml`.
-pub fn site_url(content: &Path, override_url: Option<String>) -> Result<String, ContentError> {
+/// The site's absolute URL: `override_url` (from the `SITE_URL` environment
+/// variable) if given, else `url` in `site.toml`. Its path is the sub-path the site
+/// is hosted under.
+pub fn site_url(content: &Path, override_url: Option<String>) -> Result<SiteUrl, ContentError> {
     let path = content.join("site.toml");
     let url = match override_url.filter(|u| !u.trim().is_empty()) {
         Some(url) => url,
@@ -25,15 +27,7 @@ pub fn site_url(content: &Path, override_url: Option<String>) -> Result<String, 
             parsed.url
         }
     };
-    let url = url.trim().trim_end_matches('/').to_string();
-    let host = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"))
-        .unwrap_or_default();
-    if host.is_empty() || host.contains(char::is_whitespace) {
-        return Err(ContentError::new(&path, 1, ErrorKind::BadSiteUrl(url)));
-    }
-    Ok(url)
+    SiteUrl::parse(&url).map_err(|_| ContentError::new(&path, 1, ErrorKind::BadSiteUrl(url)))
 }
 
 #[cfg(test)]
@@ -49,11 +43,13 @@ mod tests {
         )
         .unwrap();
         assert_eq!(
-            site_url(dir.path(), None).unwrap(),
-            "https://example.org/insights"
+            site_url(dir.path(), None).unwrap().base_path(),
+            "/insights"
         );
         assert_eq!(
-            site_url(dir.path(), Some("http://127.0.0.1:8080".into())).unwrap(),
+            site_url(dir.path(), Some("http://127.0.0.1:8080".into()))
+                .unwrap()
+                .as_str(),
             "http://127.0.0.1:8080"
         );
         let err = site_url(dir.path(), Some("example.org".into())).unwrap_err();

@@ -114,7 +114,7 @@ fn pages(site: &Site, lang: Lang) -> Vec<(String, Option<String>)> {
             .iter()
             .map(|p| (format!("/{code}/blog/{}", p.slug), Some(p.date.clone()))),
     );
-    pages.push((format!("/{code}/tags"), None));
+    pages.push((format!("/{code}/tags/"), None));
     pages.extend(
         index
             .tags
@@ -131,6 +131,15 @@ pub fn sitemap(site: &Site, base: &str) -> String {
          <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" \
          xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
+    // The root, which sends readers to their language, is the indexes' x-default.
+    let _ = writeln!(xml, "  <url>\n    <loc>{base}/</loc>");
+    for (hreflang, path) in [("en", "/en/"), ("ru", "/ru/"), ("x-default", "/")] {
+        let _ = writeln!(
+            xml,
+            "    <xhtml:link rel=\"alternate\" hreflang=\"{hreflang}\" href=\"{base}{path}\"/>"
+        );
+    }
+    xml.push_str("  </url>\n");
     for lang in Lang::ALL {
         for (path, lastmod) in pages(site, lang) {
             let _ = write!(xml, "  <url>\n    <loc>{base}{}</loc>\n", escape(&path));
@@ -146,7 +155,12 @@ pub fn sitemap(site: &Site, base: &str) -> String {
                     escape(&alt_path)
                 );
             }
-            let default_path = format!("/en{}", &path[3..]);
+            // The root sends readers to their language: the default of the
+            // indexes. Other pages default to English.
+            let default_path = match &path[3..] {
+                "/" => "/".to_string(),
+                rest => format!("/en{rest}"),
+            };
             let _ = writeln!(
                 xml,
                 "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{base}{}\"/>",

@@ -2,33 +2,43 @@
 //! JSON documents, feeds, sitemap and robots.txt. Defaults: `content` and
 //! `target/site`. The site URL comes from `CONTENT_DIR/site.toml`, or `SITE_URL`.
 //! On bad input it prints every problem as `file:line: message` and exits with 1.
+//!
+//! `pipeline --base-path [CONTENT_DIR]` prints the site's path prefix with a
+//! trailing slash (`/`, or `/insights/` for a sub-path site): the public URL the
+//! build scripts give Trunk.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let mut args = std::env::args_os().skip(1);
+    let mut args = std::env::args_os().skip(1).peekable();
+    let base_only = args.next_if(|a| a == "--base-path").is_some();
     let content = args
         .next()
         .map_or_else(|| PathBuf::from("content"), PathBuf::from);
     let out = args
         .next()
         .map_or_else(|| PathBuf::from("target/site"), PathBuf::from);
-    let base_url = match pipeline::config::site_url(&content, std::env::var("SITE_URL").ok()) {
+    let site_url = match pipeline::config::site_url(&content, std::env::var("SITE_URL").ok()) {
         Ok(url) => url,
         Err(e) => {
             eprintln!("error: {e}");
             return ExitCode::FAILURE;
         }
     };
-    let site = match pipeline::load(&content) {
+    if base_only {
+        println!("{}/", site_url.base_path());
+        return ExitCode::SUCCESS;
+    }
+    let base_url = site_url.as_str();
+    let site = match pipeline::load(&content, site_url.base_path()) {
         Ok(site) => site,
         Err(errors) => {
             eprintln!("{errors}");
             return ExitCode::FAILURE;
         }
     };
-    match pipeline::emit::write(&site, &out, &base_url) {
+    match pipeline::emit::write(&site, &out, base_url) {
         Ok(n) => {
             println!(
                 "pipeline: wrote {n} files to {} for {base_url}",

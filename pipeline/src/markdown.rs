@@ -67,12 +67,14 @@ impl Labels {
     }
 }
 
-/// Renders `body` of a `lang` article published at `page` (its site path); every
-/// problem is returned with its line offset in the body.
+/// Renders `body` of a `lang` article published at `page` (its site path without
+/// the prefix); every problem is returned with its line offset in the body.
 ///
-/// Heading anchors link to `page#id`, not a bare `#id`: the document's `<base>`
+/// `base` is the path prefix of a site hosted under a sub-path (`/insights`, or
+/// `""`): internal links (`/en/blog/x`, as authors write them) and heading anchors
+/// get it. Anchors link to `page#id`, not a bare `#id`: the document's `<base>`
 /// would resolve a bare fragment against the site root.
-pub fn render(body: &str, lang: Lang, page: &str) -> Result<Rendered, BodyErrors> {
+pub fn render(body: &str, lang: Lang, page: &str, base: &str) -> Result<Rendered, BodyErrors> {
     let labels = Labels::of(lang);
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_STRIKETHROUGH
@@ -106,7 +108,7 @@ pub fn render(body: &str, lang: Lang, page: &str) -> Result<Rendered, BodyErrors
                         *slot = Some(CowStr::from(id.clone()));
                     }
                     events.push(Event::Html(CowStr::from(format!(
-                        "<a class=\"anchor\" href=\"{page}#{id}\" aria-label=\"{}\">#</a>",
+                        "<a class=\"anchor\" href=\"{base}{page}#{id}\" aria-label=\"{}\">#</a>",
                         labels.section_link
                     ))));
                     if level <= 3 {
@@ -142,6 +144,21 @@ pub fn render(body: &str, lang: Lang, page: &str) -> Result<Rendered, BodyErrors
             Event::Text(text) | Event::Code(text) => words += count_words(text),
             Event::Start(Tag::Link { dest_url, .. }) if dest_url.starts_with('/') => {
                 internal_links.push((line_of(range.start), dest_url.to_string()));
+                if let Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }) = event
+                {
+                    events.push(Event::Start(Tag::Link {
+                        link_type,
+                        dest_url: CowStr::from(format!("{base}{dest_url}")),
+                        title,
+                        id,
+                    }));
+                }
+                continue;
             }
             _ => {}
         }
@@ -229,7 +246,7 @@ mod tests {
         let r = render(
             "Intro.\n\n## Why it matters\n\ntext\n\n### Кэширование `KV`\n\n## Why it matters\n",
             Lang::En,
-            "/en/blog/x",
+            "/en/blog/x", "",
         )
         .unwrap();
         assert!(
@@ -271,7 +288,7 @@ mod tests {
     #[test]
     fn renders_tables_lists_code_and_links() {
         let r = render(
-            "| a | b |\n|---|---|\n| 1 | 2 |\n\n- one\n- two\n\n```rust\nfn main() {}\n```\n\n[x](https://example.org) [y](/en/blog/y)\n", Lang::En, "/en/blog/x"
+            "| a | b |\n|---|---|\n| 1 | 2 |\n\n- one\n- two\n\n```rust\nfn main() {}\n```\n\n[x](https://example.org) [y](/en/blog/y)\n", Lang::En, "/en/blog/x", ""
         )
         .unwrap();
         assert!(r.html.contains("<table>"));
@@ -291,11 +308,28 @@ mod tests {
     }
 
     #[test]
+    fn a_sub_path_prefixes_internal_links_and_anchors_only() {
+        let r = render(
+            "## Part\n\n[in](/ru/blog/y#part) [out](https://example.org/z)\n",
+            Lang::Ru,
+            "/ru/blog/x",
+            "/insights",
+        )
+        .unwrap();
+        assert!(r.html.contains("href=\"/insights/ru/blog/x#part\""), "{}", r.html);
+        assert!(r.html.contains("<a href=\"/insights/ru/blog/y#part\">in</a>"), "{}", r.html);
+        assert!(r.html.contains("<a href=\"https://example.org/z\">out</a>"));
+        // Links are checked against the site's own paths, without the prefix.
+        assert_eq!(r.internal_links, [(2, "/ru/blog/y#part".to_string())]);
+    }
+
+    #[test]
     fn raw_html_is_escaped() {
         let r = render(
             "Hello <script>alert(1)</script>\n\n<div onclick=\"x()\">hi</div>\n",
             Lang::En,
             "/en/blog/x",
+            "",
         )
         .unwrap();
         assert!(!r.html.contains("<script>"), "{}", r.html);
@@ -308,7 +342,7 @@ mod tests {
         let errors = render(
             "text\n\n```\nplain\n```\n\n```cobol\nX\n```\n\n    indented\n",
             Lang::En,
-            "/en/blog/x",
+            "/en/blog/x", "",
         )
         .unwrap_err();
         let lines: Vec<_> = errors.iter().map(|(l, _)| *l).collect();
@@ -318,7 +352,7 @@ mod tests {
 
     #[test]
     fn level_one_headings_are_rejected() {
-        let errors = render("para\n\n# Title again\n", Lang::En, "/en/blog/x").unwrap_err();
+        let errors = render("para\n\n# Title again\n", Lang::En, "/en/blog/x", "").unwrap_err();
         assert_eq!(errors, [(2, ErrorKind::BodyH1)]);
     }
 
@@ -327,7 +361,7 @@ mod tests {
         let r = render(
             "One two, three — four.\n\n```python\nnot counted at all\n```\n\nПять `шесть`.\n",
             Lang::En,
-            "/en/blog/x",
+            "/en/blog/x", "",
         )
         .unwrap();
         assert_eq!(r.words, 6);

@@ -158,8 +158,10 @@ pub fn related(list: &[Article], i: usize) -> Vec<usize> {
 
 /// Loads, validates and renders everything under `root` (`content/`).
 ///
-/// Every problem found is reported, each with its file and line.
-pub fn load(root: &Path) -> Result<Site, ContentErrors> {
+/// Every problem found is reported, each with its file and line. `base` is the
+/// site's path prefix (`""` at a domain root, else e.g. `/insights`), which the
+/// rendered articles' internal links carry.
+pub fn load(root: &Path, base: &str) -> Result<Site, ContentErrors> {
     let mut errors = Vec::new();
     let vocabulary = load_vocabulary(&root.join("tags.toml")).unwrap_or_else(|e| {
         errors.push(e);
@@ -186,7 +188,7 @@ pub fn load(root: &Path) -> Result<Site, ContentErrors> {
         };
         for path in sorted_entries(&dir, &mut errors) {
             if path.extension().is_some_and(|e| e == "md") {
-                match load_article(lang, &path, &vocabulary) {
+                match load_article(lang, &path, &vocabulary, base) {
                     Ok(article) => articles
                         .get_mut(&lang)
                         .expect("every language")
@@ -256,6 +258,7 @@ fn load_article(
     lang: Lang,
     path: &Path,
     vocabulary: &BTreeMap<String, TagNames>,
+    base: &str,
 ) -> Result<Article, Vec<ContentError>> {
     let one = |e: ContentError| vec![e];
     let source = fs::read_to_string(path)
@@ -272,6 +275,7 @@ fn load_article(
         split.body,
         lang,
         &format!("/{}/blog/{}", lang.code(), front.slug),
+        base,
     )
     .map_err(|body_errors| {
         body_errors

@@ -39,7 +39,7 @@ fn good_tree() -> tempfile::TempDir {
 
 /// Loads `root` and returns its errors as (file relative to root, line, kind).
 fn errors(root: &Path) -> Vec<(PathBuf, usize, ErrorKind)> {
-    let errors = pipeline::load(root).expect_err("the tree should be rejected");
+    let errors = pipeline::load(root, "").expect_err("the tree should be rejected");
     errors
         .0
         .into_iter()
@@ -63,7 +63,7 @@ fn edit(root: &Path, file: &str, from: &str, to: &str) {
 #[test]
 fn good_tree_becomes_documents() {
     let dir = good_tree();
-    let site = pipeline::load(dir.path()).unwrap();
+    let site = pipeline::load(dir.path(), "").unwrap();
     let index = site.index(Lang::Ru);
     let slugs: Vec<_> = index.posts.iter().map(|p| p.slug.as_str()).collect();
     assert_eq!(slugs, ["second", "first"], "newest first");
@@ -297,7 +297,7 @@ fn every_error_is_reported_at_once() {
     let dir = good_tree();
     edit(dir.path(), "en/first.md", "```rust", "```");
     edit(dir.path(), "ru/second.md", "2026-11-01", "2026-02-30");
-    let report = pipeline::load(dir.path()).unwrap_err().to_string();
+    let report = pipeline::load(dir.path(), "").unwrap_err().to_string();
     assert!(
         report.contains("en/first.md:15: code block must name its language"),
         "{report}"

@@ -28,7 +28,7 @@ impl Theme {
     }
 }
 
-/// Switches between light and dark and remembers the choice. `public/theme.js`
+/// Switches between light and dark and remembers the choice. `public/boot.js`
 /// applies the saved choice before the first paint.
 #[component]
 pub fn ThemeToggle() -> impl IntoView {
@@ -41,13 +41,17 @@ pub fn ThemeToggle() -> impl IntoView {
     };
     move || {
         let t = strings(lang.get());
-        let (label, icon) = match theme.get() {
-            Theme::Light => (t.theme_to_dark, "☾"),
-            Theme::Dark => (t.theme_to_light, "☀"),
+        let label = match theme.get() {
+            Theme::Light => t.theme_to_dark,
+            Theme::Dark => t.theme_to_light,
         };
+        // Both icons are in the markup and the stylesheet shows the one for the
+        // theme on screen, so a prerendered page shows the right icon before the
+        // app runs and nothing changes when it takes over.
         view! {
             <button type="button" class="theme-toggle" aria-label=label title=label on:click=toggle>
-                <span aria-hidden="true">{icon}</span>
+                <span class="theme-toggle__to-dark" aria-hidden="true">"☾"</span>
+                <span class="theme-toggle__to-light" aria-hidden="true">"☀"</span>
             </button>
         }
     }

@@ -1,5 +1,5 @@
 use crate::components::{PostList, SubscribeCta};
-use crate::head::PageHead;
+use crate::head::{Page, PageHead};
 use crate::i18n::{strings, use_lang, use_route_has_lang};
 use crate::pages::{with_index, NotFoundPage};
 use crate::routing;
@@ -19,7 +19,7 @@ pub fn HomePage() -> impl IntoView {
         let lang = lang.get();
         let t = strings(lang);
         view! {
-            <PageHead lang title=t.site_name.to_string() description=t.tagline />
+            <PageHead lang title=t.site_name.to_string() description=t.tagline page=Page::Home />
             <section class="hero">
                 <h1 id="page-title" tabindex="-1">{t.site_name}</h1>
                 <p class="hero__tagline">{t.tagline}</p>

@@ -3,7 +3,7 @@
 
 mod article;
 mod home;
-mod index_data;
+mod document;
 mod not_found;
 mod root_redirect;
 mod tag;
@@ -11,7 +11,7 @@ mod tags;
 
 pub use article::ArticlePage;
 pub use home::HomePage;
-pub use index_data::with_index;
+pub use document::{with_document, with_index, with_post};
 pub use not_found::NotFoundPage;
 pub use root_redirect::RootRedirect;
 pub use tag::TagPage;

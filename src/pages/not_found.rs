@@ -1,4 +1,4 @@
-use crate::head::PageHead;
+use crate::head::{Page, PageHead};
 use crate::i18n::{strings, use_lang};
 use crate::routing;
 use leptos::prelude::*;
@@ -11,7 +11,7 @@ pub fn NotFoundPage() -> impl IntoView {
         let lang = lang.get();
         let t = strings(lang);
         view! {
-            <PageHead lang title=t.not_found_title.to_string() noindex=true />
+            <PageHead lang title=t.not_found_title.to_string() description=t.not_found_text page=Page::NotFound />
             <section class="not-found">
                 <p class="not-found__code" aria-hidden="true">"404"</p>
                 <h1 id="page-title" tabindex="-1">{t.not_found_title}</h1>

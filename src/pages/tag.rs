@@ -1,5 +1,5 @@
 use crate::components::{BackLink, PostList};
-use crate::head::PageHead;
+use crate::head::{Page, PageHead};
 use crate::i18n::{strings, use_route_has_lang};
 use crate::pages::{with_index, NotFoundPage};
 use crate::routing;
@@ -27,7 +27,7 @@ pub fn TagPage() -> impl IntoView {
             .cloned()
             .collect();
         view! {
-            <PageHead lang title=title.clone() description=title />
+            <PageHead lang title=title.clone() description=title page=Page::Tag(slug.clone()) />
             <header class="page-header">
                 <p class="back">
                     <BackLink lang />

@@ -1,5 +1,5 @@
 use crate::components::BackLink;
-use crate::head::PageHead;
+use crate::head::{Page, PageHead};
 use crate::i18n::{strings, use_route_has_lang};
 use crate::pages::{with_index, NotFoundPage};
 use crate::routing;
@@ -26,7 +26,7 @@ pub fn TagsPage() -> impl IntoView {
             })
             .collect_view();
         view! {
-            <PageHead lang title=t.all_tags.to_string() description=t.tags_description />
+            <PageHead lang title=t.all_tags.to_string() description=t.tags_description page=Page::Tags />
             <header class="page-header">
                 <p class="back">
                     <BackLink lang />

@@ -1,0 +1,77 @@
+// Offline reading. The prerenderer fills in VERSION (changes with every deploy)
+// and SHELL (what every visit needs: the app's hashed files, the language
+// indexes, the 404 page and, for fetched content, the index documents).
+//
+// * Pages (navigations) and content documents: network first, so an online reader
+//   always gets the current deploy; each successful answer is kept, so every page
+//   and article the reader opened can be opened again offline.
+// * The app's hashed files: from the cache, as their names change with their
+//   contents.
+// * A new deploy changes this file, so the browser installs the new worker on the
+//   next visit; it drops the previous deploy's pages and files, so a page is never
+//   served with another deploy's app. Content documents are kept across deploys.
+const VERSION = '__VERSION__';
+const SHELL = __SHELL__;
+const PAGES = 'pages-' + VERSION;
+const CONTENT = 'content';
+const BASE = new URL(self.registration.scope).pathname;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    caches
+      .open(PAGES)
+      .then((cache) => cache.addAll(SHELL.map((url) => new Request(url, { cache: 'reload' }))))
+      .then(() => self.skipWaiting()),
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((names) => Promise.all(names.filter((n) => n !== PAGES && n !== CONTENT).map((n) => caches.delete(n))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  if (request.method !== 'GET' || url.origin !== location.origin || !url.pathname.startsWith(BASE)) return;
+  if (request.mode === 'navigate') {
+    event.respondWith(networkFirst(request, PAGES).catch(() => offlinePage(url)));
+  } else if (url.pathname.startsWith(BASE + 'content/')) {
+    event.respondWith(networkFirst(request, CONTENT));
+  } else {
+    event.respondWith(caches.match(request).then((hit) => hit || fetch(request)));
+  }
+});
+
+/** The network's answer, kept in `cacheName` when it is a success; the kept copy
+ * when the network fails. */
+async function networkFirst(request, cacheName) {
+  try {
+    const response = await fetch(request);
+    if (response.ok) {
+      const copy = response.clone();
+      caches.open(cacheName).then((cache) => cache.put(request, copy));
+    }
+    return response;
+  } catch (error) {
+    const hit = await caches.match(request, { ignoreSearch: true });
+    if (hit) return hit;
+    throw error;
+  }
+}
+
+/** Offline and never opened: the index of the page's language, whose app then
+ * loads the page's document from the cache or explains that it is offline. */
+async function offlinePage(url) {
+  const lang = url.pathname.slice(BASE.length).split('/')[0];
+  const cache = await caches.open(PAGES);
+  return (
+    (await cache.match(BASE + lang + '/')) ||
+    (await cache.match(BASE + '404.html')) ||
+    Response.error()
+  );
+}
