@@ -12,7 +12,8 @@ fn main() {
     {
         #[cfg(debug_assertions)]
         console_error_panic_hook::set_once();
-        leptos::task::spawn_local(boot::start());
+        // Not `leptos::task::spawn_local`: its executor is set up by the mount.
+        wasm_bindgen_futures::spawn_local(boot::start());
     }
 }
 
@@ -39,6 +40,10 @@ mod boot {
             if let Some(parent) = node.parent_node() {
                 let _ = parent.remove_child(&node);
             }
+        }
+        // For tests and tools: the page is now the app's.
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("data-app", "ready");
         }
     }
 }

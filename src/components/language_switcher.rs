@@ -15,7 +15,13 @@ pub fn LanguageSwitcher() -> impl IntoView {
     move || {
         let current = lang.get();
         let path = location.pathname.get();
-        let suffix = format!("{}{}", location.search.get(), location.hash.get());
+        // A prerendered page has no fragment (and the router warns when asked).
+        let hash = if cfg!(target_arch = "wasm32") {
+            location.hash.get()
+        } else {
+            String::new()
+        };
+        let suffix = format!("{}{hash}", location.search.get());
         let items = Lang::ALL
             .into_iter()
             .map(|to| {

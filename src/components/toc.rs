@@ -3,12 +3,9 @@ use crate::routing;
 use leptos::prelude::*;
 use model::Heading;
 
-/// Width from which the contents sit beside the article, open (matches the CSS).
-#[cfg(target_arch = "wasm32")]
-const WIDE: &str = "(min-width: 72rem)";
-
 /// The article's table of contents: sections and subsections, linked. Beside the
-/// article and open on wide screens, collapsed above it on narrow ones; the section
+/// article and always shown on wide screens, collapsed above it on narrow ones (the
+/// stylesheet decides, so the markup does not depend on the screen); the section
 /// being read is marked while scrolling.
 #[component]
 pub fn Toc(
@@ -36,24 +33,12 @@ pub fn Toc(
         .collect_view();
     view! {
         <nav class="toc" aria-labelledby="toc-title">
-            <details open=wide_screen()>
+            <details>
                 <summary id="toc-title">{strings(lang).toc_title}</summary>
                 <ol>{items}</ol>
             </details>
         </nav>
     }
-}
-
-/// Whether the contents start open.
-fn wide_screen() -> bool {
-    #[cfg(target_arch = "wasm32")]
-    {
-        web_sys::window()
-            .and_then(|w| w.match_media(WIDE).ok().flatten())
-            .is_some_and(|m| m.matches())
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    true
 }
 
 /// Keeps `active` on the id of the section at the top of the viewport.

@@ -20,6 +20,7 @@ pub fn TagPage() -> impl IntoView {
         };
         let t = strings(lang);
         let title = t.tagged_title.replace("{tag}", &info.name);
+        let description = t.tagged_description.replace("{tag}", &info.name);
         let posts: Vec<_> = index
             .posts
             .iter()
@@ -27,7 +28,7 @@ pub fn TagPage() -> impl IntoView {
             .cloned()
             .collect();
         view! {
-            <PageHead lang title=title.clone() description=title page=Page::Tag(slug.clone()) />
+            <PageHead lang title description page=Page::Tag(slug.clone()) />
             <header class="page-header">
                 <p class="back">
                     <BackLink lang />

@@ -1,7 +1,16 @@
-// A static file server that behaves like a CDN in front of the built site:
-// files are served as they are, and every other path gets index.html with status
-// 200 (the usual SPA rewrite), so the app must tell unknown pages apart itself.
-// Bound to 127.0.0.1 on a free port.
+// A static file server that behaves like the CDNs the site is deployed to
+// (Netlify, Cloudflare Pages), driven by the site's own deployment files, so the
+// tests check those files too:
+//
+// * `/x/` is served from `x/index.html`, `/x` from `x.html` (or redirected to
+//   `/x/` when `x` is a folder), other files as they are;
+// * `_redirects` rules apply where no file matches (redirects, and 404 pages
+//   served with status 404);
+// * `_headers` rules add headers, among them the Content-Security-Policy, which
+//   the browser then enforces; the default Cache-Control is the CDNs' own.
+//
+// The site can be mounted under a path prefix (`/insights`), as a sub-path
+// deployment would be. Bound to 127.0.0.1 on a free port.
 import http from 'node:http';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -17,12 +26,65 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Starts serving `root`; resolves to { url, requests, subscriptions, close }.
+const DEFAULT_CACHE = 'public, max-age=0, must-revalidate';
+
+/** A `/a/:name/*` pattern as a RegExp with named groups (`splat` for `*`). */
+function pattern(from) {
+  const source = from
+    .split('/')
+    .map((seg) => {
+      if (seg === '*') return '(?<splat>.*)';
+      if (seg.startsWith(':')) return `(?<${seg.slice(1)}>[^/]+)`;
+      return seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    })
+    .join('/');
+  return new RegExp(`^${source}$`);
+}
+
+async function readRules(root) {
+  const text = async (name) => fs.readFile(path.join(root, name), 'utf8').catch(() => '');
+  const headers = [];
+  for (const line of (await text('_headers')).split('\n')) {
+    if (!line.trim() || line.trim().startsWith('#')) continue;
+    if (!/^\s/.test(line)) headers.push({ match: pattern(line.trim()), set: {} });
+    else {
+      const [name, ...value] = line.trim().split(':');
+      headers.at(-1).set[name.trim().toLowerCase()] = value.join(':').trim();
+    }
+  }
+  const redirects = [];
+  for (const line of (await text('_redirects')).split('\n')) {
+    if (!line.trim() || line.trim().startsWith('#')) continue;
+    const [from, to, status] = line.trim().split(/\s+/);
+    redirects.push({ match: pattern(from), to, status: Number(status ?? 301) });
+  }
+  return { headers, redirects };
+}
+
+async function isFile(file) {
+  try {
+    return (await fs.stat(file)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Starts serving `root` under `prefix` ('' or e.g. '/insights'); resolves to
+ * { url, site, requests, subscriptions, setRoot, close }.
  * POST /api/subscribe stands in for a newsletter endpoint: it records the JSON body
  * and answers 204, or 500 for addresses containing "fail". */
-export async function serve(root) {
+export async function serve(root, { prefix = '' } = {}) {
   const requests = [];
   const subscriptions = [];
+  let rules = await readRules(root);
+
+  const send = async (res, pathname, file, status = 200) => {
+    const headers = { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': DEFAULT_CACHE };
+    for (const rule of rules.headers) if (rule.match.test(pathname)) Object.assign(headers, rule.set);
+    res.writeHead(status, headers);
+    res.end(await fs.readFile(file));
+  };
+
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
     requests.push(url.pathname);
@@ -34,29 +96,54 @@ export async function serve(root) {
       res.writeHead(parsed.email.includes('fail') ? 500 : 204).end();
       return;
     }
-    let file = path.join(root, decodeURIComponent(url.pathname));
+    const pathname = decodeURIComponent(url.pathname);
+    if (!(pathname + '/').startsWith(prefix + '/')) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('outside the site');
+      return;
+    }
+    const rel = pathname.slice(prefix.length) || '/';
+    const file = path.join(root, rel);
     if (!file.startsWith(path.resolve(root))) {
       res.writeHead(400).end();
       return;
     }
-    try {
-      const stat = await fs.stat(file);
-      if (stat.isDirectory()) file = path.join(file, 'index.html');
-      const body = await fs.readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-      res.end(body);
-    } catch {
-      const body = await fs.readFile(path.join(root, 'index.html'));
-      res.writeHead(200, { 'content-type': TYPES['.html'] });
-      res.end(body);
+    if (rel.endsWith('/')) {
+      if (await isFile(path.join(file, 'index.html'))) return send(res, pathname, path.join(file, 'index.html'));
+    } else if (await isFile(file)) {
+      return send(res, pathname, file);
+    } else if (await isFile(path.join(file, 'index.html'))) {
+      res.writeHead(301, { location: pathname + '/' + url.search }).end();
+      return;
+    } else if (await isFile(file + '.html')) {
+      return send(res, pathname, file + '.html');
     }
+    for (const rule of rules.redirects) {
+      const m = rule.match.exec(pathname);
+      if (!m) continue;
+      const to = rule.to.replace(/:(\w+)/g, (_, name) => m.groups?.[name] ?? '');
+      if (rule.status >= 300 && rule.status < 400) {
+        res.writeHead(rule.status, { location: to + url.search }).end();
+        return;
+      }
+      const target = path.join(root, to.slice(prefix.length));
+      if (await isFile(target)) return send(res, pathname, target, rule.status);
+    }
+    res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
+  const origin = `http://127.0.0.1:${port}`;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: origin,
+    /** The site's own URL: the origin plus the prefix, with a trailing slash. */
+    site: `${origin}${prefix}/`,
     requests,
     subscriptions,
+    /** Serves another build from now on, as a deploy would. */
+    async setRoot(next) {
+      root = next;
+      rules = await readRules(root);
+    },
     close: () => new Promise((resolve) => server.close(resolve)),
   };
 }

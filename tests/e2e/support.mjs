@@ -33,13 +33,14 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-/** Serves `dist` and launches Chromium; returns helpers and a close function. */
-export async function start(dist) {
+/** Serves `dist` (under `prefix`, e.g. '/insights') and launches Chromium;
+ * returns helpers and a close function. */
+export async function start(dist, { prefix = '' } = {}) {
   const distPath = path.join(ROOT, dist);
   if (!fs.existsSync(path.join(distPath, 'index.html'))) {
     throw new Error(`${distPath} has no index.html: build the site first (scripts/build)`);
   }
-  const server = await serve(distPath);
+  const server = await serve(distPath, { prefix });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
@@ -58,6 +59,13 @@ export async function start(dist) {
         if (msg.type() === 'error') page.consoleErrors.push(msg.text());
       });
       page.on('pageerror', (err) => page.consoleErrors.push(String(err)));
+      // The server sends the site's Content-Security-Policy: any violation fails
+      // the tests that check for console errors.
+      await page.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (e) => {
+          console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
+        });
+      });
       page.on('request', (req) => {
         const { pathname } = new URL(req.url());
         if (pathname.includes('/content/')) page.contentRequests.push(pathname);
@@ -71,8 +79,14 @@ export async function start(dist) {
   };
 }
 
+/** Waits until the app has taken over the (prerendered) page. */
+export async function appReady(page) {
+  await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
+}
+
 /** Waits until the app has rendered a page heading and returns its text. */
 export async function heading(page) {
+  await appReady(page);
   const h1 = page.locator('main h1');
   await h1.first().waitFor();
   return (await h1.first().textContent()).trim();
@@ -82,6 +96,7 @@ export async function heading(page) {
  * heading may still be on screen for a moment), failing with both texts if not. */
 export async function headingIs(page, expected, context = '') {
   try {
+    await appReady(page);
     await page.waitForFunction(
       (want) => document.querySelector('main h1')?.textContent.trim() === want,
       expected,
@@ -107,10 +122,10 @@ export async function sameDocument(page) {
 
 /** Serves `dist` with a browser for the tests of one file: started before them,
  * closed after them. The returned object gains start()'s fields once running. */
-export function siteFor(dist) {
+export function siteFor(dist, options) {
   const site = {};
   before(async () => {
-    Object.assign(site, await start(dist));
+    Object.assign(site, await start(dist, options));
   });
   after(async () => {
     await site.close?.();

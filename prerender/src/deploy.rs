@@ -1,0 +1,132 @@
+//! What a static host needs besides the pages: response headers (with the
+//! Content-Security-Policy), redirect and 404 rules, and the service worker's
+//! list of files. See `deploy/README.md` for each host.
+
+/// The Content-Security-Policy of the site. Everything comes from the site itself:
+/// no inline script or style, `'wasm-unsafe-eval'` only to compile the app's
+/// wasm. `subscribe_endpoint` (if on another origin) may receive form posts by
+/// `fetch`. `frame_ancestors` is left out for the `<meta>` copy, where browsers
+/// ignore it.
+pub fn csp(subscribe_endpoint: Option<&str>, frame_ancestors: bool) -> String {
+    let mut connect = String::from("'self'");
+    if let Some(origin) = subscribe_endpoint.and_then(origin_of) {
+        connect.push(' ');
+        connect.push_str(origin);
+    }
+    let mut policy = format!(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
+         img-src 'self'; font-src 'self'; connect-src {connect}; manifest-src 'self'; \
+         worker-src 'self'; base-uri 'self'; form-action 'self'; object-src 'none'"
+    );
+    if frame_ancestors {
+        policy.push_str("; frame-ancestors 'none'");
+    }
+    policy
+}
+
+/// `https://host[:port]` of an absolute URL; `None` for a relative one.
+fn origin_of(url: &str) -> Option<&str> {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))?;
+    let host_len = rest.find('/').unwrap_or(rest.len());
+    Some(&url[..url.len() - rest.len() + host_len])
+}
+
+/// `_headers` (Netlify, Cloudflare Pages): security headers on every response, and
+/// a year of caching for the hashed files. Everything else keeps the hosts'
+/// default, `public, max-age=0, must-revalidate`: pages, documents, feeds and
+/// the service worker are revalidated on every visit.
+pub fn headers(base: &str, csp: &str, hashed: &[String]) -> String {
+    let mut out = format!(
+        "# Response headers for Netlify and Cloudflare Pages (written by prerender/).\n\
+         {base}/*\n  Content-Security-Policy: {csp}\n  X-Content-Type-Options: nosniff\n  \
+         Referrer-Policy: strict-origin-when-cross-origin\n  \
+         Permissions-Policy: camera=(), microphone=(), geolocation=()\n"
+    );
+    for url in hashed {
+        out.push_str(&format!(
+            "{url}\n  Cache-Control: public, max-age=31536000, immutable\n"
+        ));
+    }
+    out
+}
+
+/// `_redirects` (Netlify; Cloudflare Pages takes the redirects and finds the
+/// nearest `404.html` by itself). Rules apply only where no file matches.
+pub fn redirects(base: &str) -> String {
+    let mut out = String::from(
+        "# Redirect and 404 rules for Netlify and Cloudflare Pages (written by prerender/).\n\
+         # A trailing slash on an article or tag page leads to its canonical URL.\n",
+    );
+    for (from, to) in [
+        ("/:lang/blog/:slug/", "/:lang/blog/:slug"),
+        ("/:lang/tags/:tag/", "/:lang/tags/:tag"),
+    ] {
+        out.push_str(&format!("{base}{from}  {base}{to}  301\n"));
+    }
+    out.push_str("# Unknown URLs: the 404 page of their language, with status 404.\n");
+    for lang in model::Lang::ALL {
+        let code = lang.code();
+        out.push_str(&format!("{base}/{code}/*  {base}/{code}/404.html  404\n"));
+    }
+    out.push_str(&format!("{base}/*  {base}/404.html  404\n"));
+    out
+}
+
+/// The service worker with its version and the list of files every visit needs.
+pub fn service_worker(source: &str, version: &str, shell: &[String]) -> Result<String, String> {
+    if !source.contains("'__VERSION__'") || !source.contains("__SHELL__") {
+        return Err("sw.js: placeholders __VERSION__ and __SHELL__ not found".into());
+    }
+    let list = serde_json::to_string(shell).map_err(|e| e.to_string())?;
+    Ok(source
+        .replace("'__VERSION__'", &format!("'{version}'"))
+        .replace("__SHELL__", &list))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_policy_allows_only_the_site_itself() {
+        let policy = csp(None, true);
+        assert!(!policy.contains("unsafe-inline"));
+        assert!(!policy.contains("'unsafe-eval'"));
+        assert!(policy.contains("script-src 'self' 'wasm-unsafe-eval';"));
+        assert!(policy.ends_with("frame-ancestors 'none'"));
+        assert!(!csp(None, false).contains("frame-ancestors"));
+        let with_endpoint = csp(Some("https://news.example.org:8443/api/subscribe"), true);
+        assert!(with_endpoint.contains("connect-src 'self' https://news.example.org:8443;"));
+        assert!(csp(Some("/api/subscribe"), true).contains("connect-src 'self';"));
+    }
+
+    #[test]
+    fn hashed_files_are_cached_for_a_year_under_the_prefix() {
+        let h = headers(
+            "/insights",
+            "default-src 'self'",
+            &["/insights/app-0123456789abcdef.js".into()],
+        );
+        assert!(h.contains("/insights/*\n  Content-Security-Policy: default-src 'self'\n"));
+        assert!(h.contains(
+            "/insights/app-0123456789abcdef.js\n  Cache-Control: public, max-age=31536000, immutable\n"
+        ));
+        let r = redirects("/insights");
+        assert!(r.contains("/insights/ru/*  /insights/ru/404.html  404\n"));
+        assert!(r.ends_with("/insights/*  /insights/404.html  404\n"));
+    }
+
+    #[test]
+    fn the_service_worker_gets_its_version_and_files() {
+        let sw = service_worker(
+            "const VERSION = '__VERSION__';\nconst SHELL = __SHELL__;",
+            "abc",
+            &["/".into(), "/en/".into()],
+        )
+        .unwrap();
+        assert_eq!(sw, "const VERSION = 'abc';\nconst SHELL = [\"/\",\"/en/\"];");
+        assert!(service_worker("nothing", "abc", &[]).is_err());
+    }
+}

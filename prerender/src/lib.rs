@@ -1,0 +1,166 @@
+//! The last build step: turns the app Trunk built into a static site.
+//!
+//! `content/` → `pipeline` → JSON → Trunk (wasm, `index.html`) → **prerender** →
+//! `dist/`. For every route in both languages it renders the app's own Leptos
+//! components on the host (`ssr`) with the pipeline's documents and writes a
+//! complete HTML file: the markup the app renders, the page's head tags, and
+//! preload links for the documents the app will need when it takes the page over.
+//! It also writes the 404 pages, the service worker's file list, and the files
+//! static hosts read (`_headers`, `_redirects`, `.nojekyll`).
+
+pub mod deploy;
+pub mod template;
+
+use engineering_insights::api::{self, Request};
+use engineering_insights::head::head_tags;
+use engineering_insights::routing::{BASE, SITE_URL};
+use model::{paths, Lang};
+use std::fs;
+use std::path::{Path, PathBuf};
+use template::{fnv1a, PageParts, Template};
+
+/// What was written.
+#[derive(Debug)]
+pub struct Summary {
+    /// HTML files, as paths under the site folder.
+    pub pages: Vec<String>,
+    /// The service worker's cache version.
+    pub version: String,
+}
+
+/// One route and its file: (site path without the prefix, file under the site).
+pub type Route = (String, String);
+
+/// Every route of the site, with the file a static host serves it from. Article
+/// and tag pages are `name.html` files, served at `name` by every common host;
+/// the indexes are folders (`/en/` → `en/index.html`).
+pub fn routes(langs: &[(Lang, model::SiteIndex)]) -> Vec<Route> {
+    let mut routes = vec![("/".to_string(), "index.html".to_string())];
+    routes.push(("/404".into(), "404.html".into()));
+    for (lang, index) in langs {
+        let l = lang.code();
+        routes.push((format!("/{l}/"), format!("{l}/index.html")));
+        routes.push((format!("/{l}/404"), format!("{l}/404.html")));
+        routes.push((format!("/{l}/tags/"), format!("{l}/tags/index.html")));
+        for tag in &index.tags {
+            let t = &tag.slug;
+            routes.push((format!("/{l}/tags/{t}"), format!("{l}/tags/{t}.html")));
+        }
+        for post in &index.posts {
+            let s = &post.slug;
+            routes.push((format!("/{l}/blog/{s}"), format!("{l}/blog/{s}.html")));
+        }
+    }
+    routes
+}
+
+fn read(path: &Path) -> Result<String, String> {
+    fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn write(path: &Path, text: &str) -> Result<(), String> {
+    if let Some(dir) = path.parent() {
+        fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Loads the pipeline's documents (`content`, i.e. `target/site/content`) into the
+/// app's data layer, checked exactly as the app checks fetched ones.
+fn load_documents(content: &Path) -> Result<Vec<(Lang, model::SiteIndex)>, String> {
+    let mut langs = Vec::new();
+    for lang in Lang::ALL {
+        let file = content.join(paths::index(lang));
+        let doc = api::store(&Request::Index(lang), &read(&file)?)
+            .and_then(api::Document::into_index)
+            .map_err(|e| format!("{}: {e}", file.display()))?;
+        for post in &doc.posts {
+            let request = Request::Post(lang, post.slug.clone());
+            let file = content.join(paths::post(lang, &post.slug));
+            api::store(&request, &read(&file)?).map_err(|e| format!("{}: {e}", file.display()))?;
+        }
+        langs.push((lang, (*doc).clone()));
+    }
+    Ok(langs)
+}
+
+/// Prerenders the site in `site` (Trunk's output: `index.html`, the hashed files,
+/// `sw.js`, and `content/` for a fetched build) from the documents in `content`.
+pub fn run(site: &Path, content: &Path) -> Result<Summary, String> {
+    let public_url = format!("{BASE}/");
+    let template = Template::parse(&read(&site.join("index.html"))?, &public_url)
+        .map_err(|e| e.to_string())?;
+    let (script_name, script) = &template.start_script;
+    write(&site.join(script_name), script)?;
+
+    let langs = load_documents(content)?;
+    let fetched = site.join("content").is_dir();
+    let endpoint = api::subscribe_endpoint();
+    let meta_csp = format!(
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">\n    ",
+        deploy::csp(endpoint, false)
+    );
+
+    let mut pages = Vec::new();
+    let mut fingerprint = String::new();
+    for (path, file) in routes(&langs) {
+        let page = engineering_insights::prerender(&path)?;
+        let mut head = meta_csp.clone();
+        for tag in head_tags(&page.head, SITE_URL) {
+            head.push_str(&tag.to_html());
+            head.push_str("\n    ");
+        }
+        if fetched {
+            for request in api::documents_for(&path) {
+                if let Some(url) = api::document_url(&request) {
+                    head.push_str(&format!(
+                        "<link rel=\"preload\" href=\"{public_url}{url}\" as=\"fetch\" \
+                         crossorigin=\"anonymous\">"
+                    ));
+                    head.push_str("\n    ");
+                }
+            }
+        }
+        let html = template.page(&PageParts {
+            lang: page.head.lang.code(),
+            title: &page.head.document_title(),
+            head: &head,
+            body: &page.body,
+        });
+        fingerprint.push_str(&format!("{file}:{:016x}\n", fnv1a(html.as_bytes())));
+        write(&site.join(&file), &html)?;
+        pages.push(file);
+    }
+
+    let mut shell: Vec<String> = ["", "en/", "ru/", "404.html", "boot.js", "favicon.svg"]
+        .iter()
+        .map(|p| format!("{public_url}{p}"))
+        .collect();
+    shell.extend(template.assets.iter().cloned());
+    shell.push(format!("{public_url}{script_name}"));
+    if fetched {
+        for lang in Lang::ALL {
+            shell.push(format!("{public_url}content/{}", paths::index(lang)));
+        }
+    }
+    fingerprint.push_str(&shell.join("\n"));
+    let version = format!("{:016x}", fnv1a(fingerprint.as_bytes()));
+    let sw = site.join("sw.js");
+    write(&sw, &deploy::service_worker(&read(&sw)?, &version, &shell)?)?;
+
+    let mut hashed = template.assets.clone();
+    hashed.push(format!("{public_url}{script_name}"));
+    write(
+        &site.join("_headers"),
+        &deploy::headers(BASE, &deploy::csp(endpoint, true), &hashed),
+    )?;
+    write(&site.join("_redirects"), &deploy::redirects(BASE))?;
+    // GitHub Pages: publish every file as it is (no Jekyll processing).
+    write(&site.join(".nojekyll"), "")?;
+    Ok(Summary { pages, version })
+}
+
+/// The site folder given on the command line, or Trunk's staging folder.
+pub fn site_dir(arg: Option<PathBuf>) -> Option<PathBuf> {
+    arg.or_else(|| std::env::var_os("TRUNK_STAGING_DIR").map(PathBuf::from))
+}

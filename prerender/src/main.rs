@@ -1,0 +1,32 @@
+//! `prerender [SITE_DIR] [CONTENT_DIR]`: prerenders the site Trunk assembled in
+//! `SITE_DIR` (default: Trunk's staging folder, when run as its post-build hook)
+//! from the pipeline's documents in `CONTENT_DIR` (default `target/site/content`).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let mut args = std::env::args_os().skip(1).map(PathBuf::from);
+    let Some(site) = prerender::site_dir(args.next()) else {
+        eprintln!("usage: prerender SITE_DIR [CONTENT_DIR]");
+        return ExitCode::FAILURE;
+    };
+    let content = args
+        .next()
+        .unwrap_or_else(|| PathBuf::from("target/site/content"));
+    match prerender::run(&site, &content) {
+        Ok(summary) => {
+            println!(
+                "prerender: {} pages in {} (service worker version {})",
+                summary.pages.len(),
+                site.display(),
+                summary.version
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("prerender: error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

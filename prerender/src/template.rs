@@ -1,0 +1,203 @@
+//! The page template: the `index.html` Trunk wrote, with its hashed asset links.
+
+use std::fmt;
+
+/// Why the template cannot be used.
+#[derive(Debug, PartialEq, Eq)]
+pub struct TemplateError(pub String);
+
+impl fmt::Display for TemplateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "index.html: {}", self.0)
+    }
+}
+
+/// `index.html` cut where each page puts its own parts.
+#[derive(Debug)]
+pub struct Template {
+    /// Up to and including `<html lang="`.
+    start: String,
+    /// From after the language to before `<title>`.
+    head_start: String,
+    /// From after `</title>` to before `</head>`.
+    head_end: String,
+    /// From `</head>` up to and including `<body>`.
+    body_start: String,
+    /// From `</body>` to the end.
+    end: String,
+    /// Trunk's inline start-up script, moved into a file so the
+    /// Content-Security-Policy needs no `'unsafe-inline'`: (file name, contents).
+    pub start_script: (String, String),
+    /// The hashed files Trunk linked (stylesheet, JS, wasm), as linked.
+    pub assets: Vec<String>,
+}
+
+/// The parts a page fills in.
+pub struct PageParts<'a> {
+    /// `<html lang>`.
+    pub lang: &'a str,
+    /// `<title>` text (escaped here).
+    pub title: &'a str,
+    /// Extra elements for `<head>` (already HTML).
+    pub head: &'a str,
+    /// The markup of `<body>` (already HTML).
+    pub body: &'a str,
+}
+
+fn cut<'a>(s: &'a str, marker: &str) -> Result<(&'a str, &'a str), TemplateError> {
+    s.split_once(marker)
+        .ok_or_else(|| TemplateError(format!("no {marker:?}")))
+}
+
+impl Template {
+    /// Parses Trunk's output. `public_url` is the site's prefix with a trailing
+    /// slash (`/`, `/insights/`), where the start-up script will live.
+    pub fn parse(html: &str, public_url: &str) -> Result<Template, TemplateError> {
+        // Trunk writes one inline module script that starts the wasm.
+        let (before, rest) = cut(html, "<script type=\"module\">")?;
+        let (script, after) = cut(rest, "</script>")?;
+        let script = script.trim().to_string() + "\n";
+        let name = format!("init-{:016x}.js", fnv1a(script.as_bytes()));
+        let html = format!(
+            "{before}<script type=\"module\" src=\"{public_url}{name}\"></script>{after}"
+        );
+        if html.contains("<script>") || html.contains("<script type=\"module\">") {
+            return Err(TemplateError("more than one inline script".into()));
+        }
+
+        let (start, rest) = cut(&html, "<html lang=\"")?;
+        let (_, rest) = cut(rest, "\"")?;
+        let (head_start, rest) = cut(rest, "<title>")?;
+        let (_, rest) = cut(rest, "</title>")?;
+        let (head_end, rest) = cut(rest, "</head>")?;
+        let (body_open, rest) = cut(rest, "<body>")?;
+        let (body, end) = cut(rest, "</body>")?;
+        if !body.trim().is_empty() {
+            return Err(TemplateError(
+                "<body> must be empty: pages fill it".into(),
+            ));
+        }
+        let mut assets = Vec::new();
+        for attr in ["href=\"", "src=\""] {
+            for piece in html.split(attr).skip(1) {
+                let url = piece.split('"').next().unwrap_or_default();
+                let file = url.rsplit('/').next().unwrap_or_default();
+                if is_hashed(file) && !assets.contains(&url.to_string()) {
+                    assets.push(url.to_string());
+                }
+            }
+        }
+        Ok(Template {
+            start: format!("{start}<html lang=\""),
+            head_start: format!("\"{head_start}"),
+            head_end: head_end.to_string(),
+            body_start: format!("</head>{body_open}<body>"),
+            end: format!("</body>{end}"),
+            start_script: (name, script),
+            assets,
+        })
+    }
+
+    /// One page.
+    pub fn page(&self, parts: &PageParts) -> String {
+        let title = parts
+            .title
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;");
+        format!(
+            "{}{}{}<title>{title}</title>\n    {}{}{}{}{}",
+            self.start,
+            parts.lang,
+            self.head_start,
+            parts.head,
+            self.head_end,
+            self.body_start,
+            parts.body,
+            self.end
+        )
+    }
+}
+
+/// Whether a file name carries a content hash (`name-0123456789abcdef.ext`), so it
+/// can be cached for ever.
+pub fn is_hashed(file: &str) -> bool {
+    let stem = file.split('.').next().unwrap_or_default();
+    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    stem.rsplit_once('-').is_some_and(|(_, hash)| {
+        hash.len() >= 12 && hash.bytes().all(|b| b.is_ascii_hexdigit())
+    })
+}
+
+/// 64-bit FNV-1a: a stable fingerprint for file names and cache versions (not
+/// for security).
+pub fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TRUNK: &str = r#"<!DOCTYPE html>
+<html lang="en">
+  <head>
+    <base href="/insights/" />
+    <title>Engineering Insights</title>
+    <link rel="stylesheet" href="/insights/main-4760f333f62bafe.css" integrity="x"/>
+<script type="module">
+import init from '/insights/app-52182d20db5c4d9b.js';
+await init({ module_or_path: '/insights/app-52182d20db5c4d9b_bg.wasm' });
+</script>
+  <link rel="modulepreload" href="/insights/app-52182d20db5c4d9b.js"></head>
+  <body></body>
+</html>"#;
+
+    #[test]
+    fn pages_fill_the_template_and_the_start_script_moves_to_a_file() {
+        let t = Template::parse(TRUNK, "/insights/").unwrap();
+        let (name, script) = &t.start_script;
+        assert!(name.starts_with("init-") && name.ends_with(".js"), "{name}");
+        assert!(script.starts_with("import init"), "{script}");
+        assert_eq!(
+            t.assets,
+            [
+                "/insights/main-4760f333f62bafe.css",
+                "/insights/app-52182d20db5c4d9b.js",
+                "/insights/app-52182d20db5c4d9b_bg.wasm",
+            ]
+        );
+        let page = t.page(&PageParts {
+            lang: "ru",
+            title: "A <b> & c",
+            head: "<meta data-h name=\"x\">",
+            body: "<main>hi</main>",
+        });
+        assert!(page.contains("<html lang=\"ru\">"), "{page}");
+        assert!(page.contains("<title>A &lt;b&gt; &amp; c</title>"), "{page}");
+        assert!(page.contains("<meta data-h name=\"x\">"), "{page}");
+        assert!(page.contains("<body><main>hi</main></body>"), "{page}");
+        assert!(page.contains(&format!("<script type=\"module\" src=\"/insights/{name}\"></script>")));
+        assert!(!page.contains("await init"), "no inline script is left: {page}");
+        assert_eq!(page.matches("<title>").count(), 1);
+    }
+
+    #[test]
+    fn an_unexpected_template_is_refused() {
+        let no_body = TRUNK.replace("<body></body>", "<body><p>x</p></body>");
+        assert!(Template::parse(&no_body, "/").is_err());
+        let no_script = TRUNK.replace("<script type=\"module\">", "<script>");
+        assert!(Template::parse(&no_script, "/").is_err());
+    }
+
+    #[test]
+    fn hashed_names() {
+        assert!(is_hashed("engineering-insights-52182d20db5c4d9b_bg.wasm"));
+        assert!(is_hashed("main-4760f333f62bafe.css"));
+        assert!(!is_hashed("boot.js"));
+        assert!(!is_hashed("favicon.svg"));
+        assert!(!is_hashed("engineering-insights.js"));
+    }
+}

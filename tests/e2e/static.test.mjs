@@ -1,0 +1,241 @@
+// Static-first delivery: every route is a prerendered HTML file with its content
+// and full head, the app takes it over without a visible change, the runtime head
+// matches the prerendered one, and the server (driven by the site's own _headers
+// and _redirects) answers like the CDN would, CSP included.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { siteFor, locales, contentIndex, appReady, headingIs, markDocument, sameDocument, ROOT } from './support.mjs';
+
+const DIST = process.env.E2E_DIST ?? 'dist';
+const site = siteFor(DIST);
+const SITE_URL = fs.readFileSync(path.join(ROOT, DIST, 'robots.txt'), 'utf8').match(/Sitemap: (.*)\/sitemap\.xml/)[1];
+
+/** Every route of the site with the page heading it must show. */
+function routes() {
+  const list = [];
+  for (const lang of ['en', 'ru']) {
+    const t = locales[lang];
+    const index = contentIndex(lang);
+    list.push({ path: `/${lang}/`, lang, h1: t.site_name, type: 'Blog' });
+    list.push({ path: `/${lang}/tags/`, lang, h1: t.all_tags, type: 'CollectionPage' });
+    for (const tag of index.tags) list.push({ path: `/${lang}/tags/${tag.slug}`, lang, h1: tag.name, type: 'CollectionPage' });
+    for (const post of index.posts) list.push({ path: `/${lang}/blog/${post.slug}`, lang, h1: post.title, type: 'BlogPosting', post });
+  }
+  return list;
+}
+
+/** The managed head of an HTML document, read in the browser. */
+async function headOf(page, html) {
+  return page.evaluate((source) => {
+    const doc = source ? new DOMParser().parseFromString(source, 'text/html') : document;
+    const tags = [...doc.head.querySelectorAll('[data-h]')].map((el) => {
+      const attrs = [...el.attributes].map((a) => `${a.name}=${a.value}`).sort().join(' ');
+      return `${el.localName} ${attrs} ${el.textContent}`;
+    });
+    return { title: doc.title, lang: doc.documentElement.lang, tags };
+  }, html ?? null);
+}
+
+test('every route is a prerendered page with its content and a complete head', async () => {
+  const all = routes();
+  assert.equal(all.length, 2 * (2 + contentIndex('en').tags.length + 20));
+  const page = await site.page({ javaScriptEnabled: false });
+  for (const route of all) {
+    const response = await fetch(`${site.server.url}${route.path}`);
+    assert.equal(response.status, 200, route.path);
+    const html = await response.text();
+    await page.setContent(html.replace(/<base [^>]*>/, ''));
+    const info = await page.evaluate(() => {
+      const meta = (key, name) => [...document.head.querySelectorAll(`meta[${key}="${name}"]`)].map((m) => m.content);
+      const link = (sel) => [...document.head.querySelectorAll(`link${sel}`)].map((l) => [l.hreflang, l.getAttribute('href')]);
+      return {
+        lang: document.documentElement.lang,
+        title: document.title,
+        h1: document.querySelector('main h1')?.textContent.trim(),
+        description: meta('name', 'description'),
+        canonical: link('[rel=canonical]'),
+        alternates: link('[rel=alternate][hreflang]:not([type])'),
+        og: ['og:type', 'og:title', 'og:description', 'og:url', 'og:site_name', 'og:locale'].map((p) => meta('property', p)[0]),
+        twitter: ['twitter:card', 'twitter:title', 'twitter:description'].map((p) => meta('name', p)[0]),
+        ld: [...document.querySelectorAll('script[type="application/ld+json"]')].map((s) => JSON.parse(s.textContent)),
+        loading: !!document.querySelector('.loading'),
+      };
+    });
+    const where = route.path;
+    const url = `${SITE_URL}${route.path}`;
+    assert.equal(info.lang, route.lang, where);
+    assert.equal(info.h1, route.h1, where);
+    assert.equal(info.loading, false, `${where} is complete, not a loading state`);
+    assert.ok(info.title.includes(locales[route.lang].site_name), where);
+    assert.equal(info.description.length, 1, where);
+    assert.ok(info.description[0].length > 20, where);
+    assert.deepEqual(info.canonical, [['', url]], where);
+    const other = route.lang === 'en' ? 'ru' : 'en';
+    const otherUrl = `${SITE_URL}/${other}${route.path.slice(3)}`;
+    const byLang = Object.fromEntries(info.alternates);
+    assert.equal(byLang[route.lang], url, where);
+    assert.equal(byLang[other], otherUrl, where);
+    assert.equal(byLang['x-default'], route.path.slice(3) === '/' ? `${SITE_URL}/` : `${SITE_URL}/en${route.path.slice(3)}`, where);
+    assert.ok(info.og.every(Boolean) && info.twitter.every(Boolean), `${where}: ${info.og} ${info.twitter}`);
+    assert.equal(info.og[3], url, where);
+    assert.equal(info.ld.length, 1, where);
+    assert.equal(info.ld[0]['@type'], route.type, where);
+    assert.equal(info.ld[0].url, url, where);
+    if (route.post) {
+      assert.equal(info.ld[0].headline, route.post.title, where);
+      assert.equal(info.ld[0].datePublished, route.post.date, where);
+      assert.equal(info.og[0], 'article', where);
+    }
+  }
+  // Alternates are reciprocal: the page an alternate names lists this page back.
+  const ruPost = await (await fetch(`${site.server.url}/ru/blog/${contentIndex('ru').posts[0].slug}`)).text();
+  assert.ok(ruPost.includes(`hreflang="en" href="${SITE_URL}/en/blog/${contentIndex('en').posts[0].slug}"`));
+  await page.context().close();
+});
+
+test('without JavaScript an article reads in full and its links are plain pages', async () => {
+  const page = await site.page({ javaScriptEnabled: false });
+  const post = contentIndex('ru').posts[2];
+  await page.goto(`${site.server.url}/ru/blog/${post.slug}`);
+  assert.equal((await page.locator('main h1').textContent()).trim(), post.title);
+  const paragraphs = await page.locator('main article p').count();
+  assert.ok(paragraphs > 10, `${paragraphs} paragraphs`);
+  assert.ok(await page.locator('main pre code, main table').count() > 0);
+  await page.getByRole('link', { name: locales.ru.back_to_articles }).first().click();
+  await page.waitForURL('**/ru/');
+  assert.equal(await page.locator('article.card').count(), 20);
+  // The root offers both languages.
+  await page.goto(`${site.server.url}/`);
+  assert.equal(await page.locator('main').getByRole('link', { name: 'Русский' }).getAttribute('href'), '/ru/');
+  await page.context().close();
+});
+
+test('the app takes a prerendered page over with the same text and no layout shift', async () => {
+  for (const [lang, width] of [['en', 390], ['ru', 1280]]) {
+    const page = await site.page({ viewport: { width, height: 900 } });
+    await page.addInitScript(() => {
+      window.__shifts = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shifts += entry.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+      document.addEventListener('DOMContentLoaded', () => {
+        window.__before = document.body.innerText;
+        window.__firstNode = document.body.firstChild;
+      });
+    });
+    const post = contentIndex(lang).posts[4];
+    await page.goto(`${site.server.url}/${lang}/blog/${post.slug}`);
+    await appReady(page);
+    await page.waitForTimeout(300);
+    const result = await page.evaluate(() => ({
+      shifts: window.__shifts,
+      same: window.__before === document.body.innerText,
+      replaced: !document.body.contains(window.__firstNode),
+    }));
+    assert.equal(result.replaced, true, 'the app renders its own nodes');
+    assert.equal(result.same, true, `${lang}: the text on screen is unchanged`);
+    assert.equal(result.shifts, 0, `${lang}: cumulative layout shift`);
+    assert.deepEqual(page.consoleErrors, []);
+    await page.context().close();
+  }
+});
+
+test('the head after client-side navigation equals the prerendered head of each page', async () => {
+  const page = await site.page();
+  const en = contentIndex('en');
+  await page.goto(`${site.server.url}/en/`);
+  await appReady(page);
+  await markDocument(page);
+  const steps = [
+    () => page.getByRole('link', { name: en.posts[1].title }).click(),
+    () => page.getByRole('link', { name: 'Русский' }).click(),
+    () => page.locator('main a.tag').first().click(),
+    () => page.locator('.page-header a').last().click(),
+    () => page.goBack(),
+    () => page.evaluate(() => {
+      const a = document.createElement('a');
+      a.href = '/ru/no-such-page';
+      document.querySelector('main').append(a);
+      a.click();
+    }),
+  ];
+  for (const step of steps) {
+    const before = page.url();
+    await step();
+    await page.waitForFunction((url) => location.href !== url, before);
+    await page.waitForTimeout(200);
+    const pathname = new URL(page.url()).pathname;
+    const runtime = await headOf(page);
+    const response = await fetch(`${site.server.url}${pathname}`);
+    const prerendered = await headOf(page, await response.text());
+    assert.deepEqual(runtime, prerendered, `head of ${pathname}`);
+    assert.ok(runtime.tags.length >= 2, pathname);
+  }
+  assert.ok(await sameDocument(page), 'all of it client-side');
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
+
+test('unknown URLs get the 404 page of their language with status 404', async () => {
+  for (const [path, lang] of [['/ru/no/such/page', 'ru'], ['/en/blog/nothing-here', 'en'], ['/nowhere', 'en']]) {
+    const response = await fetch(`${site.server.url}${path}`);
+    assert.equal(response.status, 404, path);
+    const html = await response.text();
+    assert.ok(html.includes(`<html lang="${lang}"`), path);
+    assert.ok(html.includes(locales[lang].not_found_title), path);
+    assert.ok(html.includes('<meta data-h name="robots" content="noindex">'), path);
+    assert.ok(!html.includes('rel="canonical"'), path);
+  }
+  // A trailing slash on an article leads to its canonical URL.
+  const slug = contentIndex('en').posts[0].slug;
+  const moved = await fetch(`${site.server.url}/en/blog/${slug}/`, { redirect: 'manual' });
+  assert.equal(moved.status, 301);
+  assert.equal(moved.headers.get('location'), `/en/blog/${slug}`);
+});
+
+test('hashed files are cached for a year, pages and documents are revalidated, all carry the CSP', async () => {
+  const html = await (await fetch(`${site.server.url}/en/`)).text();
+  const hashed = [...html.matchAll(/(?:href|src)="(\/[^"]+-[0-9a-f]{12,}(?:_bg)?\.(?:js|css|wasm))"/g)].map((m) => m[1]);
+  assert.ok(hashed.some((u) => u.endsWith('.wasm')) && hashed.some((u) => u.endsWith('.css')), `${hashed}`);
+  for (const url of hashed) {
+    const response = await fetch(`${site.server.url}${url}`);
+    assert.equal(response.headers.get('cache-control'), 'public, max-age=31536000, immutable', url);
+  }
+  for (const url of ['/en/', `/en/blog/${contentIndex('en').posts[0].slug}`, '/content/en/index.json', '/sw.js', '/en/feed.xml']) {
+    const response = await fetch(`${site.server.url}${url}`);
+    assert.equal(response.status, 200, url);
+    assert.equal(response.headers.get('cache-control'), 'public, max-age=0, must-revalidate', url);
+    const csp = response.headers.get('content-security-policy');
+    assert.ok(csp.includes("script-src 'self' 'wasm-unsafe-eval'") && !csp.includes('unsafe-inline'), url);
+  }
+  // No inline script is left in any page (JSON-LD is data, not script).
+  const scripts = [...html.matchAll(/<script[^>]*>/g)].map((m) => m[0]);
+  assert.ok(scripts.length >= 3, `${scripts}`);
+  for (const tag of scripts) assert.ok(/ src="|type="application\/ld\+json"/.test(tag), tag);
+});
+
+test('the Content-Security-Policy is enforced: injected inline script does not run', async () => {
+  const page = await site.page();
+  await page.goto(`${site.server.url}/en/`);
+  await appReady(page);
+  const ran = await page.evaluate(async () => {
+    const script = document.createElement('script');
+    script.textContent = 'window.__injected = true';
+    document.head.append(script);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    return window.__injected === true;
+  });
+  assert.equal(ran, false);
+  assert.ok(page.consoleErrors.some((e) => e.startsWith('CSP violation: script-src')), `${page.consoleErrors}`);
+  await page.context().close();
+});
+
+test('the root sends readers to their language before anything is drawn', async () => {
+  const page = await site.page({ locale: 'ru-RU' });
+  await page.goto(`${site.server.url}/`);
+  await headingIs(page, locales.ru.site_name);
+  assert.equal(new URL(page.url()).pathname, '/ru/');
+  await page.context().close();
+});
