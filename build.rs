@@ -59,7 +59,8 @@ fn site_url() -> model::SiteUrl {
         None => {
             let path = "content/site.toml";
             let source = fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
-            let parsed: SiteToml = toml::from_str(&source).unwrap_or_else(|e| panic!("{path}: {e}"));
+            let parsed: SiteToml =
+                toml::from_str(&source).unwrap_or_else(|e| panic!("{path}: {e}"));
             parsed.url
         }
     };

@@ -186,7 +186,9 @@ pub fn documents_for(path: &str) -> Vec<Request> {
 
 /// The URL of a document relative to the site root (for preload links).
 pub fn document_url(request: &Request) -> Option<String> {
-    path_of(request).ok().map(|p| format!("{}{p}", source::ROOT))
+    path_of(request)
+        .ok()
+        .map(|p| format!("{}{p}", source::ROOT))
 }
 
 /// Parses a document, mapping any failure to [`ContentError::Format`].

@@ -176,7 +176,11 @@ pub fn head_tags(head: &Head, site_url: &str) -> Vec<HeadTag> {
     };
     tags.push(HeadTag::link("canonical", None, url.clone()));
     for other in Lang::ALL {
-        tags.push(HeadTag::link("alternate", Some(other.code()), in_lang(other)));
+        tags.push(HeadTag::link(
+            "alternate",
+            Some(other.code()),
+            in_lang(other),
+        ));
     }
     tags.push(HeadTag::link("alternate", Some("x-default"), x_default));
 
@@ -187,7 +191,11 @@ pub fn head_tags(head: &Head, site_url: &str) -> Vec<HeadTag> {
     tags.push(HeadTag::meta("property", "og:type", og_type));
     tags.push(HeadTag::meta("property", "og:site_name", t.site_name));
     tags.push(HeadTag::meta("property", "og:title", &head.title));
-    tags.push(HeadTag::meta("property", "og:description", &head.description));
+    tags.push(HeadTag::meta(
+        "property",
+        "og:description",
+        &head.description,
+    ));
     tags.push(HeadTag::meta("property", "og:url", url.clone()));
     tags.push(HeadTag::meta("property", "og:locale", locale(lang)));
     tags.push(HeadTag::meta(
@@ -377,7 +385,11 @@ mod tests {
     fn find<'a>(tags: &'a [HeadTag], key: &str, name: &str) -> Vec<&'a str> {
         tags.iter()
             .filter(|t| t.attrs.iter().any(|(k, v)| *k == key && v == name))
-            .filter_map(|t| t.attrs.iter().find(|(k, _)| *k == "content" || *k == "href"))
+            .filter_map(|t| {
+                t.attrs
+                    .iter()
+                    .find(|(k, _)| *k == "content" || *k == "href")
+            })
             .map(|(_, v)| v.as_str())
             .collect()
     }

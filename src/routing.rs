@@ -42,7 +42,7 @@ pub fn site_path(path: &str) -> &str {
 
 fn strip_base<'a>(base: &str, path: &'a str) -> &'a str {
     match path.strip_prefix(base) {
-        Some(rest) if rest.is_empty() => "/",
+        Some("") => "/",
         Some(rest) if rest.starts_with('/') => rest,
         _ => path,
     }

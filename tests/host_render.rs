@@ -137,3 +137,45 @@ fn article_view_renders_title_meta_and_body() {
     assert!(html.contains("9 min read"), "{html}");
     assert!(html.contains(r#"href="/en/""#), "{html}");
 }
+
+#[test]
+fn prerender_renders_a_complete_page_once_its_document_is_stored() {
+    use engineering_insights::api::{self, Request};
+    use engineering_insights::head::Page;
+    let post = Post {
+        lang: Lang::Ru,
+        meta: meta("vector-index-tuning"),
+        html: "<p>Тело статьи.</p>".into(),
+        headings: vec![],
+        newer: None,
+        older: None,
+        related: vec![],
+    };
+    let path = "/ru/blog/vector-index-tuning";
+    let err = engineering_insights::prerender(path).err().unwrap();
+    assert!(err.contains("documents not loaded"), "{err}");
+    let request = Request::Post(Lang::Ru, "vector-index-tuning".into());
+    api::store(&request, &serde_json::to_string(&post).unwrap()).unwrap();
+    let page = engineering_insights::prerender(path).unwrap();
+    assert!(page.body.contains("<p>Тело статьи.</p>"), "{}", page.body);
+    assert!(!page.body.contains("Загрузка…"), "no loading state");
+    assert_eq!(page.head.lang, Lang::Ru);
+    assert!(matches!(page.head.page, Page::Article(ref m) if m.slug == "vector-index-tuning"));
+    assert_eq!(
+        page.head.document_title(),
+        "Vector Index Tuning & <HNSW> — Инженерные инсайты"
+    );
+}
+
+#[test]
+fn prerendered_unknown_urls_are_404_pages_without_canonical() {
+    use engineering_insights::head::{head_tags, Page};
+    let page = engineering_insights::prerender("/ru/404").unwrap();
+    assert_eq!(page.head.page, Page::NotFound);
+    assert!(page.body.contains("Страница не найдена"));
+    let tags: String = head_tags(&page.head, "https://x.org")
+        .iter()
+        .map(|t| t.to_html())
+        .collect();
+    assert!(tags.contains("noindex") && !tags.contains("canonical"), "{tags}");
+}

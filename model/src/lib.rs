@@ -300,14 +300,24 @@ mod tests {
     #[test]
     fn site_urls_give_their_path_prefix() {
         let root = SiteUrl::parse("https://example.org/").unwrap();
-        assert_eq!((root.as_str(), root.base_path()), ("https://example.org", ""));
+        assert_eq!(
+            (root.as_str(), root.base_path()),
+            ("https://example.org", "")
+        );
         let sub = SiteUrl::parse(" https://example.org/insights/ ").unwrap();
         assert_eq!(sub.as_str(), "https://example.org/insights");
         assert_eq!(sub.base_path(), "/insights");
         assert_eq!(sub.absolute("/en/"), "https://example.org/insights/en/");
         let local = SiteUrl::parse("http://127.0.0.1:8080/a/b").unwrap();
         assert_eq!(local.base_path(), "/a/b");
-        for bad in ["example.org", "ftp://x", "https://", "https://a b", "https://x/a?q", "https://x//a"] {
+        for bad in [
+            "example.org",
+            "ftp://x",
+            "https://",
+            "https://a b",
+            "https://x/a?q",
+            "https://x//a",
+        ] {
             assert!(SiteUrl::parse(bad).is_err(), "{bad}");
         }
     }

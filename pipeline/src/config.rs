@@ -42,10 +42,7 @@ mod tests {
             "url = \"https://example.org/insights/\"\n",
         )
         .unwrap();
-        assert_eq!(
-            site_url(dir.path(), None).unwrap().base_path(),
-            "/insights"
-        );
+        assert_eq!(site_url(dir.path(), None).unwrap().base_path(), "/insights");
         assert_eq!(
             site_url(dir.path(), Some("http://127.0.0.1:8080".into()))
                 .unwrap()

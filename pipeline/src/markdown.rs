@@ -246,7 +246,8 @@ mod tests {
         let r = render(
             "Intro.\n\n## Why it matters\n\ntext\n\n### Кэширование `KV`\n\n## Why it matters\n",
             Lang::En,
-            "/en/blog/x", "",
+            "/en/blog/x",
+            "",
         )
         .unwrap();
         assert!(
@@ -316,8 +317,17 @@ mod tests {
             "/insights",
         )
         .unwrap();
-        assert!(r.html.contains("href=\"/insights/ru/blog/x#part\""), "{}", r.html);
-        assert!(r.html.contains("<a href=\"/insights/ru/blog/y#part\">in</a>"), "{}", r.html);
+        assert!(
+            r.html.contains("href=\"/insights/ru/blog/x#part\""),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html
+                .contains("<a href=\"/insights/ru/blog/y#part\">in</a>"),
+            "{}",
+            r.html
+        );
         assert!(r.html.contains("<a href=\"https://example.org/z\">out</a>"));
         // Links are checked against the site's own paths, without the prefix.
         assert_eq!(r.internal_links, [(2, "/ru/blog/y#part".to_string())]);
@@ -342,7 +352,8 @@ mod tests {
         let errors = render(
             "text\n\n```\nplain\n```\n\n```cobol\nX\n```\n\n    indented\n",
             Lang::En,
-            "/en/blog/x", "",
+            "/en/blog/x",
+            "",
         )
         .unwrap_err();
         let lines: Vec<_> = errors.iter().map(|(l, _)| *l).collect();
@@ -361,7 +372,8 @@ mod tests {
         let r = render(
             "One two, three — four.\n\n```python\nnot counted at all\n```\n\nПять `шесть`.\n",
             Lang::En,
-            "/en/blog/x", "",
+            "/en/blog/x",
+            "",
         )
         .unwrap();
         assert_eq!(r.words, 6);

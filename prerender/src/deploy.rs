@@ -126,7 +126,10 @@ mod tests {
             &["/".into(), "/en/".into()],
         )
         .unwrap();
-        assert_eq!(sw, "const VERSION = 'abc';\nconst SHELL = [\"/\",\"/en/\"];");
+        assert_eq!(
+            sw,
+            "const VERSION = 'abc';\nconst SHELL = [\"/\",\"/en/\"];"
+        );
         assert!(service_worker("nothing", "abc", &[]).is_err());
     }
 }

@@ -137,7 +137,6 @@ pub fn run(site: &Path, content: &Path) -> Result<Summary, String> {
         .map(|p| format!("{public_url}{p}"))
         .collect();
     shell.extend(template.assets.iter().cloned());
-    shell.push(format!("{public_url}{script_name}"));
     if fetched {
         for lang in Lang::ALL {
             shell.push(format!("{public_url}content/{}", paths::index(lang)));
@@ -148,11 +147,9 @@ pub fn run(site: &Path, content: &Path) -> Result<Summary, String> {
     let sw = site.join("sw.js");
     write(&sw, &deploy::service_worker(&read(&sw)?, &version, &shell)?)?;
 
-    let mut hashed = template.assets.clone();
-    hashed.push(format!("{public_url}{script_name}"));
     write(
         &site.join("_headers"),
-        &deploy::headers(BASE, &deploy::csp(endpoint, true), &hashed),
+        &deploy::headers(BASE, &deploy::csp(endpoint, true), &template.assets),
     )?;
     write(&site.join("_redirects"), &deploy::redirects(BASE))?;
     // GitHub Pages: publish every file as it is (no Jekyll processing).

@@ -28,7 +28,8 @@ pub struct Template {
     /// Trunk's inline start-up script, moved into a file so the
     /// Content-Security-Policy needs no `'unsafe-inline'`: (file name, contents).
     pub start_script: (String, String),
-    /// The hashed files Trunk linked (stylesheet, JS, wasm), as linked.
+    /// The hashed files the pages link (stylesheet, JS, wasm, the start-up
+    /// script), as linked.
     pub assets: Vec<String>,
 }
 
@@ -58,9 +59,8 @@ impl Template {
         let (script, after) = cut(rest, "</script>")?;
         let script = script.trim().to_string() + "\n";
         let name = format!("init-{:016x}.js", fnv1a(script.as_bytes()));
-        let html = format!(
-            "{before}<script type=\"module\" src=\"{public_url}{name}\"></script>{after}"
-        );
+        let html =
+            format!("{before}<script type=\"module\" src=\"{public_url}{name}\"></script>{after}");
         if html.contains("<script>") || html.contains("<script type=\"module\">") {
             return Err(TemplateError("more than one inline script".into()));
         }
@@ -73,14 +73,17 @@ impl Template {
         let (body_open, rest) = cut(rest, "<body>")?;
         let (body, end) = cut(rest, "</body>")?;
         if !body.trim().is_empty() {
-            return Err(TemplateError(
-                "<body> must be empty: pages fill it".into(),
-            ));
+            return Err(TemplateError("<body> must be empty: pages fill it".into()));
         }
         let mut assets = Vec::new();
-        for attr in ["href=\"", "src=\""] {
-            for piece in html.split(attr).skip(1) {
-                let url = piece.split('"').next().unwrap_or_default();
+        // Links in the page, then the files the start-up script imports.
+        for (text, attr, quote) in [
+            (html.as_str(), "href=\"", '"'),
+            (html.as_str(), "src=\"", '"'),
+            (script.as_str(), "'", '\''),
+        ] {
+            for piece in text.split(attr).skip(1) {
+                let url = piece.split(quote).next().unwrap_or_default();
                 let file = url.rsplit('/').next().unwrap_or_default();
                 if is_hashed(file) && !assets.contains(&url.to_string()) {
                     assets.push(url.to_string());
@@ -124,9 +127,8 @@ impl Template {
 pub fn is_hashed(file: &str) -> bool {
     let stem = file.split('.').next().unwrap_or_default();
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
-    stem.rsplit_once('-').is_some_and(|(_, hash)| {
-        hash.len() >= 12 && hash.bytes().all(|b| b.is_ascii_hexdigit())
-    })
+    stem.rsplit_once('-')
+        .is_some_and(|(_, hash)| hash.len() >= 12 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 /// 64-bit FNV-1a: a stable fingerprint for file names and cache versions (not
@@ -166,6 +168,7 @@ await init({ module_or_path: '/insights/app-52182d20db5c4d9b_bg.wasm' });
             [
                 "/insights/main-4760f333f62bafe.css",
                 "/insights/app-52182d20db5c4d9b.js",
+                &format!("/insights/{name}"),
                 "/insights/app-52182d20db5c4d9b_bg.wasm",
             ]
         );
@@ -176,11 +179,19 @@ await init({ module_or_path: '/insights/app-52182d20db5c4d9b_bg.wasm' });
             body: "<main>hi</main>",
         });
         assert!(page.contains("<html lang=\"ru\">"), "{page}");
-        assert!(page.contains("<title>A &lt;b&gt; &amp; c</title>"), "{page}");
+        assert!(
+            page.contains("<title>A &lt;b&gt; &amp; c</title>"),
+            "{page}"
+        );
         assert!(page.contains("<meta data-h name=\"x\">"), "{page}");
         assert!(page.contains("<body><main>hi</main></body>"), "{page}");
-        assert!(page.contains(&format!("<script type=\"module\" src=\"/insights/{name}\"></script>")));
-        assert!(!page.contains("await init"), "no inline script is left: {page}");
+        assert!(page.contains(&format!(
+            "<script type=\"module\" src=\"/insights/{name}\"></script>"
+        )));
+        assert!(
+            !page.contains("await init"),
+            "no inline script is left: {page}"
+        );
         assert_eq!(page.matches("<title>").count(), 1);
     }
 

@@ -2,16 +2,16 @@
 //! and hands them to components.
 
 mod article;
-mod home;
 mod document;
+mod home;
 mod not_found;
 mod root_redirect;
 mod tag;
 mod tags;
 
 pub use article::ArticlePage;
-pub use home::HomePage;
 pub use document::{with_document, with_index, with_post};
+pub use home::HomePage;
 pub use not_found::NotFoundPage;
 pub use root_redirect::RootRedirect;
 pub use tag::TagPage;

@@ -1,0 +1,87 @@
+// Offline reading through the service worker, and a new deploy replacing it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { siteFor, locales, contentIndex, heading, headingIs, appReady, ROOT } from './support.mjs';
+
+const DIST = process.env.E2E_DIST ?? 'dist';
+const site = siteFor(DIST);
+
+/** Waits until a service worker controls the page. */
+async function controlled(page) {
+  await page.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 15000 });
+}
+
+test('a reader who goes offline can open the index and every article they read', async () => {
+  const page = await site.page();
+  const en = contentIndex('en');
+  const [read, loaded, unread] = [en.posts[0], en.posts[1], en.posts[2]];
+  await page.goto(`${site.server.url}/en/`);
+  await appReady(page);
+  await controlled(page);
+  // One article opened by a click (the app fetches its document), one by its URL.
+  await page.getByRole('link', { name: read.title }).click();
+  await headingIs(page, read.title);
+  await page.goto(`${site.server.url}/en/blog/${loaded.slug}`);
+  await headingIs(page, loaded.title);
+
+  await page.context().setOffline(true);
+  await page.goto(`${site.server.url}/en/`);
+  await heading(page);
+  assert.equal(await page.locator('article.card').count(), 20);
+  for (const post of [read, loaded]) {
+    await page.goto(`${site.server.url}/en/blog/${post.slug}`);
+    await headingIs(page, post.title, `offline: ${post.slug}`);
+    assert.ok((await page.locator('main article p').count()) > 10);
+  }
+  // The Russian index was never opened, but it is part of the app shell.
+  await page.goto(`${site.server.url}/ru/`);
+  await headingIs(page, locales.ru.site_name);
+  assert.equal(await page.locator('article.card').count(), 20);
+  // An article never opened cannot be shown: a translated error with retry.
+  await page.goto(`${site.server.url}/en/blog/${unread.slug}`);
+  await page.getByRole('alert').getByText(locales.en.error_network).waitFor();
+  await page.context().setOffline(false);
+  await page.getByRole('button', { name: locales.en.retry }).click();
+  await headingIs(page, unread.title);
+  await page.context().close();
+});
+
+test('a new deploy is picked up on the next visit, and the old one is dropped', async () => {
+  const page = await site.page();
+  await page.goto(`${site.server.url}/en/`);
+  await appReady(page);
+  await controlled(page);
+  const before = await page.evaluate(() => caches.keys());
+  assert.ok(before.some((name) => name.startsWith('pages-')), `${before}`);
+
+  // Deploy: the same site with a changed index page and a new service worker.
+  const next = fs.mkdtempSync(path.join(os.tmpdir(), 'deploy-'));
+  fs.cpSync(path.join(ROOT, DIST), next, { recursive: true });
+  const index = path.join(next, 'en/index.html');
+  fs.writeFileSync(index, fs.readFileSync(index, 'utf8').replace('</head>', '<meta name="deploy" content="next"></head>'));
+  const sw = path.join(next, 'sw.js');
+  fs.writeFileSync(sw, fs.readFileSync(sw, 'utf8').replace(/const VERSION = '([^']+)'/, "const VERSION = '$1-next'"));
+  await site.server.setRoot(next);
+  try {
+    await page.goto(`${site.server.url}/en/`);
+    // The page itself comes from the network: the new deploy at once.
+    await page.locator('meta[name="deploy"]').waitFor({ state: 'attached' });
+    // The new worker takes over and drops the old deploy's cache.
+    await page.waitForFunction(async () => {
+      const names = await caches.keys();
+      return names.some((n) => n.endsWith('-next')) && names.filter((n) => n.startsWith('pages-')).length === 1;
+    });
+    const version = await page.evaluate(async () => {
+      const reg = await navigator.serviceWorker.getRegistration();
+      return reg.active.scriptURL;
+    });
+    assert.ok(version.endsWith('/sw.js'));
+  } finally {
+    await site.server.setRoot(path.join(ROOT, DIST));
+    fs.rmSync(next, { recursive: true, force: true });
+  }
+  await page.context().close();
+});
