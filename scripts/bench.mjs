@@ -18,7 +18,7 @@ const gzip = (buf) => zlib.gzipSync(buf, { level: 9 }).length;
 const files = fs.readdirSync(dist);
 const wasmFile = files.find((f) => f.endsWith('.wasm'));
 const wasm = fs.readFileSync(path.join(dist, wasmFile));
-const js = fs.readFileSync(path.join(dist, files.find((f) => f.endsWith('.js'))));
+const js = fs.readFileSync(path.join(dist, files.find((f) => /^engineering-insights-.*\.js$/.test(f))));
 
 const server = await serve(dist);
 const browser = await chromium.launch({
@@ -28,7 +28,9 @@ const browser = await chromium.launch({
 
 /** Loads `route` in a fresh profile; returns [{path, raw, br}] of what it downloaded. */
 async function firstLoad(route) {
-  const context = await browser.newContext();
+  // The service worker's precache happens after the page loaded; it is counted
+  // on its own below.
+  const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
   const seen = [];
   page.on('requestfinished', (req) => seen.push(new URL(req.url()).pathname));
@@ -38,7 +40,8 @@ async function firstLoad(route) {
   await context.close();
   return [...new Set(seen)].map((p) => {
     let file = path.join(dist, decodeURIComponent(p));
-    if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(dist, 'index.html');
+    if (p.endsWith('/')) file = path.join(file, 'index.html');
+    else if (!fs.existsSync(file)) file += '.html';
     const buf = fs.readFileSync(file);
     return { path: p, raw: buf.length, br: brotli(buf) };
   });
@@ -106,6 +109,16 @@ console.log('');
 console.log('| first load | requests | raw | brotli |');
 console.log('| --- | --- | --- | --- |');
 for (const r of rows) console.log(`| \`${r.route}\` | ${r.requests} | ${kb(r.raw)} | ${kb(r.br)} |`);
+// What the service worker downloads in the background after the first visit.
+const shell = JSON.parse(fs.readFileSync(path.join(dist, 'sw.js'), 'utf8').match(/const SHELL = (\[.*\]);/)[1]);
+const shellFiles = shell.map((url) => {
+  let file = path.join(dist, url);
+  if (url.endsWith('/')) file = path.join(file, 'index.html');
+  return fs.readFileSync(file);
+});
+console.log(
+  `| service worker precache (after load, in the background) | ${shell.length} | ${kb(shellFiles.reduce((s, b) => s + b.length, 0))} | ${kb(shellFiles.reduce((s, b) => s + brotli(b), 0))} |`,
+);
 console.log('');
 console.log('| search | index before first result (brotli) | snippet texts after (brotli) | query to results, mean | p95 |');
 console.log('| --- | --- | --- | --- | --- |');

@@ -177,5 +177,8 @@ fn prerendered_unknown_urls_are_404_pages_without_canonical() {
         .iter()
         .map(|t| t.to_html())
         .collect();
-    assert!(tags.contains("noindex") && !tags.contains("canonical"), "{tags}");
+    assert!(
+        tags.contains("noindex") && !tags.contains("canonical"),
+        "{tags}"
+    );
 }

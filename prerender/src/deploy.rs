@@ -3,18 +3,19 @@
 //! list of files. See `deploy/README.md` for each host.
 
 /// The Content-Security-Policy of the site. Everything comes from the site itself:
-/// no inline script or style, `'wasm-unsafe-eval'` only to compile the app's
-/// wasm. `subscribe_endpoint` (if on another origin) may receive form posts by
-/// `fetch`. `frame_ancestors` is left out for the `<meta>` copy, where browsers
-/// ignore it.
-pub fn csp(subscribe_endpoint: Option<&str>, frame_ancestors: bool) -> String {
+/// no `'unsafe-inline'` (the one inline script is allowed by its hash, in
+/// `scripts`), `'wasm-unsafe-eval'` only to compile the app's wasm.
+/// `subscribe_endpoint` (if on another origin) may receive form posts by `fetch`.
+/// `frame_ancestors` is left out for the `<meta>` copy, where browsers ignore it.
+pub fn csp(subscribe_endpoint: Option<&str>, scripts: &[String], frame_ancestors: bool) -> String {
     let mut connect = String::from("'self'");
     if let Some(origin) = subscribe_endpoint.and_then(origin_of) {
         connect.push(' ');
         connect.push_str(origin);
     }
+    let scripts: String = scripts.iter().map(|s| format!(" {s}")).collect();
     let mut policy = format!(
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
+        "default-src 'self'; script-src 'self'{scripts} 'wasm-unsafe-eval'; style-src 'self'; \
          img-src 'self'; font-src 'self'; connect-src {connect}; manifest-src 'self'; \
          worker-src 'self'; base-uri 'self'; form-action 'self'; object-src 'none'"
     );
@@ -91,15 +92,19 @@ mod tests {
 
     #[test]
     fn the_policy_allows_only_the_site_itself() {
-        let policy = csp(None, true);
+        let policy = csp(None, &["'sha256-abc='".into()], true);
         assert!(!policy.contains("unsafe-inline"));
         assert!(!policy.contains("'unsafe-eval'"));
-        assert!(policy.contains("script-src 'self' 'wasm-unsafe-eval';"));
+        assert!(policy.contains("script-src 'self' 'sha256-abc=' 'wasm-unsafe-eval';"));
         assert!(policy.ends_with("frame-ancestors 'none'"));
-        assert!(!csp(None, false).contains("frame-ancestors"));
-        let with_endpoint = csp(Some("https://news.example.org:8443/api/subscribe"), true);
+        assert!(!csp(None, &[], false).contains("frame-ancestors"));
+        let with_endpoint = csp(
+            Some("https://news.example.org:8443/api/subscribe"),
+            &[],
+            true,
+        );
         assert!(with_endpoint.contains("connect-src 'self' https://news.example.org:8443;"));
-        assert!(csp(Some("/api/subscribe"), true).contains("connect-src 'self';"));
+        assert!(csp(Some("/api/subscribe"), &[], true).contains("connect-src 'self';"));
     }
 
     #[test]

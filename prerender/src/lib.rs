@@ -88,8 +88,16 @@ fn load_documents(content: &Path) -> Result<Vec<(Lang, model::SiteIndex)>, Strin
 /// `sw.js`, and `content/` for a fetched build) from the documents in `content`.
 pub fn run(site: &Path, content: &Path) -> Result<Summary, String> {
     let public_url = format!("{BASE}/");
-    let template = Template::parse(&read(&site.join("index.html"))?, &public_url)
+    let mut template = Template::parse(&read(&site.join("index.html"))?, &public_url)
         .map_err(|e| e.to_string())?;
+    // The early script (theme before the first paint, the root's language
+    // redirect) blocks rendering: inline it rather than make the page wait for
+    // one more request.
+    let boot = read(&site.join("boot.js"))?;
+    let boot_hash = template
+        .inline_script("<script src=\"boot.js\"></script>", &boot)
+        .map_err(|e| e.to_string())?;
+    let scripts = [boot_hash];
     let (script_name, script) = &template.start_script;
     write(&site.join(script_name), script)?;
 
@@ -98,7 +106,7 @@ pub fn run(site: &Path, content: &Path) -> Result<Summary, String> {
     let endpoint = api::subscribe_endpoint();
     let meta_csp = format!(
         "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">\n    ",
-        deploy::csp(endpoint, false)
+        deploy::csp(endpoint, &scripts, false)
     );
 
     let mut pages = Vec::new();
@@ -132,7 +140,7 @@ pub fn run(site: &Path, content: &Path) -> Result<Summary, String> {
         pages.push(file);
     }
 
-    let mut shell: Vec<String> = ["", "en/", "ru/", "404.html", "boot.js", "favicon.svg"]
+    let mut shell: Vec<String> = ["", "en/", "ru/", "404.html", "favicon.svg"]
         .iter()
         .map(|p| format!("{public_url}{p}"))
         .collect();
@@ -149,7 +157,11 @@ pub fn run(site: &Path, content: &Path) -> Result<Summary, String> {
 
     write(
         &site.join("_headers"),
-        &deploy::headers(BASE, &deploy::csp(endpoint, true), &template.assets),
+        &deploy::headers(
+            BASE,
+            &deploy::csp(endpoint, &scripts, true),
+            &template.assets,
+        ),
     )?;
     write(&site.join("_redirects"), &deploy::redirects(BASE))?;
     // GitHub Pages: publish every file as it is (no Jekyll processing).

@@ -7,13 +7,15 @@
 // * `_redirects` rules apply where no file matches (redirects, and 404 pages
 //   served with status 404);
 // * `_headers` rules add headers, among them the Content-Security-Policy, which
-//   the browser then enforces; the default Cache-Control is the CDNs' own.
+//   the browser then enforces; the default Cache-Control is the CDNs' own;
+// * text and wasm are sent brotli-compressed to clients that accept it.
 //
 // The site can be mounted under a path prefix (`/insights`), as a sub-path
 // deployment would be. Bound to 127.0.0.1 on a free port.
 import http from 'node:http';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import zlib from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -27,6 +29,18 @@ const TYPES = {
 };
 
 const DEFAULT_CACHE = 'public, max-age=0, must-revalidate';
+const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.wasm', '.svg', '.xml', '.txt']);
+
+/** Brotli bodies (quality 11, as CDNs serve static files), kept per file. */
+const compressed = new Map();
+async function brotli(file, body) {
+  const { mtimeMs } = await fs.stat(file);
+  const key = `${file}:${mtimeMs}:${body.length}`;
+  if (!compressed.has(key)) {
+    compressed.set(key, zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }));
+  }
+  return compressed.get(key);
+}
 
 /** A `/a/:name/*` pattern as a RegExp with named groups (`splat` for `*`). */
 function pattern(from) {
@@ -81,8 +95,14 @@ export async function serve(root, { prefix = '' } = {}) {
   const send = async (res, pathname, file, status = 200) => {
     const headers = { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': DEFAULT_CACHE };
     for (const rule of rules.headers) if (rule.match.test(pathname)) Object.assign(headers, rule.set);
+    let body = await fs.readFile(file);
+    if (COMPRESSIBLE.has(path.extname(file)) && /\bbr\b/.test(res.req.headers['accept-encoding'] ?? '')) {
+      body = await brotli(file, body);
+      headers['content-encoding'] = 'br';
+      headers.vary = 'Accept-Encoding';
+    }
     res.writeHead(status, headers);
-    res.end(await fs.readFile(file));
+    res.end(body);
   };
 
   const server = http.createServer(async (req, res) => {
