@@ -25,10 +25,18 @@ pub enum ContentError {
     /// The server answered with an error status.
     #[error("HTTP status {0}")]
     Status(u16),
+    /// No complete answer within [`TIMEOUT_MS`].
+    #[error("timed out")]
+    Timeout,
     /// The body is not the expected document; says what was wrong.
     #[error("malformed document: {0}")]
     Format(&'static str),
 }
+
+/// How long a content request may take, body included, before it is given up
+/// as [`ContentError::Timeout`]: generous for a phone on a slow network (the
+/// largest document, a search index, is under 100 KB compressed).
+pub const TIMEOUT_MS: i32 = 10_000;
 
 /// A document the app can ask for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -178,7 +186,7 @@ pub fn documents_for(path: &str) -> Vec<Request> {
         return Vec::new();
     };
     match segments[1..] {
-        [] | ["tags"] | ["tags", _] => vec![Request::Index(lang)],
+        [] | ["page", _] | ["tags"] | ["tags", _] => vec![Request::Index(lang)],
         ["blog", slug] => vec![Request::Post(lang, slug.to_string())],
         _ => Vec::new(),
     }
@@ -240,16 +248,55 @@ mod source {
     pub const ROOT: &str = "content/";
 
     pub async fn read(path: &str) -> Result<String, ContentError> {
+        use std::cell::Cell;
+        use std::rc::Rc;
+        use wasm_bindgen::{closure::Closure, JsCast};
+
         let abort = SendWrapper::new(web_sys::AbortController::new().ok());
         let signal = abort.as_ref().map(|a| a.signal());
+        // A slow server is given up after TIMEOUT_MS, body included.
+        let timed_out = Rc::new(Cell::new(false));
+        let on_timeout = Closure::once({
+            let timed_out = timed_out.clone();
+            let abort = (*abort).clone();
+            move || {
+                timed_out.set(true);
+                if let Some(abort) = abort {
+                    abort.abort();
+                }
+            }
+        });
+        let window = web_sys::window();
+        let timer = window.as_ref().and_then(|w| {
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                on_timeout.as_ref().unchecked_ref(),
+                super::TIMEOUT_MS,
+            )
+            .ok()
+        });
         // A reader who navigates away stops waiting for this page's document.
         on_cleanup(move || {
             if let Some(abort) = abort.take() {
                 abort.abort();
             }
         });
+        let result = fetch(path, signal.as_ref()).await;
+        if let (Some(window), Some(timer)) = (window, timer) {
+            window.clear_timeout_with_handle(timer);
+        }
+        drop(on_timeout);
+        match result {
+            Err(_) if timed_out.get() => Err(ContentError::Timeout),
+            other => other,
+        }
+    }
+
+    async fn fetch(
+        path: &str,
+        signal: Option<&web_sys::AbortSignal>,
+    ) -> Result<String, ContentError> {
         let response = gloo_net::http::Request::get(&format!("{ROOT}{path}"))
-            .abort_signal(signal.as_ref())
+            .abort_signal(signal)
             .send()
             .await
             .map_err(|_| ContentError::Network("request failed"))?;

@@ -32,6 +32,8 @@ pub enum Page {
     Root,
     /// `/{lang}/`: the article index.
     Home,
+    /// `/{lang}/page/{n}`: a later page of the index (n ≥ 2).
+    HomePage(usize),
     /// `/{lang}/blog/{slug}`.
     Article(Box<PostMeta>),
     /// `/{lang}/tags`.
@@ -54,6 +56,7 @@ impl Head {
         Some(match &self.page {
             Page::Root => "/".to_string(),
             Page::Home => format!("/{code}/"),
+            Page::HomePage(n) => format!("/{code}/page/{n}"),
             Page::Article(meta) => format!("/{code}/blog/{}", meta.slug),
             Page::Tags => format!("/{code}/tags/"),
             Page::Tag(tag) => format!("/{code}/tags/{tag}"),
@@ -246,7 +249,7 @@ pub fn head_tags(head: &Head, site_url: &str) -> Vec<HeadTag> {
                 json(&keywords.join(", ")),
             )
         }
-        Page::Tags | Page::Tag(_) | Page::NotFound => format!(
+        Page::HomePage(_) | Page::Tags | Page::Tag(_) | Page::NotFound => format!(
             "\"@type\":\"CollectionPage\",\"name\":{},{common},\"isPartOf\":{{\"@type\":\
              \"Blog\",\"name\":{site_name},\"url\":{blog_url}}}",
             json(&head.title)

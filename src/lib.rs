@@ -97,6 +97,7 @@ fn Shell() -> impl IntoView {
             <FlatRoutes fallback=NotFoundPage>
                 <Route path=path!("/") view=RootRedirect />
                 <Route path=path!("/:lang") view=HomePage />
+                <Route path=path!("/:lang/page/:page") view=HomePage />
                 <Route path=path!("/:lang/blog/:slug") view=ArticlePage />
                 <Route path=path!("/:lang/tags") view=TagsPage />
                 <Route path=path!("/:lang/tags/:tag") view=TagPage />

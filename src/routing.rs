@@ -18,6 +18,16 @@ pub fn home(lang: Lang) -> String {
     format!("{BASE}/{}/", lang.code())
 }
 
+/// Page `page` of the index of `lang`: the index itself for page 1, else
+/// `/en/page/<page>`.
+pub fn home_page(lang: Lang, page: usize) -> String {
+    if page <= 1 {
+        home(lang)
+    } else {
+        format!("{BASE}/{}/page/{page}", lang.code())
+    }
+}
+
 /// An article: `/en/blog/<slug>`.
 pub fn post(lang: Lang, slug: &str) -> String {
     format!("{BASE}/{}/blog/{slug}", lang.code())
@@ -90,6 +100,8 @@ mod tests {
     #[test]
     fn builds_urls() {
         assert_eq!(home(Lang::Ru), "/ru/");
+        assert_eq!(home_page(Lang::Ru, 1), "/ru/");
+        assert_eq!(home_page(Lang::En, 3), "/en/page/3");
         assert_eq!(tags(Lang::Ru), "/ru/tags/");
         assert_eq!(tag(Lang::Ru, "rag"), "/ru/tags/rag");
         assert_eq!(

@@ -58,11 +58,12 @@ fn unknown_urls_render_the_localized_404() {
 
 #[test]
 fn index_route_renders_the_frame_and_a_loading_state() {
+    // Until the index is at hand (which page numbers exist depends on it), the
+    // view is the site's frame around a loading state.
     let html = render_app("/ru/");
     assert!(html.contains("Инженерные инсайты"), "{html}");
-    assert!(html.contains("Глубокие разборы AI-систем"), "{html}");
     assert!(html.contains("Загрузка…"), "{html}");
-    assert!(html.contains("Оставайтесь впереди"), "{html}");
+    assert!(html.contains("Пишут инженеры — для инженеров."), "{html}");
     assert!(!html.contains("Page not found"), "{html}");
     // The switcher links to the same page in English, with hreflang and lang.
     assert!(html.contains(r#"href="/en/""#), "{html}");
@@ -73,7 +74,8 @@ fn index_route_renders_the_frame_and_a_loading_state() {
 fn index_matches_with_and_without_trailing_slash() {
     for path in ["/en", "/en/"] {
         let html = render_app(path);
-        assert!(html.contains("Latest articles"), "{path}: {html}");
+        assert!(html.contains("Loading…"), "{path}: {html}");
+        assert!(!html.contains("Page not found"), "{path}: {html}");
     }
 }
 
@@ -181,4 +183,44 @@ fn prerendered_unknown_urls_are_404_pages_without_canonical() {
         tags.contains("noindex") && !tags.contains("canonical"),
         "{tags}"
     );
+}
+
+#[test]
+fn the_index_is_paginated_and_pages_past_the_last_are_404s() {
+    use engineering_insights::api::{self, Request};
+    use engineering_insights::head::Page;
+    let posts: Vec<PostMeta> = (0..45).map(|i| meta(&format!("post-{i}"))).collect();
+    let index = model::SiteIndex {
+        lang: Lang::En,
+        posts,
+        tags: vec![],
+    };
+    api::store(
+        &Request::Index(Lang::En),
+        &serde_json::to_string(&index).unwrap(),
+    )
+    .unwrap();
+    let first = engineering_insights::prerender("/en/").unwrap();
+    assert_eq!(
+        first.body.matches("class=\"card\"").count(),
+        20,
+        "{}",
+        first.body
+    );
+    assert!(first.body.contains("45 articles"));
+    assert!(
+        first.body.contains(r#"rel="next" href="/en/page/2""#),
+        "{}",
+        first.body
+    );
+    assert!(!first.body.contains(r#"rel="prev""#));
+    let third = engineering_insights::prerender("/en/page/3").unwrap();
+    assert_eq!(third.body.matches("class=\"card\"").count(), 5);
+    assert!(third.body.contains("Page 3 of 3"));
+    assert!(third.body.contains(r#"rel="prev" href="/en/page/2""#));
+    assert_eq!(third.head.page, Page::HomePage(3));
+    for missing in ["/en/page/4", "/en/page/1", "/en/page/x"] {
+        let page = engineering_insights::prerender(missing).unwrap();
+        assert_eq!(page.head.page, Page::NotFound, "{missing}");
+    }
 }

@@ -252,6 +252,15 @@ impl SiteUrl {
     }
 }
 
+/// Articles per page of the index: `/{lang}/` shows the newest, `/{lang}/page/2`
+/// the next ones, and so on. Shared by the app, the prerenderer and the sitemap.
+pub const PAGE_SIZE: usize = 20;
+
+/// The number of index pages for `posts` articles (at least one).
+pub fn page_count(posts: usize) -> usize {
+    posts.div_ceil(PAGE_SIZE).max(1)
+}
+
 /// Whether `slug` is a valid article or tag slug: non-empty lowercase ASCII letters,
 /// digits and single hyphens, neither starting nor ending with a hyphen.
 pub fn is_valid_slug(slug: &str) -> bool {
@@ -320,6 +329,14 @@ mod tests {
         ] {
             assert!(SiteUrl::parse(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn index_pages() {
+        assert_eq!(page_count(0), 1);
+        assert_eq!(page_count(20), 1);
+        assert_eq!(page_count(21), 2);
+        assert_eq!(page_count(2000), 100);
     }
 
     #[test]

@@ -108,6 +108,10 @@ fn pages(site: &Site, lang: Lang) -> Vec<(String, Option<String>)> {
         format!("/{code}/"),
         index.posts.first().map(|p| p.date.clone()),
     )];
+    pages.extend((2..=model::page_count(index.posts.len())).map(|n| {
+        let newest = index.posts.get((n - 1) * model::PAGE_SIZE);
+        (format!("/{code}/page/{n}"), newest.map(|p| p.date.clone()))
+    }));
     pages.extend(
         index
             .posts

@@ -141,6 +141,17 @@ pub fn render(body: &str, lang: Lang, page: &str, base: &str) -> Result<Rendered
                 }
                 continue;
             }
+            // A wide table scrolls inside a box that keyboard users can focus.
+            Event::Start(Tag::Table(_)) => {
+                events.push(Event::Html(CowStr::from(
+                    "<div class=\"table-scroll\" tabindex=\"0\">",
+                )));
+            }
+            Event::End(TagEnd::Table) => {
+                events.push(event);
+                events.push(Event::Html(CowStr::from("</div>")));
+                continue;
+            }
             Event::Text(text) | Event::Code(text) => words += count_words(text),
             Event::Start(Tag::Link { dest_url, .. }) if dest_url.starts_with('/') => {
                 internal_links.push((line_of(range.start), dest_url.to_string()));
@@ -187,7 +198,7 @@ pub fn render(body: &str, lang: Lang, page: &str, base: &str) -> Result<Rendered
 fn code_block(lang: &str, code: &str, labels: &Labels) -> String {
     format!(
         "<div class=\"code-block\"><button type=\"button\" class=\"copy\">{}</button>\
-         <pre><code class=\"language-{lang}\">{}</code></pre></div>\n",
+         <pre tabindex=\"0\"><code class=\"language-{lang}\">{}</code></pre></div>\n",
         labels.copy_code,
         highlight::highlight(lang, code)
     )
@@ -292,12 +303,15 @@ mod tests {
             "| a | b |\n|---|---|\n| 1 | 2 |\n\n- one\n- two\n\n```rust\nfn main() {}\n```\n\n[x](https://example.org) [y](/en/blog/y)\n", Lang::En, "/en/blog/x", ""
         )
         .unwrap();
-        assert!(r.html.contains("<table>"));
+        assert!(r
+            .html
+            .contains("<div class=\"table-scroll\" tabindex=\"0\"><table>"));
+        assert!(r.html.contains("</table>\n</div>"), "{}", r.html);
         assert!(r.html.contains("<ul>\n<li>one</li>"));
         assert!(
             r.html.contains(
                 "<div class=\"code-block\"><button type=\"button\" class=\"copy\">Copy</button>\
-                 <pre><code class=\"language-rust\"><span class=\"tk-kw\">fn</span> \
+                 <pre tabindex=\"0\"><code class=\"language-rust\"><span class=\"tk-kw\">fn</span> \
                  <span class=\"tk-fn\">main</span>"
             ),
             "{}",

@@ -186,18 +186,21 @@ pub fn load(root: &Path, base: &str) -> Result<Site, ContentErrors> {
             errors.push(ContentError::new(&dir, 1, ErrorKind::UnknownLanguage(name)));
             continue;
         };
-        for path in sorted_entries(&dir, &mut errors) {
-            if path.extension().is_some_and(|e| e == "md") {
-                match load_article(lang, &path, &vocabulary, base) {
-                    Ok(article) => articles
-                        .get_mut(&lang)
-                        .expect("every language")
-                        .push(article),
-                    Err(mut e) => {
-                        errors.append(&mut e);
-                        let stem = path.file_stem().unwrap_or_default().to_string_lossy();
-                        failed.insert((lang, stem.to_string()));
-                    }
+        let files: Vec<PathBuf> = sorted_entries(&dir, &mut errors)
+            .into_iter()
+            .filter(|p| p.extension().is_some_and(|e| e == "md"))
+            .collect();
+        let loaded = parallel_map(&files, |path| load_article(lang, path, &vocabulary, base));
+        for (path, result) in files.iter().zip(loaded) {
+            match result {
+                Ok(article) => articles
+                    .get_mut(&lang)
+                    .expect("every language")
+                    .push(article),
+                Err(mut e) => {
+                    errors.append(&mut e);
+                    let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+                    failed.insert((lang, stem.to_string()));
                 }
             }
         }
@@ -225,6 +228,23 @@ pub fn load(root: &Path, base: &str) -> Result<Site, ContentErrors> {
     Ok(Site {
         vocabulary,
         articles,
+    })
+}
+
+/// `f` over `items` on every core, results in the order of `items`. Reading,
+/// rendering and highlighting one article is independent of the others.
+fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = items.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .map(|part| scope.spawn(|| part.iter().map(&f).collect::<Vec<R>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("an article's thread panicked"))
+            .collect()
     })
 }
 

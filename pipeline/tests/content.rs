@@ -93,7 +93,7 @@ fn the_set_exercises_every_renderer_feature() {
             .collect();
         for needle in [
             "<table>",
-            "<pre><code class=\"language-",
+            "<pre tabindex=\"0\"><code class=\"language-",
             "<ul>",
             "<ol>",
             "<a href=\"/",

@@ -40,6 +40,9 @@ pub fn routes(langs: &[(Lang, model::SiteIndex)]) -> Vec<Route> {
     for (lang, index) in langs {
         let l = lang.code();
         routes.push((format!("/{l}/"), format!("{l}/index.html")));
+        for n in 2..=model::page_count(index.posts.len()) {
+            routes.push((format!("/{l}/page/{n}"), format!("{l}/page/{n}.html")));
+        }
         routes.push((format!("/{l}/404"), format!("{l}/404.html")));
         routes.push((format!("/{l}/tags/"), format!("{l}/tags/index.html")));
         for tag in &index.tags {

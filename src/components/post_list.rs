@@ -10,10 +10,13 @@ pub fn PostList(
     posts: Vec<PostMeta>,
     /// Language of the labels.
     lang: Lang,
+    /// The number of articles in the whole list, when `posts` is one page of it.
+    #[prop(optional)]
+    total: Option<usize>,
 ) -> impl IntoView {
     let count = strings(lang)
         .articles_count
-        .format(lang, posts.len() as u64);
+        .format(lang, total.unwrap_or(posts.len()) as u64);
     let cards = posts
         .into_iter()
         .map(|post| view! { <PostCard post lang /> })

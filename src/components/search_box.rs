@@ -206,15 +206,15 @@ fn result_item(
             .collect_view()
     };
     view! {
-        <li
-            id=format!("search-option-{position}")
-            role="option"
-            class="search__result"
-            aria-selected=move || (selected.get() == position).to_string()
-            on:mousemove=move |_| selected.set(position)
-        >
+        // The link itself is the option (an option must not contain a control);
+        // focus stays in the field, which points at the selected option.
+        <li role="none" class="search__result" on:mousemove=move |_| selected.set(position)>
             // Keeps focus in the field so the click lands before the list closes.
             <a
+                id=format!("search-option-{position}")
+                role="option"
+                tabindex="-1"
+                aria-selected=move || (selected.get() == position).to_string()
                 href=routing::post(lang, &slug)
                 on:mousedown=|ev| ev.prevent_default()
                 on:click=move |_| {

@@ -11,7 +11,8 @@ pub fn SiteHeader() -> impl IntoView {
         let lang = lang.get();
         let t = strings(lang);
         view! {
-            <a class="brand" href=routing::home(lang) aria-label=t.home_link_label>
+            // Named by its visible text (the mark is decoration): the site name.
+            <a class="brand" href=routing::home(lang)>
                 <span class="brand__mark" aria-hidden="true">"EI"</span>
                 <span class="brand__name">{t.site_name}</span>
             </a>

@@ -30,11 +30,14 @@ pub fn ErrorPanel(
     let detail = match &error {
         ContentError::Status(code) => fill(t.error_status, code),
         ContentError::Format(_) => t.error_format.to_string(),
+        ContentError::Timeout => t.error_timeout.to_string(),
         ContentError::Network(_) | ContentError::NotFound => t.error_network.to_string(),
     };
     view! {
+        // In place of the page that could not be loaded, so its heading is the
+        // page's (and takes focus after a navigation, like any page title).
         <div class="error-panel" role="alert">
-            <h2>{t.error_title}</h2>
+            <h1 id="page-title" tabindex="-1">{t.error_title}</h1>
             <p>{detail}</p>
             <button type="button" class="button" on:click=move |_| on_retry.run(())>
                 {t.retry}

@@ -28,7 +28,7 @@ pub fn TagPage() -> impl IntoView {
             .cloned()
             .collect();
         view! {
-            <PageHead lang title description page=Page::Tag(slug.clone()) />
+            <PageHead lang title=title.clone() description page=Page::Tag(slug.clone()) />
             <header class="page-header">
                 <p class="back">
                     <BackLink lang />
@@ -37,6 +37,8 @@ pub fn TagPage() -> impl IntoView {
                 </p>
                 <h1 id="page-title" tabindex="-1">{info.name.clone()}</h1>
             </header>
+            // The cards' headings are level 3, under this one.
+            <h2 class="visually-hidden">{title}</h2>
             <PostList posts lang />
         }
         .into_any()

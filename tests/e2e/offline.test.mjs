@@ -15,7 +15,7 @@ async function controlled(page) {
 }
 
 test('a reader who goes offline can open the index and every article they read', async () => {
-  const page = await site.page();
+  const page = await site.page({ serviceWorkers: 'allow' });
   const en = contentIndex('en');
   const [read, loaded, unread] = [en.posts[0], en.posts[1], en.posts[2]];
   await page.goto(`${site.server.url}/en/`);
@@ -50,7 +50,7 @@ test('a reader who goes offline can open the index and every article they read',
 });
 
 test('a new deploy is picked up on the next visit, and the old one is dropped', async () => {
-  const page = await site.page();
+  const page = await site.page({ serviceWorkers: 'allow' });
   await page.goto(`${site.server.url}/en/`);
   await appReady(page);
   await controlled(page);

@@ -121,9 +121,13 @@ test('feeds, sitemap and robots.txt are served as files and linked from the head
   await page.goto(`${site.server.url}/ru/`);
   await heading(page);
   const feeds = await page.locator('link[rel="alternate"][type="application/rss+xml"]').evaluateAll((links) =>
-    links.map((l) => [l.hreflang, new URL(l.href).pathname]),
+    links.map((l) => [l.title, new URL(l.href).pathname]),
   );
-  assert.deepEqual(feeds, [['en', '/en/feed.xml'], ['ru', '/ru/feed.xml']]);
+  // Named by title only: `hreflang` is for the page's own alternates.
+  assert.deepEqual(feeds, [
+    ['Engineering Insights (English)', '/en/feed.xml'],
+    ['Инженерные инсайты (русский)', '/ru/feed.xml'],
+  ]);
   await page.context().close();
 });
 

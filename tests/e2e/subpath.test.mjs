@@ -52,7 +52,7 @@ test('the site works under its prefix: links, fetches, router and language switc
 });
 
 test('deep links, the 404 page and search work under the prefix', async () => {
-  const page = await site.page();
+  const page = await site.page({ serviceWorkers: 'allow' });
   const en = contentIndex('en');
   await page.goto(`${site.server.url}${PREFIX}/en/blog/${en.posts[3].slug}`);
   await headingIs(page, en.posts[3].title);
@@ -73,7 +73,7 @@ test('deep links, the 404 page and search work under the prefix', async () => {
 });
 
 test('the service worker is scoped to the prefix', async () => {
-  const page = await site.page();
+  const page = await site.page({ serviceWorkers: 'allow' });
   await page.goto(`${site.server.url}${PREFIX}/en/`);
   await appReady(page);
   await page.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 15000 });

@@ -51,7 +51,9 @@ export async function start(dist, { prefix = '' } = {}) {
     browser,
     /** A fresh page (new profile) collecting console errors and content requests. */
     async page(options = {}) {
-      const context = await browser.newContext({ locale: 'en-US', ...options });
+      // No service worker unless a test asks for one: requests it handles would
+      // bypass the tests' request interception.
+      const context = await browser.newContext({ locale: 'en-US', serviceWorkers: 'block', ...options });
       const page = await context.newPage();
       page.consoleErrors = [];
       page.contentRequests = [];

@@ -1,0 +1,76 @@
+// The performance budget of a built site (called by scripts/bench):
+//   node scripts/budget.mjs DIST
+// Exits with 1 when a budget is exceeded. Sizes are brotli (quality 11), as a CDN
+// serves them; KB = 1,000 bytes.
+//   * the wasm;
+//   * an article's first load: what its prerendered page makes the browser fetch
+//     before the app runs (the page, stylesheet, scripts, preloaded wasm and
+//     documents, icon), for every article in both languages (the largest counts).
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+
+export const BUDGET = {
+  wasm: 110_000,
+  articleFirstLoad: 150_000,
+};
+
+const dist = path.resolve(process.argv[2] ?? 'dist');
+const brotli = (buf) => zlib.brotliCompressSync(buf, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
+const sizes = new Map();
+const size = (url) => {
+  if (!sizes.has(url)) sizes.set(url, brotli(fs.readFileSync(path.join(dist, url))));
+  return sizes.get(url);
+};
+
+const wasmFile = fs.readdirSync(dist).find((f) => f.endsWith('.wasm'));
+const wasm = size(wasmFile);
+
+/** The brotli bytes a first visit to `file` (a page under dist) downloads. */
+function firstLoad(file) {
+  const html = fs.readFileSync(path.join(dist, file), 'utf8');
+  const base = html.match(/<base href="([^"]*)"/)?.[1] ?? '/';
+  const urls = new Set(['favicon.svg']);
+  const local = (url) => (url.startsWith(base) ? url.slice(base.length) : url);
+  for (const [, attrs] of html.matchAll(/<link\b([^>]*)>/g)) {
+    const rel = attrs.match(/\brel="([^"]+)"/)?.[1];
+    const href = attrs.match(/\bhref="([^"]+)"/)?.[1];
+    if (href && ['stylesheet', 'preload', 'modulepreload', 'icon'].includes(rel)) urls.add(local(href));
+  }
+  for (const [, src] of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)) urls.add(local(src));
+  // The start-up script imports the JS glue, which loads the wasm.
+  for (const url of [...urls]) {
+    if (/^init-.*\.js$/.test(url)) {
+      for (const [, imported] of fs.readFileSync(path.join(dist, url), 'utf8').matchAll(/'([^']+\.(?:js|wasm))'/g)) {
+        urls.add(local(imported));
+      }
+    }
+  }
+  return [...urls].filter((u) => !u.startsWith('http')).reduce((sum, url) => sum + size(url), brotli(Buffer.from(html)));
+}
+
+let worst = { file: '', bytes: 0 };
+for (const lang of ['en', 'ru']) {
+  for (const file of fs.readdirSync(path.join(dist, lang, 'blog'))) {
+    const bytes = firstLoad(path.join(lang, 'blog', file));
+    if (bytes > worst.bytes) worst = { file: `${lang}/blog/${file}`, bytes };
+  }
+}
+
+const checks = [
+  ['wasm', wasm, BUDGET.wasm],
+  [`article first load (largest: ${worst.file})`, worst.bytes, BUDGET.articleFirstLoad],
+];
+console.log('| budget | brotli | limit | |');
+console.log('| --- | --- | --- | --- |');
+let over = false;
+for (const [what, bytes, limit] of checks) {
+  const ok = bytes <= limit;
+  over ||= !ok;
+  console.log(`| ${what} | ${kb(bytes)} | ${kb(limit)} | ${ok ? 'within' : '**over**'} |`);
+}
+if (over) {
+  console.error('\nbudget: exceeded');
+  process.exit(1);
+}

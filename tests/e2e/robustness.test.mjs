@@ -1,0 +1,121 @@
+// Bad input from the content host: damaged, wrongly shaped, failing or slow
+// documents each show a translated error with a working retry while the rest of
+// the app stays usable; extreme content does not break the layout; HTML from a
+// compromised content host cannot run script.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { siteFor, locales, contentIndex, heading, headingIs, appReady } from './support.mjs';
+
+const site = siteFor(process.env.E2E_DIST ?? 'dist');
+
+/** Opens the `lang` index, then the article `slug` by a click (client-side). */
+async function openFromIndex(page, lang, post) {
+  await page.goto(`${site.server.url}/${lang}/`);
+  await heading(page);
+  await page.getByRole('link', { name: post.title }).click();
+}
+
+for (const [name, lang, body, message] of [
+  ['truncated JSON', 'en', (real) => real.slice(0, Math.floor(real.length / 2)), 'error_format'],
+  ['a JSON of the wrong shape', 'ru', () => '{"lang":"ru","meta":{"slug":42},"html":[]}', 'error_format'],
+  ['an HTML error page with status 200', 'en', () => '<!doctype html><title>Oops</title>', 'error_format'],
+  ['an article of another language', 'ru', (real) => real.replace('"lang":"ru"', '"lang":"en"'), 'error_format'],
+]) {
+  test(`${name} shows a translated error; retry recovers and the app stays usable`, async () => {
+    const page = await site.page();
+    const post = contentIndex(lang).posts[5];
+    let broken = true;
+    await page.route(`**/content/${lang}/posts/${post.slug}.json`, async (route) => {
+      if (!broken) return route.continue();
+      const real = await (await route.fetch()).text();
+      await route.fulfill({ status: 200, contentType: 'application/json', body: body(real) });
+    });
+    await openFromIndex(page, lang, post);
+    const alert = page.getByRole('alert');
+    await alert.getByText(locales[lang][message]).waitFor();
+    // The rest of the app works around the error: search opens, the header links.
+    await page.getByRole('combobox').fill(lang === 'en' ? 'cache' : 'кэш');
+    await page.getByRole('option').first().waitFor();
+    await page.keyboard.press('Escape');
+    broken = false;
+    await page.getByRole('button', { name: locales[lang].retry }).click();
+    await headingIs(page, post.title);
+    assert.equal(await page.getByRole('alert').count(), 0);
+    assert.deepEqual(page.consoleErrors, []);
+    await page.context().close();
+  });
+}
+
+test('a content host that does not answer in time shows the timeout error with retry', async () => {
+  const page = await site.page();
+  const post = contentIndex('en').posts[6];
+  let slow = true;
+  await page.route(`**/content/en/posts/${post.slug}.json`, async (route) => {
+    if (!slow) return route.continue();
+    await new Promise((resolve) => setTimeout(resolve, 12000));
+    await route.abort().catch(() => {});
+  });
+  await openFromIndex(page, 'en', post);
+  await page.getByRole('alert').getByText(locales.en.error_timeout).waitFor({ timeout: 20000 });
+  slow = false;
+  await page.getByRole('button', { name: locales.en.retry }).click();
+  await headingIs(page, post.title);
+  await page.context().close();
+});
+
+test('extremely long titles, words and code lines do not widen the page', async () => {
+  const lang = 'en';
+  const post = contentIndex(lang).posts[3];
+  const word = 'Supercalifragilistic'.repeat(8);
+  const title = `${'A very long title about distributed consensus '.repeat(6)}${word}`;
+  await (async () => {
+    for (const width of [320, 1280]) {
+      const page = await site.page({ viewport: { width, height: 800 } });
+      await page.route(`**/content/${lang}/index.json`, async (route) => {
+        const index = JSON.parse(await (await route.fetch()).text());
+        index.posts[3].title = title;
+        index.posts[3].summary = `${word} ${word}`;
+        await route.fulfill({ contentType: 'application/json', body: JSON.stringify(index) });
+      });
+      await page.route(`**/content/${lang}/posts/${post.slug}.json`, async (route) => {
+        const doc = JSON.parse(await (await route.fetch()).text());
+        doc.meta.title = title;
+        doc.html =
+          `<p>${word} ${word}</p><pre><code>${'let x = 1; '.repeat(60)}</code></pre>` +
+          `<div class="table-scroll" tabindex="0"><table><tr><td>${word}</td><td>${word}</td><td>${word}</td></tr></table></div>${doc.html}`;
+        await route.fulfill({ contentType: 'application/json', body: JSON.stringify(doc) });
+      });
+      // The index is the client-side one (fetched), so go there by the language switch.
+      await page.goto(`${site.server.url}/ru/`);
+      await heading(page);
+      await page.getByRole('link', { name: 'English' }).click();
+      await headingIs(page, locales.en.site_name);
+      const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok((await overflow()) <= 0, `${width}px index scrolls sideways by ${await overflow()}px`);
+      await page.getByRole('link', { name: title }).click();
+      await headingIs(page, title);
+      assert.ok((await overflow()) <= 0, `${width}px article scrolls sideways by ${await overflow()}px`);
+      // The long code line scrolls inside its block.
+      const pre = await page.locator('main pre').first().evaluate((el) => [el.scrollWidth > el.clientWidth, getComputedStyle(el).overflowX]);
+      assert.deepEqual(pre, [true, 'auto']);
+      await page.context().close();
+    }
+  })();
+});
+
+test('script in article HTML from a compromised content host does not run', async () => {
+  const page = await site.page();
+  const post = contentIndex('en').posts[8];
+  await page.route(`**/content/en/posts/${post.slug}.json`, async (route) => {
+    const doc = JSON.parse(await (await route.fetch()).text());
+    doc.html = `<img src="data:," onerror="window.__pwned = 1"><script>window.__pwned = 2</script>${doc.html}`;
+    await route.fulfill({ contentType: 'application/json', body: JSON.stringify(doc) });
+  });
+  await openFromIndex(page, 'en', post);
+  await headingIs(page, post.title);
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.ok(page.consoleErrors.some((e) => e.startsWith('CSP violation')), `${page.consoleErrors}`);
+  await appReady(page);
+  await page.context().close();
+});
