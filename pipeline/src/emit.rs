@@ -26,10 +26,16 @@ pub fn write(site: &Site, out: &Path, base_url: &str) -> io::Result<usize> {
     for lang in Lang::ALL {
         write_json(&content.join(paths::index(lang)), &site.index(lang))?;
         written += 1;
-        for post in site.posts(lang) {
-            write_json(&content.join(paths::post(lang, &post.meta.slug)), &post)?;
-            written += 1;
+        // Article documents are independent: built and written on every core.
+        let count = site.articles[&lang].len();
+        let indexes: Vec<usize> = (0..count).collect();
+        for result in crate::site::parallel_map(&indexes, |&i| {
+            let post = site.post(lang, i);
+            write_json(&content.join(paths::post(lang, &post.meta.slug)), &post)
+        }) {
+            result?;
         }
+        written += count;
         let (index, texts) = crate::search::index(site, lang);
         write_json(&content.join(paths::search(lang)), &index)?;
         write_json(&content.join(paths::search_texts(lang)), &texts)?;

@@ -66,29 +66,39 @@ pub fn index(site: &Site, lang: Lang) -> (SearchIndex, Vec<String>) {
     let mut postings: Vec<HashMap<usize, u32>> = Vec::new();
     let mut docs = Vec::new();
     let mut texts = Vec::new();
-    for (d, post) in site.posts(lang).enumerate() {
-        let text = html_text(&post.html);
+    // The texts are independent of each other: extracted on every core.
+    let articles = &site.articles[&lang];
+    let plain = crate::site::parallel_map(articles, |a| html_text(&a.body.html));
+    for (d, (article, text)) in articles.iter().zip(plain).enumerate() {
+        let front = &article.front;
         let fields = [
-            (&post.meta.title, TITLE),
-            (&post.meta.summary, SUMMARY),
+            (&front.title, TITLE),
+            (&front.summary, SUMMARY),
             (&text, BODY),
         ];
         for (field, weight) in fields {
             for word in model::search_words(field) {
-                let stem = stemmer.stem(&word).into_owned();
-                let next = stems.len();
-                let id = *stems.entry(stem).or_insert(next);
-                if id == postings.len() {
-                    postings.push(HashMap::new());
-                }
-                forms.entry(word).or_insert(id);
+                // Each form is stemmed once; later occurrences are looked up.
+                let id = match forms.get(&word) {
+                    Some(&id) => id,
+                    None => {
+                        let stem = stemmer.stem(&word).into_owned();
+                        let next = stems.len();
+                        let id = *stems.entry(stem).or_insert(next);
+                        if id == postings.len() {
+                            postings.push(HashMap::new());
+                        }
+                        forms.insert(word, id);
+                        id
+                    }
+                };
                 *postings[id].entry(d).or_insert(0) += weight;
             }
         }
         docs.push(SearchDoc {
-            slug: post.meta.slug.clone(),
-            title: post.meta.title.clone(),
-            summary: post.meta.summary.clone(),
+            slug: front.slug.clone(),
+            title: front.title.clone(),
+            summary: front.summary.clone(),
         });
         texts.push(text);
     }

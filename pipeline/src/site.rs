@@ -118,12 +118,18 @@ impl Site {
 
     /// Every article document of `lang`.
     pub fn posts(&self, lang: Lang) -> impl Iterator<Item = Post> + '_ {
+        (0..self.articles[&lang].len()).map(move |i| self.post(lang, i))
+    }
+
+    /// The document of the `i`-th newest article of `lang`.
+    pub fn post(&self, lang: Lang, i: usize) -> Post {
         let list = &self.articles[&lang];
         let link = |a: &Article| PostLink {
             slug: a.front.slug.clone(),
             title: a.front.title.clone(),
         };
-        list.iter().enumerate().map(move |(i, a)| Post {
+        let a = &list[i];
+        Post {
             lang,
             meta: a.meta(&self.vocabulary),
             html: a.body.html.clone(),
@@ -135,7 +141,7 @@ impl Site {
                 .into_iter()
                 .map(|j| list[j].meta(&self.vocabulary))
                 .collect(),
-        })
+        }
     }
 }
 
@@ -152,8 +158,14 @@ pub fn related(list: &[Article], i: usize) -> Vec<usize> {
         .filter(|(j, _)| *j != i)
         .map(|(j, b)| (j, b.front.tags.iter().filter(|t| tags.contains(t)).count()))
         .collect();
-    others.sort_by_key(|&(j, shared)| (std::cmp::Reverse(shared), j.abs_diff(i)));
-    others.into_iter().take(RELATED).map(|(j, _)| j).collect()
+    let key = |&(j, shared): &(usize, usize)| (std::cmp::Reverse(shared), j.abs_diff(i), j);
+    // Only the first few are needed: select them, then sort just those.
+    if others.len() > RELATED {
+        others.select_nth_unstable_by_key(RELATED - 1, key);
+        others.truncate(RELATED);
+    }
+    others.sort_by_key(key);
+    others.into_iter().map(|(j, _)| j).collect()
 }
 
 /// Loads, validates and renders everything under `root` (`content/`).
@@ -233,7 +245,7 @@ pub fn load(root: &Path, base: &str) -> Result<Site, ContentErrors> {
 
 /// `f` over `items` on every core, results in the order of `items`. Reading,
 /// rendering and highlighting one article is independent of the others.
-fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+pub(crate) fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let chunk = items.len().div_ceil(threads).max(1);
     std::thread::scope(|scope| {
