@@ -107,10 +107,16 @@ pub fn run(site: &Path, content: &Path) -> Result<Summary, String> {
     let langs = load_documents(content)?;
     let fetched = site.join("content").is_dir();
     let endpoint = api::subscribe_endpoint();
-    let meta_csp = format!(
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">\n    ",
-        deploy::csp(endpoint, &scripts, false)
-    );
+    // Pages served by `trunk serve` carry its inline live-reload script, which the
+    // policy would block: development pages go without the <meta> copy.
+    let meta_csp = if template.dev_scripts {
+        String::new()
+    } else {
+        format!(
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">\n    ",
+            deploy::csp(endpoint, &scripts, false)
+        )
+    };
 
     let mut pages = Vec::new();
     let mut fingerprint = String::new();

@@ -28,6 +28,9 @@ pub struct Template {
     /// Trunk's inline start-up script, moved into a file so the
     /// Content-Security-Policy needs no `'unsafe-inline'`: (file name, contents).
     pub start_script: (String, String),
+    /// Whether Trunk's development server added inline scripts of its own (live
+    /// reload): such pages cannot carry the Content-Security-Policy.
+    pub dev_scripts: bool,
     /// The hashed files the pages link (stylesheet, JS, wasm, the start-up
     /// script), as linked.
     pub assets: Vec<String>,
@@ -61,9 +64,11 @@ impl Template {
         let name = format!("init-{:016x}.js", fnv1a(script.as_bytes()));
         let html =
             format!("{before}<script type=\"module\" src=\"{public_url}{name}\"></script>{after}");
-        if html.contains("<script>") || html.contains("<script type=\"module\">") {
-            return Err(TemplateError("more than one inline script".into()));
+        if html.contains("<script type=\"module\">") {
+            return Err(TemplateError("more than one start-up script".into()));
         }
+        // `trunk serve` adds its live-reload script inline: a development page.
+        let dev_scripts = html.contains("<script>");
 
         let (start, rest) = cut(&html, "<html lang=\"")?;
         let (_, rest) = cut(rest, "\"")?;
@@ -72,7 +77,10 @@ impl Template {
         let (head_end, rest) = cut(rest, "</head>")?;
         let (body_open, rest) = cut(rest, "<body>")?;
         let (body, end) = cut(rest, "</body>")?;
-        if !body.trim().is_empty() {
+        // Only scripts may be there (Trunk's development server puts its live
+        // reload script in <body>): they go after the page's markup.
+        let body = body.trim();
+        if !body.is_empty() && !(body.starts_with("<script") && body.ends_with("</script>")) {
             return Err(TemplateError("<body> must be empty: pages fill it".into()));
         }
         let mut assets = Vec::new();
@@ -95,8 +103,9 @@ impl Template {
             head_start: format!("\"{head_start}"),
             head_end: head_end.to_string(),
             body_start: format!("</head>{body_open}<body>"),
-            end: format!("</body>{end}"),
+            end: format!("{body}</body>{end}"),
             start_script: (name, script),
+            dev_scripts,
             assets,
         })
     }
@@ -252,6 +261,19 @@ await init({ module_or_path: '/insights/app-52182d20db5c4d9b_bg.wasm' });
         assert!(Template::parse(&no_body, "/").is_err());
         let no_script = TRUNK.replace("<script type=\"module\">", "<script>");
         assert!(Template::parse(&no_script, "/").is_err());
+        let two = TRUNK.replace("</head>", "<script type=\"module\">x</script></head>");
+        assert!(Template::parse(&two, "/").is_err());
+        let dev = TRUNK.replace("<body></body>", "<body><script>reload()</script></body>");
+        let t = Template::parse(&dev, "/").unwrap();
+        assert!(t.dev_scripts);
+        let page = t.page(&PageParts {
+            lang: "en",
+            title: "t",
+            head: "",
+            body: "<main></main>",
+        });
+        assert!(page.contains("<body><main></main><script>reload()</script></body>"), "{page}");
+        assert!(!Template::parse(TRUNK, "/").unwrap().dev_scripts);
     }
 
     #[test]
