@@ -272,7 +272,10 @@ await init({ module_or_path: '/insights/app-52182d20db5c4d9b_bg.wasm' });
             head: "",
             body: "<main></main>",
         });
-        assert!(page.contains("<body><main></main><script>reload()</script></body>"), "{page}");
+        assert!(
+            page.contains("<body><main></main><script>reload()</script></body>"),
+            "{page}"
+        );
         assert!(!Template::parse(TRUNK, "/").unwrap().dev_scripts);
     }
 
