@@ -80,7 +80,8 @@ impl Template {
         // Only scripts may be there (Trunk's development server puts its live
         // reload script in <body>): they go after the page's markup.
         let body = body.trim();
-        if !body.is_empty() && !(body.starts_with("<script") && body.ends_with("</script>")) {
+        let only_scripts = body.starts_with("<script") && body.ends_with("</script>");
+        if !body.is_empty() && !only_scripts {
             return Err(TemplateError("<body> must be empty: pages fill it".into()));
         }
         let mut assets = Vec::new();
