@@ -25,6 +25,10 @@ pub fn ErrorPanel(
     lang: Lang,
     /// Called when the reader asks to try again.
     on_retry: Callback<()>,
+    /// The panel is a part of a page that has its own title (the index's list),
+    /// not the whole page: its heading is then a section heading.
+    #[prop(optional)]
+    part: bool,
 ) -> impl IntoView {
     let t = strings(lang);
     let detail = match &error {
@@ -34,10 +38,14 @@ pub fn ErrorPanel(
         ContentError::Network(_) | ContentError::NotFound => t.error_network.to_string(),
     };
     view! {
-        // In place of the page that could not be loaded, so its heading is the
-        // page's (and takes focus after a navigation, like any page title).
+        // In place of the page that could not be loaded, its heading is the page's
+        // (and takes focus after a navigation, like any page title).
         <div class="error-panel" role="alert">
-            <h1 id="page-title" tabindex="-1">{t.error_title}</h1>
+            {if part {
+                view! { <h2>{t.error_title}</h2> }.into_any()
+            } else {
+                view! { <h1 id="page-title" tabindex="-1">{t.error_title}</h1> }.into_any()
+            }}
             <p>{detail}</p>
             <button type="button" class="button" on:click=move |_| on_retry.run(())>
                 {t.retry}

@@ -17,9 +17,13 @@ use std::rc::Rc;
 ///
 /// The returned closure is a reactive view: place it in a view as is (calling it
 /// inside another reactive block would make that block depend on the document).
+///
+/// `part`: the view is a part of a page with its own title (the error panel then
+/// has a section heading), not the whole page.
 pub fn with_document<T: 'static, V>(
     request: impl Fn(Lang) -> Request + Clone + Send + Sync + 'static,
     extract: fn(Document) -> Result<T, ContentError>,
+    part: bool,
     ready: impl Fn(Lang, T) -> V + Clone + Send + Sync + 'static,
 ) -> impl Fn() -> AnyView + Clone + Send + Sync + 'static
 where
@@ -42,7 +46,7 @@ where
             Some(Err(ContentError::NotFound)) => view! { <NotFoundPage /> }.into_any(),
             Some(Err(error)) => {
                 let on_retry = Callback::new(move |_| resource.refetch());
-                view! { <ErrorPanel error lang on_retry /> }.into_any()
+                view! { <ErrorPanel error lang on_retry part /> }.into_any()
             }
         }
     }
@@ -55,7 +59,17 @@ pub fn with_index<V>(
 where
     V: IntoView + 'static,
 {
-    with_document(Request::Index, Document::into_index, ready)
+    with_document(Request::Index, Document::into_index, false, ready)
+}
+
+/// [`with_index`] for a part of a page (the list under the index's own title).
+pub fn with_index_part<V>(
+    ready: impl Fn(Lang, Rc<SiteIndex>) -> V + Clone + Send + Sync + 'static,
+) -> impl Fn() -> AnyView + Clone + Send + Sync + 'static
+where
+    V: IntoView + 'static,
+{
+    with_document(Request::Index, Document::into_index, true, ready)
 }
 
 /// [`with_document`] for one article of the language.
@@ -69,6 +83,7 @@ where
     with_document(
         move |lang| Request::Post(lang, slug.get()),
         Document::into_post,
+        false,
         ready,
     )
 }
