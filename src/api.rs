@@ -33,6 +33,9 @@ pub enum ContentError {
     Format(&'static str),
 }
 
+/// Folder of the documents in a fetched build, relative to the page's `<base href>`.
+const ROOT: &str = "content/";
+
 /// How long a content request may take, body included, before it is given up
 /// as [`ContentError::Timeout`]: generous for a phone on a slow network (the
 /// largest document, a search index, is under 100 KB compressed).
@@ -194,9 +197,7 @@ pub fn documents_for(path: &str) -> Vec<Request> {
 
 /// The URL of a document relative to the site root (for preload links).
 pub fn document_url(request: &Request) -> Option<String> {
-    path_of(request)
-        .ok()
-        .map(|p| format!("{}{p}", source::ROOT))
+    path_of(request).ok().map(|p| format!("{ROOT}{p}"))
 }
 
 /// Parses a document, mapping any failure to [`ContentError::Format`].
@@ -220,9 +221,6 @@ mod source {
     use super::ContentError;
     include!(concat!(env!("OUT_DIR"), "/bundle.rs"));
 
-    /// Folder of the documents in a fetched build (for preload links).
-    pub const ROOT: &str = "content/";
-
     /// The compiled-in text of a document.
     pub fn bundled(path: &str) -> Option<&'static str> {
         DOCUMENTS
@@ -243,9 +241,6 @@ mod source {
     use super::ContentError;
     use leptos::prelude::on_cleanup;
     use send_wrapper::SendWrapper;
-
-    /// Folder of the documents, relative to the page's `<base href>`.
-    pub const ROOT: &str = "content/";
 
     pub async fn read(path: &str) -> Result<String, ContentError> {
         use std::cell::Cell;
@@ -295,7 +290,7 @@ mod source {
         path: &str,
         signal: Option<&web_sys::AbortSignal>,
     ) -> Result<String, ContentError> {
-        let response = gloo_net::http::Request::get(&format!("{ROOT}{path}"))
+        let response = gloo_net::http::Request::get(&format!("{}{path}", super::ROOT))
             .abort_signal(signal)
             .send()
             .await

@@ -52,6 +52,14 @@ pub fn fill(template: &str, n: impl std::fmt::Display) -> String {
     template.replace("{n}", &n.to_string())
 }
 
+/// "Page 2 of 3" in `lang`: where a page of the index stands.
+pub fn page_of(lang: Lang, page: usize, pages: usize) -> String {
+    strings(lang)
+        .page_of
+        .replace("{page}", &page.to_string())
+        .replace("{pages}", &pages.to_string())
+}
+
 /// The strings of `lang`.
 pub const fn strings(lang: Lang) -> &'static Strings {
     match lang {
@@ -123,6 +131,7 @@ mod tests {
         assert_eq!(RU.articles_count.format(Lang::Ru, 3), "3 статьи");
         assert_eq!(EN.articles_count.format(Lang::En, 1), "1 article");
         assert_eq!(EN.articles_count.format(Lang::En, 20), "20 articles");
+        assert_eq!(page_of(Lang::Ru, 2, 3), "Страница 2 из 3");
     }
 
     #[test]

@@ -1,4 +1,4 @@
-use crate::i18n::{strings, Lang};
+use crate::i18n::{page_of, strings, Lang};
 use crate::routing;
 use leptos::prelude::*;
 
@@ -15,10 +15,7 @@ pub fn Pagination(
 ) -> impl IntoView {
     (pages > 1).then(|| {
         let t = strings(lang);
-        let status = t
-            .page_of
-            .replace("{page}", &current.to_string())
-            .replace("{pages}", &pages.to_string());
+        let status = page_of(lang, current, pages);
         let newer = (current > 1).then(|| {
             view! {
                 <a class="pagination__newer" rel="prev" href=routing::home_page(lang, current - 1)>

@@ -1,6 +1,6 @@
 use crate::components::{Pagination, PostList, SubscribeCta};
 use crate::head::{Page, PageHead};
-use crate::i18n::{strings, use_lang, use_route_has_lang, Lang};
+use crate::i18n::{page_of, strings, use_lang, use_route_has_lang, Lang};
 use crate::pages::{with_index, with_index_part, NotFoundPage};
 use crate::routing;
 use leptos::prelude::*;
@@ -41,16 +41,17 @@ pub fn HomePage() -> impl IntoView {
                 frame(lang.get(), head, list)
             }
             Some(current) => with_index(move |lang, index| {
-                if current > page_count(index.posts.len()) {
+                let pages = page_count(index.posts.len());
+                if current > pages {
                     return view! { <NotFoundPage /> }.into_any();
                 }
-                let t = strings(lang);
-                let title = t
-                    .page_of
-                    .replace("{page}", &current.to_string())
-                    .replace("{pages}", &page_count(index.posts.len()).to_string());
                 let head = view! {
-                    <PageHead lang title description=t.tagline page=Page::HomePage(current) />
+                    <PageHead
+                        lang
+                        title=page_of(lang, current, pages)
+                        description=strings(lang).tagline
+                        page=Page::HomePage(current)
+                    />
                 };
                 frame(lang, head, articles(lang, &index, current))
             })
