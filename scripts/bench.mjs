@@ -47,7 +47,7 @@ async function firstLoad(route) {
   });
 }
 
-const article = JSON.parse(fs.readFileSync(path.join(dist, 'content/en/index.json'), 'utf8')).posts[0].slug;
+const article = JSON.parse(fs.readFileSync(path.join(dist, 'content/en/pages/1.json'), 'utf8')).posts[0].slug;
 const rows = [];
 for (const route of ['/en/', `/en/blog/${article}`]) {
   const loaded = await firstLoad(route);

@@ -14,7 +14,7 @@ const { default: lighthouse } = await import(require.resolve('lighthouse'));
 const chromeLauncher = await import(require.resolve('chrome-launcher'));
 
 const dist = path.resolve(process.argv[2] ?? 'dist');
-const slug = (lang) => JSON.parse(fs.readFileSync(path.join(dist, `content/${lang}/index.json`), 'utf8')).posts[0].slug;
+const slug = (lang) => JSON.parse(fs.readFileSync(path.join(dist, `content/${lang}/pages/1.json`), 'utf8')).posts[0].slug;
 const pages = ['en', 'ru'].flatMap((lang) => [`/${lang}/`, `/${lang}/blog/${slug(lang)}`]);
 const categories = ['performance', 'accessibility', 'best-practices', 'seo'];
 

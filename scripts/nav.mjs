@@ -2,8 +2,8 @@
 // on screen (called by scripts/bench):
 //   node scripts/nav.mjs DIST [BUNDLED_DIST] [RUNS=10]
 // For each build: index → article (a card's link), and the language switch on an
-// article. For the fetched build also the index with 2,000 articles (the real
-// index document replaced by a synthetic one), against the real 20. No
+// article. For the fetched build also the index of an archive of 2,000 articles
+// (the real first index page replaced by a synthetic one), against the real 20. No
 // throttling: this is the app's own cost. Medians and worst runs in ms.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,7 +12,14 @@ import { serve } from '../tests/e2e/server.mjs';
 
 const [dist, bundled] = [process.argv[2] ?? 'dist', process.argv[3]].map((d) => d && path.resolve(d));
 const runs = Number(process.argv[4] ?? 10);
-const content = (lang) => JSON.parse(fs.readFileSync(path.resolve('target/site/content', lang, 'index.json'), 'utf8'));
+/** A language's articles, from the index pages the pipeline wrote. */
+function content(lang) {
+  const read = (n) => JSON.parse(fs.readFileSync(path.resolve('target/site/content', lang, 'pages', `${n}.json`), 'utf8'));
+  const first = read(1);
+  const pages = [first];
+  for (let n = 2; n <= first.pages; n++) pages.push(read(n));
+  return { posts: pages.flatMap((p) => p.posts) };
+}
 const en = content('en');
 const ru = content('ru');
 
@@ -66,19 +73,20 @@ for (const [mode, dir] of [['fetched', dist], ['bundled', bundled]]) {
   rows.push([`${mode}: language switch on an article`, stats(switchLang)]);
   if (mode === 'fetched') {
     for (const n of [20, 2000]) {
-      const posts = Array.from({ length: n }, (_, i) => ({ ...en.posts[i % en.posts.length], slug: `copy-${i}` }));
-      const body = JSON.stringify({ ...en, posts });
+      // The first index page of an archive of n articles, as the pipeline splits it.
+      const posts = Array.from({ length: 20 }, (_, i) => ({ ...en.posts[i % en.posts.length], slug: `copy-${i}` }));
+      const body = JSON.stringify({ lang: 'en', page: 1, pages: Math.ceil(n / 20), total: n, posts });
       const times = [];
       for (let i = 0; i < runs; i++) {
         const context = await browser.newContext({ serviceWorkers: 'block' });
         const page = await context.newPage();
-        await page.route('**/content/en/index.json', (route) => route.fulfill({ contentType: 'application/json', body }));
+        await page.route('**/content/en/pages/1.json', (route) => route.fulfill({ contentType: 'application/json', body }));
         await page.goto(`${server.url}/ru/`);
         await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
         times.push(await clickToContent(page, page.getByRole('link', { name: 'English' }), 'Engineering Insights', 'article.card'));
         await context.close();
       }
-      rows.push([`fetched: language switch to an index of ${n} articles (${(body.length / 1e6).toFixed(2)} MB JSON)`, stats(times)]);
+      rows.push([`fetched: language switch to the index of ${n.toLocaleString('en')} articles (${(body.length / 1e3).toFixed(1)} KB page document)`, stats(times)]);
     }
   }
   await server.close();

@@ -19,7 +19,7 @@ import { serve } from '../tests/e2e/server.mjs';
 
 const dist = path.resolve(process.argv[2] ?? 'dist');
 const runs = Number(process.argv[3] ?? 7);
-const slug = JSON.parse(fs.readFileSync(path.join(dist, 'content/en/index.json'), 'utf8')).posts[0].slug;
+const slug = JSON.parse(fs.readFileSync(path.join(dist, 'content/en/pages/1.json'), 'utf8')).posts[0].slug;
 const route = `/en/blog/${slug}`;
 const file = path.join(dist, `en/blog/${slug}.html`);
 const page = fs.readFileSync(file, 'utf8');

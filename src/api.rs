@@ -7,7 +7,7 @@
 //!
 //! Either way a document is parsed once and kept for the rest of the visit.
 
-use model::{paths, Lang, Post, SearchIndex, SiteIndex};
+use model::{paths, IndexPage, Lang, Post, SearchIndex, TagIndex, TaggedPosts};
 use serde::de::DeserializeOwned;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -44,8 +44,12 @@ pub const TIMEOUT_MS: i32 = 10_000;
 /// A document the app can ask for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Request {
-    /// The article index of a language.
-    Index(Lang),
+    /// Page `n` (from 1) of the article index of a language.
+    IndexPage(Lang, u32),
+    /// The tags of a language.
+    Tags(Lang),
+    /// The articles of a language with one tag, by tag slug.
+    Tag(Lang, String),
     /// One article of a language, by slug.
     Post(Lang, String),
     /// The search index of a language.
@@ -60,8 +64,12 @@ pub enum Request {
 /// async machinery behind a resource is compiled once rather than per view.
 #[derive(Debug, Clone)]
 pub enum Document {
-    /// The article index, newest first.
-    Index(Rc<SiteIndex>),
+    /// A page of the article index.
+    IndexPage(Rc<IndexPage>),
+    /// The tag list.
+    Tags(Rc<TagIndex>),
+    /// One tag's articles.
+    Tag(Rc<TaggedPosts>),
     /// One article.
     Post(Rc<Post>),
     /// A search index.
@@ -71,11 +79,27 @@ pub enum Document {
 }
 
 impl Document {
-    /// The index, or a format error if another kind of document arrived.
-    pub fn into_index(self) -> Result<Rc<SiteIndex>, ContentError> {
+    /// The index page, or a format error if another kind of document arrived.
+    pub fn into_index_page(self) -> Result<Rc<IndexPage>, ContentError> {
         match self {
-            Document::Index(index) => Ok(index),
-            _ => Err(ContentError::Format("expected an index")),
+            Document::IndexPage(page) => Ok(page),
+            _ => Err(ContentError::Format("expected an index page")),
+        }
+    }
+
+    /// The tag list, or a format error if another kind of document arrived.
+    pub fn into_tags(self) -> Result<Rc<TagIndex>, ContentError> {
+        match self {
+            Document::Tags(tags) => Ok(tags),
+            _ => Err(ContentError::Format("expected a tag list")),
+        }
+    }
+
+    /// The tag's articles, or a format error if another kind of document arrived.
+    pub fn into_tag(self) -> Result<Rc<TaggedPosts>, ContentError> {
+        match self {
+            Document::Tag(tagged) => Ok(tagged),
+            _ => Err(ContentError::Format("expected a tag's articles")),
         }
     }
 
@@ -109,14 +133,18 @@ thread_local! {
     static CACHE: RefCell<HashMap<String, Document>> = RefCell::new(HashMap::new());
 }
 
-/// The content path of a requested document; slugs come from the URL, so anything
-/// that is not a slug is refused before it becomes part of a request path.
+/// The content path of a requested document; slugs and page numbers come from the
+/// URL, so anything that is not one is refused before it becomes part of a
+/// request path.
 fn path_of(request: &Request) -> Result<String, ContentError> {
     Ok(match request {
-        Request::Index(lang) => paths::index(*lang),
-        Request::Post(_, slug) if !model::is_valid_slug(slug) => {
+        Request::IndexPage(_, 0) => return Err(ContentError::NotFound),
+        Request::IndexPage(lang, n) => paths::index_page(*lang, *n),
+        Request::Tags(lang) => paths::tags(*lang),
+        Request::Post(_, slug) | Request::Tag(_, slug) if !model::is_valid_slug(slug) => {
             return Err(ContentError::NotFound)
         }
+        Request::Tag(lang, slug) => paths::tag(*lang, slug),
         Request::Post(lang, slug) => paths::post(*lang, slug),
         Request::Search(lang) => paths::search(*lang),
         Request::SearchTexts(lang) => paths::search_texts(*lang),
@@ -143,12 +171,26 @@ pub fn cached(request: &Request) -> Option<Document> {
 pub fn store(request: &Request, text: &str) -> Result<Document, ContentError> {
     let path = path_of(request)?;
     let doc = match request {
-        Request::Index(lang) => {
-            let index: SiteIndex = parse(text)?;
-            if index.lang != *lang {
-                return Err(ContentError::Format("index of another language"));
+        Request::IndexPage(lang, n) => {
+            let page: IndexPage = parse(text)?;
+            if page.lang != *lang || page.page != *n || page.page > page.pages {
+                return Err(ContentError::Format("another index page or language"));
             }
-            Document::Index(Rc::new(index))
+            Document::IndexPage(Rc::new(page))
+        }
+        Request::Tags(lang) => {
+            let tags: TagIndex = parse(text)?;
+            if tags.lang != *lang {
+                return Err(ContentError::Format("tags of another language"));
+            }
+            Document::Tags(Rc::new(tags))
+        }
+        Request::Tag(lang, slug) => {
+            let tagged: TaggedPosts = parse(text)?;
+            if tagged.lang != *lang || tagged.tag.slug != *slug {
+                return Err(ContentError::Format("another tag or language"));
+            }
+            Document::Tag(Rc::new(tagged))
         }
         Request::Post(lang, slug) => {
             let post: Post = parse(text)?;
@@ -189,7 +231,13 @@ pub fn documents_for(path: &str) -> Vec<Request> {
         return Vec::new();
     };
     match segments[1..] {
-        [] | ["page", _] | ["tags"] | ["tags", _] => vec![Request::Index(lang)],
+        [] => vec![Request::IndexPage(lang, 1)],
+        ["page", n] => match n.parse() {
+            Ok(n) if n >= 2 => vec![Request::IndexPage(lang, n)],
+            _ => Vec::new(),
+        },
+        ["tags"] => vec![Request::Tags(lang)],
+        ["tags", tag] => vec![Request::Tag(lang, tag.to_string())],
         ["blog", slug] => vec![Request::Post(lang, slug.to_string())],
         _ => Vec::new(),
     }
@@ -198,6 +246,12 @@ pub fn documents_for(path: &str) -> Vec<Request> {
 /// The URL of a document relative to the site root (for preload links).
 pub fn document_url(request: &Request) -> Option<String> {
     path_of(request).ok().map(|p| format!("{ROOT}{p}"))
+}
+
+/// The path of a document under the content folder (for the prerenderer, which
+/// reads the pipeline's output).
+pub fn document_path(request: &Request) -> Result<String, ContentError> {
+    path_of(request)
 }
 
 /// Parses a document, mapping any failure to [`ContentError::Format`].
@@ -396,13 +450,28 @@ mod tests {
 
     #[test]
     fn views_name_the_documents_they_open_with() {
-        assert_eq!(documents_for("/ru/"), [Request::Index(Lang::Ru)]);
-        assert_eq!(documents_for("/en/tags/rag"), [Request::Index(Lang::En)]);
+        assert_eq!(documents_for("/ru/"), [Request::IndexPage(Lang::Ru, 1)]);
+        assert_eq!(
+            documents_for("/ru/page/3"),
+            [Request::IndexPage(Lang::Ru, 3)]
+        );
+        assert_eq!(documents_for("/en/tags/"), [Request::Tags(Lang::En)]);
+        assert_eq!(
+            documents_for("/en/tags/rag"),
+            [Request::Tag(Lang::En, "rag".into())]
+        );
         assert_eq!(
             documents_for("/en/blog/webhooks"),
             [Request::Post(Lang::En, "webhooks".into())]
         );
-        for path in ["/", "/de/", "/en/blog", "/en/x/y/z"] {
+        for path in [
+            "/",
+            "/de/",
+            "/en/blog",
+            "/en/x/y/z",
+            "/en/page/1",
+            "/en/page/x",
+        ] {
             assert!(documents_for(path).is_empty(), "{path}");
         }
         assert_eq!(
@@ -413,11 +482,21 @@ mod tests {
 
     #[test]
     fn stored_documents_must_be_the_ones_asked_for() {
-        let index = r#"{"lang":"ru","posts":[],"tags":[]}"#;
-        assert!(store(&Request::Index(Lang::En), index).is_err());
-        assert!(cached(&Request::Index(Lang::Ru)).is_none());
-        store(&Request::Index(Lang::Ru), index).unwrap();
-        assert!(cached(&Request::Index(Lang::Ru)).is_some());
+        let page = r#"{"lang":"ru","page":2,"pages":3,"total":45,"posts":[]}"#;
+        assert!(store(&Request::IndexPage(Lang::En, 2), page).is_err());
+        assert!(store(&Request::IndexPage(Lang::Ru, 3), page).is_err());
+        assert!(cached(&Request::IndexPage(Lang::Ru, 2)).is_none());
+        store(&Request::IndexPage(Lang::Ru, 2), page).unwrap();
+        assert!(cached(&Request::IndexPage(Lang::Ru, 2)).is_some());
+        let past = r#"{"lang":"ru","page":4,"pages":3,"total":45,"posts":[]}"#;
+        assert!(store(&Request::IndexPage(Lang::Ru, 4), past).is_err());
+        let tag = r#"{"lang":"en","tag":{"slug":"rag","name":"RAG","count":0},"posts":[]}"#;
+        assert!(store(&Request::Tag(Lang::En, "llm".into()), tag).is_err());
+        store(&Request::Tag(Lang::En, "rag".into()), tag).unwrap();
+        assert_eq!(
+            store(&Request::Tag(Lang::En, "Bad Tag".into()), tag).unwrap_err(),
+            ContentError::NotFound
+        );
         assert_eq!(
             store(&Request::Post(Lang::En, "../x".into()), "{}").unwrap_err(),
             ContentError::NotFound
@@ -428,20 +507,17 @@ mod tests {
     fn parse_tells_damaged_from_wrongly_shaped_documents() {
         for (text, want) in [
             ("{\"lang\":\"en\"}", "unexpected shape"),
-            ("{\"lang\":\"en\",\"posts\":[], \"tags\"", "not JSON"),
+            ("{\"lang\":\"en\",\"tags\"", "not JSON"),
             ("<!doctype html>", "not JSON"),
-            (
-                "{\"lang\":\"xx\",\"posts\":[],\"tags\":[]}",
-                "unexpected shape",
-            ),
+            ("{\"lang\":\"xx\",\"tags\":[]}", "unexpected shape"),
         ] {
             assert_eq!(
-                parse::<SiteIndex>(text).unwrap_err(),
+                parse::<TagIndex>(text).unwrap_err(),
                 ContentError::Format(want),
                 "{text}"
             );
         }
-        let ok = parse::<SiteIndex>("{\"lang\":\"ru\",\"posts\":[],\"tags\":[]}").unwrap();
+        let ok = parse::<TagIndex>("{\"lang\":\"ru\",\"tags\":[]}").unwrap();
         assert_eq!(ok.lang, Lang::Ru);
     }
 }

@@ -74,7 +74,7 @@ fn index_matches_with_and_without_trailing_slash() {
     for path in ["/en", "/en/"] {
         let html = render_app(path);
         assert!(html.contains("Latest articles"), "{path}: {html}");
-        // A later page waits for the index: which pages exist depends on it.
+        // A later page waits for its document: only the host knows if it exists.
         let later = render_app(&format!("{path}/page/2").replace("//", "/"));
         assert!(later.contains("Loading…"), "{path}: {later}");
         assert!(!later.contains("Latest articles"), "{path}: {later}");
@@ -197,11 +197,13 @@ fn the_index_is_paginated_and_pages_past_the_last_are_404s() {
         posts,
         tags: vec![],
     };
-    api::store(
-        &Request::Index(Lang::En),
-        &serde_json::to_string(&index).unwrap(),
-    )
-    .unwrap();
+    for page in index.pages() {
+        api::store(
+            &Request::IndexPage(Lang::En, page.page),
+            &serde_json::to_string(&page).unwrap(),
+        )
+        .unwrap();
+    }
     let first = engineering_insights::prerender("/en/").unwrap();
     assert_eq!(
         first.body.matches("class=\"card\"").count(),
@@ -221,8 +223,14 @@ fn the_index_is_paginated_and_pages_past_the_last_are_404s() {
     assert!(third.body.contains("Page 3 of 3"));
     assert!(third.body.contains(r#"rel="prev" href="/en/page/2""#));
     assert_eq!(third.head.page, Page::HomePage(3));
-    for missing in ["/en/page/4", "/en/page/1", "/en/page/x"] {
+    for missing in ["/en/page/1", "/en/page/x"] {
         let page = engineering_insights::prerender(missing).unwrap();
         assert_eq!(page.head.page, Page::NotFound, "{missing}");
     }
+    // Past the last page there is no document: the app shows the 404 view when
+    // the host answers 404, and the prerenderer has no such route to render.
+    let Err(past) = engineering_insights::prerender("/en/page/4") else {
+        panic!("/en/page/4 has no document and must not render");
+    };
+    assert!(past.contains("not loaded"), "{past}");
 }

@@ -136,7 +136,9 @@ pub struct TagCount {
     pub count: u32,
 }
 
-/// The per-language index: metadata of every article, newest first.
+/// The whole index of a language: every article's metadata, newest first, and
+/// every tag. The pipeline assembles it and delivers it split into documents whose
+/// size does not grow with the archive: [`IndexPage`], [`TagIndex`], [`TaggedPosts`].
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SiteIndex {
     /// Language of this index.
@@ -145,6 +147,87 @@ pub struct SiteIndex {
     pub posts: Vec<PostMeta>,
     /// Every tag in use, with counts, in vocabulary order.
     pub tags: Vec<TagCount>,
+}
+
+impl SiteIndex {
+    /// The index split into its pages (at least one, which may be empty).
+    pub fn pages(&self) -> Vec<IndexPage> {
+        let pages = page_count(self.posts.len());
+        (0..pages)
+            .map(|i| IndexPage {
+                lang: self.lang,
+                page: i as u32 + 1,
+                pages: pages as u32,
+                total: self.posts.len() as u32,
+                posts: self
+                    .posts
+                    .iter()
+                    .skip(i * PAGE_SIZE)
+                    .take(PAGE_SIZE)
+                    .cloned()
+                    .collect(),
+            })
+            .collect()
+    }
+
+    /// The tag list.
+    pub fn tag_index(&self) -> TagIndex {
+        TagIndex {
+            lang: self.lang,
+            tags: self.tags.clone(),
+        }
+    }
+
+    /// Every tag with its articles.
+    pub fn tagged(&self) -> impl Iterator<Item = TaggedPosts> + '_ {
+        self.tags.iter().map(|tag| TaggedPosts {
+            lang: self.lang,
+            tag: tag.clone(),
+            posts: self
+                .posts
+                .iter()
+                .filter(|p| p.tags.iter().any(|t| t.slug == tag.slug))
+                .cloned()
+                .collect(),
+        })
+    }
+}
+
+/// One page of a language's article index (`/{lang}/`, `/{lang}/page/{n}`):
+/// [`PAGE_SIZE`] articles, newest first, so the first screen costs the same
+/// whatever the size of the archive.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IndexPage {
+    /// Language of the index.
+    pub lang: Lang,
+    /// This page's number, from 1.
+    pub page: u32,
+    /// The number of pages.
+    pub pages: u32,
+    /// The number of articles in the language.
+    pub total: u32,
+    /// This page's articles, newest first.
+    pub posts: Vec<PostMeta>,
+}
+
+/// Every tag of a language in use, with counts (`/{lang}/tags/`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TagIndex {
+    /// Language of the tag names.
+    pub lang: Lang,
+    /// The tags, most used first.
+    pub tags: Vec<TagCount>,
+}
+
+/// The articles with one tag (`/{lang}/tags/{tag}`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TaggedPosts {
+    /// Language of the articles.
+    pub lang: Lang,
+    /// The tag.
+    pub tag: TagCount,
+    /// Its articles, newest first.
+    pub posts: Vec<PostMeta>,
 }
 
 /// One article as search sees it.
@@ -186,9 +269,19 @@ pub fn search_words(text: &str) -> impl Iterator<Item = String> + '_ {
 pub mod paths {
     use super::Lang;
 
-    /// The per-language index document.
-    pub fn index(lang: Lang) -> String {
-        format!("{}/index.json", lang.code())
+    /// Page `n` (from 1) of a language's article index.
+    pub fn index_page(lang: Lang, n: u32) -> String {
+        format!("{}/pages/{n}.json", lang.code())
+    }
+
+    /// The tags of a language.
+    pub fn tags(lang: Lang) -> String {
+        format!("{}/tags.json", lang.code())
+    }
+
+    /// The articles of a language with one tag.
+    pub fn tag(lang: Lang, slug: &str) -> String {
+        format!("{}/tags/{slug}.json", lang.code())
     }
 
     /// The search index of a language.
@@ -354,6 +447,74 @@ mod tests {
         ] {
             assert_eq!(is_valid_slug(slug), ok, "slug {slug:?}");
         }
+    }
+
+    fn meta(n: usize, tags: &[&str]) -> PostMeta {
+        PostMeta {
+            slug: format!("post-{n}"),
+            title: format!("Post {n}"),
+            summary: String::new(),
+            description: String::new(),
+            date: "2026-01-01".into(),
+            date_label: "1 January 2026".into(),
+            tags: tags
+                .iter()
+                .map(|t| Tag {
+                    slug: t.to_string(),
+                    name: t.to_uppercase(),
+                })
+                .collect(),
+            reading_minutes: 3,
+        }
+    }
+
+    #[test]
+    fn the_index_splits_into_pages_of_page_size() {
+        let index = SiteIndex {
+            lang: Lang::En,
+            posts: (0..45).map(|n| meta(n, &[])).collect(),
+            tags: vec![],
+        };
+        let pages = index.pages();
+        let sizes: Vec<_> = pages.iter().map(|p| (p.page, p.posts.len())).collect();
+        assert_eq!(sizes, [(1, 20), (2, 20), (3, 5)]);
+        assert!(pages.iter().all(|p| p.pages == 3 && p.total == 45));
+        assert_eq!(pages[2].posts[0].slug, "post-40");
+        let empty = SiteIndex {
+            posts: vec![],
+            ..index
+        };
+        assert_eq!(
+            empty.pages().len(),
+            1,
+            "an empty index still has its first page"
+        );
+    }
+
+    #[test]
+    fn tagged_posts_keep_index_order() {
+        let count = |slug: &str, count| TagCount {
+            slug: slug.into(),
+            name: slug.to_uppercase(),
+            count,
+        };
+        let index = SiteIndex {
+            lang: Lang::Ru,
+            posts: vec![
+                meta(1, &["rag"]),
+                meta(2, &["llm"]),
+                meta(3, &["rag", "llm"]),
+            ],
+            tags: vec![count("rag", 2), count("llm", 2)],
+        };
+        let tagged: Vec<_> = index.tagged().collect();
+        let slugs: Vec<Vec<_>> = tagged
+            .iter()
+            .map(|t| t.posts.iter().map(|p| p.slug.as_str()).collect())
+            .collect();
+        assert_eq!(slugs, [["post-1", "post-3"], ["post-2", "post-3"]]);
+        assert_eq!(tagged[0].tag, count("rag", 2));
+        assert_eq!(index.tag_index().tags.len(), 2);
     }
 
     #[test]

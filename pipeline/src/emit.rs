@@ -24,8 +24,18 @@ pub fn write(site: &Site, out: &Path, base_url: &str) -> io::Result<usize> {
     }
     let mut written = 0;
     for lang in Lang::ALL {
-        write_json(&content.join(paths::index(lang)), &site.index(lang))?;
+        // The index goes out in pieces whose size does not grow with the archive.
+        let index = site.index(lang);
+        for page in index.pages() {
+            write_json(&content.join(paths::index_page(lang, page.page)), &page)?;
+            written += 1;
+        }
+        write_json(&content.join(paths::tags(lang)), &index.tag_index())?;
         written += 1;
+        for tagged in index.tagged() {
+            write_json(&content.join(paths::tag(lang, &tagged.tag.slug)), &tagged)?;
+            written += 1;
+        }
         // Article documents are independent: built and written on every core.
         let count = site.articles[&lang].len();
         let indexes: Vec<usize> = (0..count).collect();

@@ -88,13 +88,22 @@ fn good_tree_becomes_documents() {
     let out = tempfile::tempdir().unwrap();
     let n = pipeline::emit::write(&site, out.path(), "https://example.org").unwrap();
     assert_eq!(
-        n, 14,
-        "6 documents, 2 search indexes and texts, 2 feeds, sitemap, robots.txt"
+        n, 20,
+        "per language 2 articles, 1 index page, the tag list and 2 tags; \
+         2 search indexes and texts, 2 feeds, sitemap, robots.txt"
     );
     let json = fs::read_to_string(out.path().join("content/ru/posts/first.json")).unwrap();
     let back: model::Post = serde_json::from_str(&json).unwrap();
     assert_eq!(back.lang, Lang::Ru);
-    assert!(out.path().join("content/en/index.json").exists());
+    for doc in [
+        "pages/1.json",
+        "tags.json",
+        "tags/rag.json",
+        "tags/llm.json",
+    ] {
+        assert!(out.path().join("content/en").join(doc).exists(), "{doc}");
+    }
+    assert!(!out.path().join("content/en/pages/2.json").exists());
     assert!(out.path().join("root/ru/feed.xml").exists());
     assert!(out.path().join("root/sitemap.xml").exists());
 }

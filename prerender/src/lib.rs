@@ -69,20 +69,38 @@ fn write(path: &Path, text: &str) -> Result<(), String> {
 }
 
 /// Loads the pipeline's documents (`content`, i.e. `target/site/content`) into the
-/// app's data layer, checked exactly as the app checks fetched ones.
+/// app's data layer, checked exactly as the app checks fetched ones, and returns
+/// each language's whole index as they describe it.
 fn load_documents(content: &Path) -> Result<Vec<(Lang, model::SiteIndex)>, String> {
+    let load = |request: Request| {
+        let file = content.join(api::document_path(&request).map_err(|e| e.to_string())?);
+        api::store(&request, &read(&file)?).map_err(|e| format!("{}: {e}", file.display()))
+    };
     let mut langs = Vec::new();
     for lang in Lang::ALL {
-        let file = content.join(paths::index(lang));
-        let doc = api::store(&Request::Index(lang), &read(&file)?)
-            .and_then(api::Document::into_index)
-            .map_err(|e| format!("{}: {e}", file.display()))?;
-        for post in &doc.posts {
-            let request = Request::Post(lang, post.slug.clone());
-            let file = content.join(paths::post(lang, &post.slug));
-            api::store(&request, &read(&file)?).map_err(|e| format!("{}: {e}", file.display()))?;
+        let mut posts = Vec::new();
+        let mut n = 1;
+        loop {
+            let page = load(Request::IndexPage(lang, n))?
+                .into_index_page()
+                .map_err(|e| e.to_string())?;
+            posts.extend(page.posts.iter().cloned());
+            if n >= page.pages {
+                break;
+            }
+            n += 1;
         }
-        langs.push((lang, (*doc).clone()));
+        let tags = load(Request::Tags(lang))?
+            .into_tags()
+            .map_err(|e| e.to_string())?;
+        for tag in &tags.tags {
+            load(Request::Tag(lang, tag.slug.clone()))?;
+        }
+        for post in &posts {
+            load(Request::Post(lang, post.slug.clone()))?;
+        }
+        let tags = tags.tags.clone();
+        langs.push((lang, model::SiteIndex { lang, posts, tags }));
     }
     Ok(langs)
 }
@@ -156,7 +174,10 @@ pub fn run(site: &Path, content: &Path) -> Result<Summary, String> {
     shell.extend(template.assets.iter().cloned());
     if fetched {
         for lang in Lang::ALL {
-            shell.push(format!("{public_url}content/{}", paths::index(lang)));
+            shell.push(format!(
+                "{public_url}content/{}",
+                paths::index_page(lang, 1)
+            ));
         }
     }
     fingerprint.push_str(&shell.join("\n"));

@@ -3,7 +3,7 @@ use crate::components::{ErrorPanel, Loading};
 use crate::i18n::{use_lang, Lang};
 use crate::pages::NotFoundPage;
 use leptos::prelude::*;
-use model::{Post, SiteIndex};
+use model::Post;
 use std::rc::Rc;
 
 /// The loading of every view that shows one document.
@@ -50,26 +50,6 @@ where
             }
         }
     }
-}
-
-/// [`with_document`] for the views built on the article index of the language.
-pub fn with_index<V>(
-    ready: impl Fn(Lang, Rc<SiteIndex>) -> V + Clone + Send + Sync + 'static,
-) -> impl Fn() -> AnyView + Clone + Send + Sync + 'static
-where
-    V: IntoView + 'static,
-{
-    with_document(Request::Index, Document::into_index, false, ready)
-}
-
-/// [`with_index`] for a part of a page (the list under the index's own title).
-pub fn with_index_part<V>(
-    ready: impl Fn(Lang, Rc<SiteIndex>) -> V + Clone + Send + Sync + 'static,
-) -> impl Fn() -> AnyView + Clone + Send + Sync + 'static
-where
-    V: IntoView + 'static,
-{
-    with_document(Request::Index, Document::into_index, true, ready)
 }
 
 /// [`with_document`] for one article of the language.

@@ -10,7 +10,7 @@ mod tag;
 mod tags;
 
 pub use article::ArticlePage;
-pub use document::{with_document, with_index, with_index_part, with_post};
+pub use document::{with_document, with_post};
 pub use home::HomePage;
 pub use not_found::NotFoundPage;
 pub use root_redirect::RootRedirect;

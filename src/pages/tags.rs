@@ -1,7 +1,8 @@
+use crate::api::{Document, Request};
 use crate::components::BackLink;
 use crate::head::{Page, PageHead};
 use crate::i18n::{strings, use_route_has_lang};
-use crate::pages::{with_index, NotFoundPage};
+use crate::pages::{with_document, NotFoundPage};
 use crate::routing;
 use leptos::prelude::*;
 
@@ -9,7 +10,7 @@ use leptos::prelude::*;
 #[component]
 pub fn TagsPage() -> impl IntoView {
     let known = use_route_has_lang();
-    let body = with_index(|lang, index| {
+    let body = with_document(Request::Tags, Document::into_tags, false, |lang, index| {
         let t = strings(lang);
         let items = index
             .tags

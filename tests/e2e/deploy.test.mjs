@@ -25,7 +25,7 @@ test('every page URL maps to its prerendered file', () => {
   }
   const asset = fs.readdirSync(DIST).find((f) => f.endsWith('.wasm'));
   assert.equal(run(`/${asset}`).uri, `/${asset}`);
-  assert.equal(run('/content/en/index.json').uri, '/content/en/index.json');
+  assert.equal(run('/content/en/pages/1.json').uri, '/content/en/pages/1.json');
 });
 
 test('folder and file URLs are made canonical, under a prefix too', () => {

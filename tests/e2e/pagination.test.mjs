@@ -6,17 +6,28 @@ import { siteFor, locales, contentIndex, heading, headingIs, markDocument, sameD
 
 const site = siteFor(process.env.E2E_DIST ?? 'dist');
 
-/** The English index with `n` articles (copies of the real ones). */
-function bigIndex(n) {
+/** Serves the English index as `n` articles (copies of the real ones), in pages
+ * of 20 as the pipeline writes them; a page past the last is a 404. Returns the
+ * page numbers requested. */
+async function bigIndex(page, n) {
   const index = contentIndex('en');
   const posts = Array.from({ length: n }, (_, i) => ({ ...index.posts[i % 20], slug: `copy-${i}`, title: `Article number ${i + 1}` }));
-  return JSON.stringify({ ...index, posts });
+  const pages = Math.ceil(n / 20);
+  const requested = [];
+  await page.route('**/content/en/pages/*.json', (route) => {
+    const number = Number(new URL(route.request().url()).pathname.match(/(\d+)\.json$/)[1]);
+    requested.push(number);
+    if (number > pages) return route.fulfill({ status: 404, contentType: 'text/html', body: 'Not found' });
+    const body = { lang: 'en', page: number, pages, total: n, posts: posts.slice((number - 1) * 20, number * 20) };
+    return route.fulfill({ contentType: 'application/json', body: JSON.stringify(body) });
+  });
+  return requested;
 }
 
 test('a 45-article index has three pages, linked both ways, all client-side', async () => {
   const page = await site.page();
   const t = locales.en;
-  await page.route('**/content/en/index.json', (route) => route.fulfill({ contentType: 'application/json', body: bigIndex(45) }));
+  const requested = await bigIndex(page, 45);
   // The Russian index is prerendered; the English one is fetched on the switch.
   await page.goto(`${site.server.url}/ru/`);
   await heading(page);
@@ -46,7 +57,17 @@ test('a 45-article index has three pages, linked both ways, all client-side', as
   await page.goBack();
   await page.waitForURL('**/en/page/3');
   assert.ok(await sameDocument(page), 'no reload');
+  // Each page is its own document, fetched once.
+  assert.deepEqual(requested, [1, 2, 3]);
   assert.deepEqual(page.consoleErrors, []);
+
+  // Past the last page: the host has no such document, so the 404 view.
+  await page.evaluate(() => {
+    history.pushState(null, '', '/en/page/4');
+    dispatchEvent(new PopStateEvent('popstate'));
+  });
+  await headingIs(page, t.not_found_title);
+  assert.ok(await sameDocument(page), 'no reload');
   await page.context().close();
 });
 

@@ -71,7 +71,7 @@ test('extremely long titles, words and code lines do not widen the page', async 
   await (async () => {
     for (const width of [320, 1280]) {
       const page = await site.page({ viewport: { width, height: 800 } });
-      await page.route(`**/content/${lang}/index.json`, async (route) => {
+      await page.route(`**/content/${lang}/pages/1.json`, async (route) => {
         const index = JSON.parse(await (await route.fetch()).text());
         index.posts[3].title = title;
         index.posts[3].summary = `${word} ${word}`;

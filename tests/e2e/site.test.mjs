@@ -43,12 +43,12 @@ test('clicking an article navigates client-side, fetching only that article', as
   await page.goto(`${site.server.url}/en/`);
   await page.locator('article.card').first().waitFor();
   await markDocument(page);
-  assert.deepEqual(page.contentRequests, ['/content/en/index.json']);
+  assert.deepEqual(page.contentRequests, ['/content/en/pages/1.json']);
   await page.getByRole('link', { name: first.title }).click();
   await headingIs(page, first.title);
   assert.equal(new URL(page.url()).pathname, `/en/blog/${first.slug}`);
   assert.ok(await sameDocument(page), 'the page was reloaded');
-  assert.deepEqual(page.contentRequests, ['/content/en/index.json', `/content/en/posts/${first.slug}.json`]);
+  assert.deepEqual(page.contentRequests, ['/content/en/pages/1.json', `/content/en/posts/${first.slug}.json`]);
   assert.equal(await page.title(), `${first.title} — ${locales.en.site_name}`);
   const description = await page.locator('meta[name="description"]').last().getAttribute('content');
   assert.equal(description, first.description);
@@ -180,7 +180,7 @@ test('a failed content fetch shows a translated error, and retry recovers', asyn
 test('an unreachable content server on the index shows the error with retry', async () => {
   const page = await site.page();
   let failing = true;
-  await page.route('**/content/en/index.json', (route) => (failing ? route.abort('failed') : route.continue()));
+  await page.route('**/content/en/pages/1.json', (route) => (failing ? route.abort('failed') : route.continue()));
   await page.goto(`${site.server.url}/en/`);
   await page.getByRole('alert').getByText(locales.en.error_network).waitFor();
   // The rest of the app stays usable around the error.

@@ -204,7 +204,7 @@ test('hashed files are cached for a year, pages and documents are revalidated, a
     const response = await fetch(`${site.server.url}${url}`);
     assert.equal(response.headers.get('cache-control'), 'public, max-age=31536000, immutable', url);
   }
-  for (const url of ['/en/', `/en/blog/${contentIndex('en').posts[0].slug}`, '/content/en/index.json', '/sw.js', '/en/feed.xml']) {
+  for (const url of ['/en/', `/en/blog/${contentIndex('en').posts[0].slug}`, '/content/en/pages/1.json', '/sw.js', '/en/feed.xml']) {
     const response = await fetch(`${site.server.url}${url}`);
     assert.equal(response.status, 200, url);
     assert.equal(response.headers.get('cache-control'), 'public, max-age=0, must-revalidate', url);

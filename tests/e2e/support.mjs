@@ -17,10 +17,14 @@ export const locales = {
   ru: JSON.parse(fs.readFileSync(path.join(ROOT, 'locales/ru.json'), 'utf8')),
 };
 
-/** The per-language index the pipeline wrote (same data the app shows). */
+/** A language's whole index, `{ posts, tags }`, put together from the documents
+ * the pipeline wrote (its pages and its tag list: the data the app shows). */
 export function contentIndex(lang) {
-  const file = path.join(ROOT, 'target/site/content', lang, 'index.json');
-  return JSON.parse(fs.readFileSync(file, 'utf8'));
+  const read = (doc) => JSON.parse(fs.readFileSync(path.join(ROOT, 'target/site/content', lang, doc), 'utf8'));
+  const first = read('pages/1.json');
+  const posts = [first];
+  for (let n = 2; n <= first.pages; n++) posts.push(read(`pages/${n}.json`));
+  return { lang, posts: posts.flatMap((page) => page.posts), tags: read('tags.json').tags };
 }
 
 const CHROMIUM_ARGS = [
