@@ -120,8 +120,8 @@ pub type Segment = (String, bool);
 /// split into highlighted and plain segments. Falls back to the start of `text`.
 pub fn snippet(text: &str, forms: &[String]) -> Vec<Segment> {
     let chars: Vec<char> = text.chars().collect();
-    // Lowercased with ё folded, char for char, so positions line up with `chars`.
-    let folded: Vec<char> = chars.iter().map(|c| fold(*c)).collect();
+    // Folded as search words are, char for char, so positions line up with `chars`.
+    let folded: Vec<char> = chars.iter().map(|c| model::fold(*c)).collect();
     let is_word = |i: usize| folded.get(i).is_some_and(|c| c.is_alphanumeric());
     let matches_at = |i: usize| -> Option<usize> {
         if i > 0 && is_word(i - 1) {
@@ -164,13 +164,6 @@ pub fn snippet(text: &str, forms: &[String]) -> Vec<Segment> {
         segments.push((plain, false));
     }
     segments
-}
-
-fn fold(c: char) -> char {
-    match c {
-        'Ё' | 'ё' | 'Э' | 'э' => 'е',
-        c => c.to_lowercase().next().unwrap_or(c),
-    }
 }
 
 #[cfg(test)]

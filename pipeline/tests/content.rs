@@ -292,3 +292,31 @@ fn robots_txt_points_to_the_sitemap() {
         "User-agent: *\nAllow: /\n\nSitemap: https://example.org/insights/sitemap.xml\n"
     );
 }
+
+#[test]
+fn search_folds_every_word_of_the_content_as_unicode_lower_case_would() {
+    // `model::fold` covers only the site's scripts; on the real titles, summaries
+    // and texts it must give what full Unicode lower-casing gives.
+    let site = site();
+    for lang in Lang::ALL {
+        let (index, texts) = pipeline::search::index(site, lang);
+        let fields = index
+            .docs
+            .iter()
+            .flat_map(|d| [&d.title, &d.summary])
+            .chain(&texts);
+        let mut words = 0;
+        for field in fields {
+            for word in field
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+            {
+                let unicode = word.to_lowercase().replace(['ё', 'э'], "е");
+                let folded: String = word.chars().map(model::fold).collect();
+                assert_eq!(folded, unicode, "{lang:?}: {word}");
+                words += 1;
+            }
+        }
+        assert!(words > 20_000, "{lang:?}: {words} words");
+    }
+}
