@@ -1,21 +1,31 @@
-// The performance budget of a built site (called by scripts/bench):
-//   node scripts/budget.mjs DIST
-// Exits with 1 when a budget is exceeded. Sizes are brotli (quality 11), as a CDN
-// serves them; KB = 1,000 bytes.
+// The performance budget of a built site:
+//   node scripts/budget.mjs DIST              the targets (scripts/bench)
+//   node scripts/budget.mjs DIST --ceilings   the ceilings (scripts/test, so CI)
+// Sizes are brotli (quality 11), as a CDN serves them; KB = 1,000 bytes.
 //   * the wasm;
 //   * an article's first load: what its prerendered page makes the browser fetch
 //     before the app runs (the page, stylesheet, scripts, preloaded wasm and
 //     documents, icon), for every article in both languages (the largest counts).
+//
+// TARGET is what the site is meant to weigh (the issues' figures). CEILING is what
+// it weighs now, with a little room: no change may make it heavier, and each
+// change that makes it lighter lowers the ceiling (BENCHMARKS.md explains both).
+// Exits with 1 when a size is over the limit of the mode.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 
-export const BUDGET = {
+export const TARGET = {
   wasm: 110_000,
   articleFirstLoad: 150_000,
 };
+export const CEILING = {
+  wasm: 162_000,
+  articleFirstLoad: 200_000,
+};
 
 const dist = path.resolve(process.argv[2] ?? 'dist');
+const ceilings = process.argv.includes('--ceilings');
 const brotli = (buf) => zlib.brotliCompressSync(buf, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
 const sizes = new Map();
@@ -59,18 +69,18 @@ for (const lang of ['en', 'ru']) {
 }
 
 const checks = [
-  ['wasm', wasm, BUDGET.wasm],
-  [`article first load (largest: ${worst.file})`, worst.bytes, BUDGET.articleFirstLoad],
+  ['wasm', wasm, 'wasm'],
+  [`article first load (largest: ${worst.file})`, worst.bytes, 'articleFirstLoad'],
 ];
-console.log('| budget | brotli | limit | |');
-console.log('| --- | --- | --- | --- |');
+console.log('| budget | brotli | target | | ceiling | |');
+console.log('| --- | --- | --- | --- | --- | --- |');
 let over = false;
-for (const [what, bytes, limit] of checks) {
-  const ok = bytes <= limit;
-  over ||= !ok;
-  console.log(`| ${what} | ${kb(bytes)} | ${kb(limit)} | ${ok ? 'within' : '**over**'} |`);
+for (const [what, bytes, key] of checks) {
+  const verdict = (limit) => (bytes <= limit ? 'within' : '**over**');
+  over ||= bytes > (ceilings ? CEILING : TARGET)[key];
+  console.log(`| ${what} | ${kb(bytes)} | ${kb(TARGET[key])} | ${verdict(TARGET[key])} | ${kb(CEILING[key])} | ${verdict(CEILING[key])} |`);
 }
 if (over) {
-  console.error('\nbudget: exceeded');
+  console.error(`\nbudget: over the ${ceilings ? 'ceiling' : 'target'}`);
   process.exit(1);
 }

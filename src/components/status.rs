@@ -33,9 +33,12 @@ pub fn ErrorPanel(
     let t = strings(lang);
     let detail = match &error {
         ContentError::Status(code) => fill(t.error_status, code),
+        // Only a part of a page that exists gets here with a missing document:
+        // the content host is incomplete, which the reader sees as a server error.
+        ContentError::NotFound => fill(t.error_status, 404),
         ContentError::Format(_) => t.error_format.to_string(),
         ContentError::Timeout => t.error_timeout.to_string(),
-        ContentError::Network(_) | ContentError::NotFound => t.error_network.to_string(),
+        ContentError::Network(_) => t.error_network.to_string(),
     };
     view! {
         // In place of the page that could not be loaded, its heading is the page's

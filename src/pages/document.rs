@@ -12,14 +12,15 @@ use std::rc::Rc;
 /// document already at hand ([`api::cached`]: bundled, prerendered or seen earlier
 /// in the visit) renders at once, so a prerendered page is taken over with the
 /// same markup. Otherwise the loading state shows until it arrives; a missing
-/// document shows the 404 view and any other failure the error panel with a
-/// working retry.
+/// document shows the 404 view (the page does not exist) and any other failure
+/// the error panel with a working retry.
 ///
 /// The returned closure is a reactive view: place it in a view as is (calling it
 /// inside another reactive block would make that block depend on the document).
 ///
-/// `part`: the view is a part of a page with its own title (the error panel then
-/// has a section heading), not the whole page.
+/// `part`: the view is a part of a page with its own title, not the whole page.
+/// The page exists whatever the document says, so a missing document is an error
+/// of the content host, shown in the error panel (with a section heading).
 pub fn with_document<T: 'static, V>(
     request: impl Fn(Lang) -> Request + Clone + Send + Sync + 'static,
     extract: fn(Document) -> Result<T, ContentError>,
@@ -43,7 +44,7 @@ where
         match loaded.map(|doc| doc.and_then(extract)) {
             None => view! { <Loading lang /> }.into_any(),
             Some(Ok(doc)) => ready(lang, doc).into_any(),
-            Some(Err(ContentError::NotFound)) => view! { <NotFoundPage /> }.into_any(),
+            Some(Err(ContentError::NotFound)) if !part => view! { <NotFoundPage /> }.into_any(),
             Some(Err(error)) => {
                 let on_retry = Callback::new(move |_| resource.refetch());
                 view! { <ErrorPanel error lang on_retry part /> }.into_any()

@@ -119,3 +119,24 @@ test('script in article HTML from a compromised content host does not run', asyn
   await appReady(page);
   await page.context().close();
 });
+
+test('a missing first index page is a content host error inside the index, with retry', async () => {
+  const page = await site.page();
+  const t = locales.en;
+  let missing = true;
+  await page.route('**/content/en/pages/1.json', (route) =>
+    missing ? route.fulfill({ status: 404, contentType: 'text/html', body: 'Not found' }) : route.continue(),
+  );
+  await page.goto(`${site.server.url}/en/`);
+  // `/en/` exists whatever its documents say: not the 404 view, but the error
+  // in place of the list, under the index's own title.
+  const alert = page.getByRole('alert');
+  await alert.getByText(t.error_status.replace('{n}', '404')).waitFor();
+  await headingIs(page, t.site_name);
+  assert.equal(await alert.getByRole('heading', { level: 2 }).count(), 1);
+  missing = false;
+  await alert.getByRole('button', { name: t.retry }).click();
+  await page.locator('article.card').first().waitFor();
+  assert.equal(await page.getByRole('alert').count(), 0);
+  await page.context().close();
+});
