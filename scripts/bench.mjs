@@ -5,6 +5,7 @@
 // brotli size of each file it requested. Headers are not counted.
 import { chromium } from '../tests/e2e/node_modules/playwright-core/index.mjs';
 import { serve } from '../tests/e2e/server.mjs';
+import { queryTimes } from './query-times.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -69,23 +70,9 @@ async function searchTimings(lang, queries) {
   await input.fill(queries[0]);
   await page.locator('.search__results, .search__note').first().waitFor();
   await page.waitForLoadState('networkidle');
-  const times = await page.evaluate(async (qs) => {
-    const input = document.getElementById('search-input');
-    const out = [];
-    for (let round = 0; round < 10; round++) {
-      for (const q of qs) {
-        const t0 = performance.now();
-        input.value = q;
-        input.dispatchEvent(new Event('input', { bubbles: true }));
-        // Reactive updates flush in microtasks; a zero timeout waits for all of them.
-        await new Promise((r) => setTimeout(r, 0));
-        out.push(performance.now() - t0);
-      }
-    }
-    return out.sort((a, b) => a - b);
-  }, queries);
+  const times = await queryTimes(page, queries);
   await context.close();
-  return { mean: times.reduce((a, b) => a + b, 0) / times.length, p95: times[Math.floor(times.length * 0.95)] };
+  return times;
 }
 const searchRows = [
   ['en', ['cach', 'vector index', 'latency', 'webhook retries', 'quantization']],

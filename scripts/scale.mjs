@@ -14,6 +14,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { chromium } from '../tests/e2e/node_modules/playwright-core/index.mjs';
 import { serve } from '../tests/e2e/server.mjs';
+import { queryTimes } from './query-times.mjs';
 
 const dist = path.resolve(process.argv[2] ?? 'dist');
 const content = path.resolve(process.argv[3] ?? 'target/synth/site/content');
@@ -95,23 +96,7 @@ for (const [lang, queries] of [
   await page.locator('.search__results').waitFor();
   const first = Date.now() - t0;
   await page.waitForLoadState('networkidle');
-  const times = await page.evaluate(async (qs) => {
-    const field = document.getElementById('search-input');
-    const out = [];
-    for (let round = 0; round < 10; round++) {
-      for (const q of qs) {
-        const start = performance.now();
-        field.value = q;
-        field.dispatchEvent(new Event('input', { bubbles: true }));
-        // Reactive updates flush in microtasks; a zero timeout waits for all of them.
-        await new Promise((r) => setTimeout(r, 0));
-        out.push(performance.now() - start);
-      }
-    }
-    return out.sort((a, b) => a - b);
-  }, queries);
-  const mean = times.reduce((a, b) => a + b, 0) / times.length;
-  const p95 = times[Math.floor(times.length * 0.95)];
+  const { mean, p95 } = await queryTimes(page, queries);
   searchRows.push([lang, first, mean, p95, brotli(read(`${lang}/search.json`))]);
   await page.context().close();
 }
