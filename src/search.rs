@@ -79,10 +79,13 @@ pub fn search(index: &SearchIndex, query: &str) -> (Vec<Hit>, Vec<String>) {
         stems.dedup();
         let mut seen = vec![false; index.docs.len()];
         for stem in stems {
-            for &(doc, weight) in index.postings.get(stem as usize).into_iter().flatten() {
+            // Unpacked only for the stems the query reaches; a damaged list
+            // matches nothing.
+            let packed = index.postings.get(stem as usize).map_or("", String::as_str);
+            for (doc, weight) in model::postings::decode(packed).unwrap_or_default() {
                 let doc = doc as usize;
                 if let Some(slot) = scores.get_mut(doc) {
-                    slot.0 += weight;
+                    slot.0 = slot.0.saturating_add(weight);
                     if !seen[doc] {
                         seen[doc] = true;
                         slot.1 += 1;
@@ -190,7 +193,9 @@ mod tests {
                 ("кешированием".into(), 0),
                 ("кеширования".into(), 0),
             ],
-            postings: vec![vec![(0, 3), (2, 10)], vec![(1, 1), (2, 1)], vec![(1, 5)]],
+            postings: [&[(0, 3), (2, 10)][..], &[(1, 1), (2, 1)], &[(1, 5)]]
+                .map(model::postings::encode)
+                .to_vec(),
         }
     }
 

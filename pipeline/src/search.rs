@@ -111,7 +111,7 @@ pub fn index(site: &Site, lang: Lang) -> (SearchIndex, Vec<String>) {
             .map(|p| {
                 let mut list: Vec<(u32, u32)> = p.into_iter().map(|(d, w)| (d as u32, w)).collect();
                 list.sort_unstable();
-                list
+                model::postings::encode(&list)
             })
             .collect(),
     };

@@ -102,4 +102,21 @@ proptest! {
             check_location(&errors, root);
         }
     }
+
+    #[test]
+    fn postings_round_trip(docs in proptest::collection::btree_map(any::<u32>(), any::<u32>(), 0..50)) {
+        let list: Vec<(u32, u32)> = docs.into_iter().collect();
+        let packed = model::postings::encode(&list);
+        prop_assert!(packed.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
+        prop_assert_eq!(model::postings::decode(&packed), Some(list));
+    }
+
+    #[test]
+    fn unpacking_any_string_never_panics(packed in "[0-9a-zA-Z_\\-!\"]{0,64}") {
+        if let Some(list) = model::postings::decode(&packed) {
+            // Whatever it accepts is a list it could have written.
+            prop_assert!(list.windows(2).all(|w| w[0].0 < w[1].0));
+            prop_assert_eq!(model::postings::encode(&list), packed);
+        }
+    }
 }
