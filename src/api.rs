@@ -54,8 +54,8 @@ pub enum Request {
     Post(Lang, String),
     /// The search index of a language.
     Search(Lang),
-    /// The plain texts of a language's articles, for search snippets.
-    SearchTexts(Lang),
+    /// The plain text of one article, by slug, for search snippets.
+    SearchText(Lang, String),
 }
 
 /// A loaded document.
@@ -74,8 +74,8 @@ pub enum Document {
     Post(Rc<Post>),
     /// A search index.
     Search(Rc<SearchIndex>),
-    /// Article texts for search snippets, in search index order.
-    SearchTexts(Rc<Vec<String>>),
+    /// An article's plain text, for search snippets.
+    SearchText(Rc<String>),
 }
 
 impl Document {
@@ -119,11 +119,11 @@ impl Document {
         }
     }
 
-    /// The search texts, or a format error if another kind of document arrived.
-    pub fn into_search_texts(self) -> Result<Rc<Vec<String>>, ContentError> {
+    /// The search text, or a format error if another kind of document arrived.
+    pub fn into_search_text(self) -> Result<Rc<String>, ContentError> {
         match self {
-            Document::SearchTexts(texts) => Ok(texts),
-            _ => Err(ContentError::Format("expected search texts")),
+            Document::SearchText(text) => Ok(text),
+            _ => Err(ContentError::Format("expected a search text")),
         }
     }
 }
@@ -141,13 +141,15 @@ fn path_of(request: &Request) -> Result<String, ContentError> {
         Request::IndexPage(_, 0) => return Err(ContentError::NotFound),
         Request::IndexPage(lang, n) => paths::index_page(*lang, *n),
         Request::Tags(lang) => paths::tags(*lang),
-        Request::Post(_, slug) | Request::Tag(_, slug) if !model::is_valid_slug(slug) => {
+        Request::Post(_, slug) | Request::Tag(_, slug) | Request::SearchText(_, slug)
+            if !model::is_valid_slug(slug) =>
+        {
             return Err(ContentError::NotFound)
         }
         Request::Tag(lang, slug) => paths::tag(*lang, slug),
         Request::Post(lang, slug) => paths::post(*lang, slug),
         Request::Search(lang) => paths::search(*lang),
-        Request::SearchTexts(lang) => paths::search_texts(*lang),
+        Request::SearchText(lang, slug) => paths::search_text(*lang, slug),
     })
 }
 
@@ -206,7 +208,7 @@ pub fn store(request: &Request, text: &str) -> Result<Document, ContentError> {
             }
             Document::Search(Rc::new(index))
         }
-        Request::SearchTexts(_) => Document::SearchTexts(Rc::new(parse(text)?)),
+        Request::SearchText(..) => Document::SearchText(Rc::new(parse(text)?)),
     };
     CACHE.with_borrow_mut(|c| c.insert(path, doc.clone()));
     Ok(doc)

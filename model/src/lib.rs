@@ -387,10 +387,10 @@ pub mod paths {
         format!("{}/search.json", lang.code())
     }
 
-    /// The plain texts of a language's articles, in search index order, for
-    /// result snippets.
-    pub fn search_texts(lang: Lang) -> String {
-        format!("{}/search-texts.json", lang.code())
+    /// The plain text of one article (a JSON string), for search result
+    /// snippets: loaded per result, so a search never downloads every text.
+    pub fn search_text(lang: Lang, slug: &str) -> String {
+        format!("{}/texts/{slug}.json", lang.code())
     }
 
     /// One article's document.

@@ -48,8 +48,10 @@ pub fn write(site: &Site, out: &Path, base_url: &str) -> io::Result<usize> {
         written += count;
         let (index, texts) = crate::search::index(site, lang);
         write_json(&content.join(paths::search(lang)), &index)?;
-        write_json(&content.join(paths::search_texts(lang)), &texts)?;
-        written += 2;
+        for (doc, text) in index.docs.iter().zip(&texts) {
+            write_json(&content.join(paths::search_text(lang, &doc.slug)), text)?;
+        }
+        written += 1 + texts.len();
         let feed = discovery::feed(site, lang, base_url);
         write_text(
             &root.join(discovery::feed_path(lang).trim_start_matches('/')),

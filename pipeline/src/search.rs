@@ -4,8 +4,8 @@
 //! articles is listed with the id of its stem (Snowball, via rust-stemmers), so the
 //! client finds "кэширования" and "кэшированием" from "кэширование" by looking the
 //! query's form up in that list — also as a prefix while the reader types —
-//! without shipping a stemmer. The article texts for result snippets are a second
-//! document, so the first results need only the smaller index.
+//! without shipping a stemmer. The article texts for result snippets are
+//! documents of their own, one per article, loaded for the results shown.
 
 use crate::site::Site;
 use model::{Lang, SearchDoc, SearchIndex};

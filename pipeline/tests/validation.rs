@@ -88,9 +88,9 @@ fn good_tree_becomes_documents() {
     let out = tempfile::tempdir().unwrap();
     let n = pipeline::emit::write(&site, out.path(), "https://example.org").unwrap();
     assert_eq!(
-        n, 20,
-        "per language 2 articles, 1 index page, the tag list and 2 tags; \
-         2 search indexes and texts, 2 feeds, sitemap, robots.txt"
+        n, 22,
+        "per language 2 articles, 1 index page, the tag list, 2 tags, \
+         the search index and 2 article texts; 2 feeds, sitemap, robots.txt"
     );
     let json = fs::read_to_string(out.path().join("content/ru/posts/first.json")).unwrap();
     let back: model::Post = serde_json::from_str(&json).unwrap();
@@ -100,6 +100,7 @@ fn good_tree_becomes_documents() {
         "tags.json",
         "tags/rag.json",
         "tags/llm.json",
+        "texts/first.json",
     ] {
         assert!(out.path().join("content/en").join(doc).exists(), "{doc}");
     }

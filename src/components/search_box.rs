@@ -5,14 +5,20 @@ use crate::search::{self, Hit, Segment};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use model::SearchIndex;
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
+
+/// Article texts for snippets, by language and slug, as they arrive.
+type Texts = RwSignal<HashMap<(Lang, String), Rc<String>>, LocalStorage>;
 
 /// Id of the query field, for the `/` shortcut.
 const INPUT_ID: &str = "search-input";
 
 /// The search field in the header: results as you type, with snippets; arrows move
 /// through them, Enter opens one, Esc closes, `/` focuses the field from anywhere.
-/// The index of the current language is downloaded on first use only.
+/// The index of the current language is downloaded on first use only, and the
+/// text of an article (for its snippet) when it is among the results shown.
 #[component]
 pub fn SearchBox() -> impl IntoView {
     let lang = use_lang();
@@ -21,7 +27,7 @@ pub fn SearchBox() -> impl IntoView {
     let selected = RwSignal::new(0usize);
     let wanted = RwSignal::new(false);
     let index: RwSignal<Option<Rc<SearchIndex>>, LocalStorage> = RwSignal::new_local(None);
-    let texts: RwSignal<Option<Rc<Vec<String>>>, LocalStorage> = RwSignal::new_local(None);
+    let texts: Texts = RwSignal::new_local(HashMap::new());
 
     // Load (or reload, on a language switch) once the reader has used the field.
     Effect::new(move || {
@@ -30,7 +36,6 @@ pub fn SearchBox() -> impl IntoView {
             return;
         }
         index.set(None);
-        texts.set(None);
         leptos::task::spawn_local(async move {
             if let Ok(found) = api::load(Request::Search(lang))
                 .await
@@ -38,19 +43,45 @@ pub fn SearchBox() -> impl IntoView {
             {
                 index.set(Some(found));
             }
-            // Snippet texts come second: results show without them.
-            if let Ok(found) = api::load(Request::SearchTexts(lang))
-                .await
-                .and_then(Document::into_search_texts)
-            {
-                texts.set(Some(found));
-            }
         });
     });
 
     let results = Memo::new(move |_| {
         let q = query.get();
         index.with(|i| i.as_ref().map(|i| search::search(i, &q)))
+    });
+
+    // The texts of the results shown, each requested once; until one arrives
+    // (or if it cannot), the snippet comes from the summary.
+    let requested: Rc<RefCell<HashSet<(Lang, String)>>> = Rc::default();
+    Effect::new(move || {
+        let wanted: Vec<(Lang, String)> = results.with(|r| {
+            let Some((hits, _)) = r else {
+                return Vec::new();
+            };
+            index.with_untracked(|i| {
+                let Some(i) = i else { return Vec::new() };
+                hits.iter()
+                    .map(|hit| (i.lang, i.docs[hit.doc].slug.clone()))
+                    .collect()
+            })
+        });
+        for key in wanted {
+            if !requested.borrow_mut().insert(key.clone()) {
+                continue;
+            }
+            leptos::task::spawn_local(async move {
+                let request = Request::SearchText(key.0, key.1.clone());
+                if let Ok(text) = api::load(request)
+                    .await
+                    .and_then(Document::into_search_text)
+                {
+                    texts.update(|t| {
+                        t.insert(key, text);
+                    });
+                }
+            });
+        }
     });
     let hit_count = move || results.with(|r| r.as_ref().map_or(0, |(hits, _)| hits.len()));
 
@@ -178,7 +209,7 @@ fn result_item(
     hit: &Hit,
     forms: &[String],
     index: RwSignal<Option<Rc<SearchIndex>>, LocalStorage>,
-    texts: RwSignal<Option<Rc<Vec<String>>>, LocalStorage>,
+    texts: Texts,
     selected: RwSignal<usize>,
     open: RwSignal<bool>,
     query: RwSignal<String>,
@@ -187,10 +218,10 @@ fn result_item(
         let doc = &i.as_ref().expect("results come from a loaded index").docs[hit.doc];
         (doc.slug.clone(), doc.title.clone(), doc.summary.clone())
     });
-    let doc = hit.doc;
+    let key = (lang, slug.clone());
     let forms = forms.to_vec();
     let snippet = move || {
-        let segments: Vec<Segment> = texts.with(|t| match t.as_ref().and_then(|t| t.get(doc)) {
+        let segments: Vec<Segment> = texts.with(|t| match t.get(&key) {
             Some(text) => search::snippet(text, &forms),
             None => search::snippet(&summary, &forms),
         });

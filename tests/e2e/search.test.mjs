@@ -29,6 +29,15 @@ test('ru: one inflected form finds the others («кэширование» → «
   const marks = (await page.locator('.search__results mark').allTextContents()).map((m) => m.toLowerCase());
   assert.ok(marks.some((m) => m !== 'кэширование' && m.startsWith('к')), `other forms marked: ${marks}`);
   assert.equal(page.contentRequests.filter((p) => p === '/content/ru/search.json').length, 1);
+  // Snippet texts are one document per article, requested once each, for the
+  // results shown (here and for the prefixes typed on the way).
+  await page.waitForLoadState('networkidle');
+  const shown = await page
+    .locator('.search__results [role=option]')
+    .evaluateAll((links) => links.map((a) => `/content/ru/texts/${new URL(a.href).pathname.split('/').pop()}.json`));
+  const texts = page.contentRequests.filter((p) => p.startsWith('/content/ru/texts/'));
+  assert.equal(new Set(texts).size, texts.length, `each text once: ${texts}`);
+  for (const text of shown) assert.ok(texts.includes(text), `${text} requested`);
   assert.deepEqual(page.consoleErrors, []);
   await page.context().close();
 });
