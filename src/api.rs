@@ -499,6 +499,20 @@ mod tests {
             store(&Request::Tag(Lang::En, "Bad Tag".into()), tag).unwrap_err(),
             ContentError::NotFound
         );
+        let text = Request::SearchText(Lang::En, "a-b".into());
+        assert_eq!(
+            document_url(&text).as_deref(),
+            Some("content/en/texts/a-b.json")
+        );
+        assert!(
+            store(&text, "{\"html\":1}").is_err(),
+            "a text is a JSON string"
+        );
+        assert!(store(&text, "\"Plain text.\"").is_ok());
+        assert_eq!(
+            store(&Request::SearchText(Lang::En, "../x".into()), "\"\"").unwrap_err(),
+            ContentError::NotFound
+        );
         assert_eq!(
             store(&Request::Post(Lang::En, "../x".into()), "{}").unwrap_err(),
             ContentError::NotFound
