@@ -20,8 +20,8 @@ export const TARGET = {
   articleFirstLoad: 150_000,
 };
 export const CEILING = {
-  wasm: 162_000,
-  articleFirstLoad: 200_000,
+  wasm: 163_500,
+  articleFirstLoad: 201_500,
 };
 
 const dist = path.resolve(process.argv[2] ?? 'dist');

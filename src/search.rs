@@ -126,13 +126,13 @@ pub fn snippet(text: &str, forms: &[String]) -> Vec<Segment> {
     // Folded as search words are, char for char, so positions line up with `chars`.
     let folded: Vec<char> = chars.iter().map(|c| model::fold(*c)).collect();
     let is_word = |i: usize| folded.get(i).is_some_and(|c| c.is_alphanumeric());
+    let forms: Vec<Vec<char>> = forms.iter().map(|f| f.chars().collect()).collect();
     let matches_at = |i: usize| -> Option<usize> {
         if i > 0 && is_word(i - 1) {
             return None;
         }
         forms
             .iter()
-            .map(|f| f.chars().collect::<Vec<_>>())
             .filter(|f| folded[i..].starts_with(f) && !is_word(i + f.len()))
             .map(|f| f.len())
             .max()

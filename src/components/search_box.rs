@@ -219,9 +219,15 @@ fn result_item(
         (doc.slug.clone(), doc.title.clone(), doc.summary.clone())
     });
     let key = (lang, slug.clone());
+    // Changes when this result's own text arrives, not with every other's.
+    let arrived = Memo::new({
+        let key = key.clone();
+        move |_| texts.with(|t| t.contains_key(&key))
+    });
     let forms = forms.to_vec();
     let snippet = move || {
-        let segments: Vec<Segment> = texts.with(|t| match t.get(&key) {
+        arrived.track();
+        let segments: Vec<Segment> = texts.with_untracked(|t| match t.get(&key) {
             Some(text) => search::snippet(text, &forms),
             None => search::snippet(&summary, &forms),
         });
