@@ -4,7 +4,8 @@
 //
 //   /en/             -> /en/index.html      (the indexes are folders)
 //   /en              -> 301 /en/
-//   /en/blog/x       -> /en/blog/x.html     (articles and tag pages are files)
+//   /en/blog/x       -> /en/blog/x.html     (articles and tag pages are files,
+//   /en/tags/x/page/2 -> /en/tags/x/page/2.html  and so are later pages)
 //   /en/blog/x/      -> 301 /en/blog/x      (their canonical URL)
 //   /main-1a2b.css   -> unchanged           (files with an extension)
 //

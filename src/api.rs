@@ -48,8 +48,8 @@ pub enum Request {
     IndexPage(Lang, u32),
     /// The tags of a language.
     Tags(Lang),
-    /// The articles of a language with one tag, by tag slug.
-    Tag(Lang, String),
+    /// Page `n` (from 1) of the articles of a language with one tag, by tag slug.
+    Tag(Lang, String, u32),
     /// One article of a language, by slug.
     Post(Lang, String),
     /// The search index of a language.
@@ -138,15 +138,15 @@ thread_local! {
 /// request path.
 fn path_of(request: &Request) -> Result<String, ContentError> {
     Ok(match request {
-        Request::IndexPage(_, 0) => return Err(ContentError::NotFound),
+        Request::IndexPage(_, 0) | Request::Tag(_, _, 0) => return Err(ContentError::NotFound),
         Request::IndexPage(lang, n) => paths::index_page(*lang, *n),
         Request::Tags(lang) => paths::tags(*lang),
-        Request::Post(_, slug) | Request::Tag(_, slug) | Request::SearchText(_, slug)
+        Request::Post(_, slug) | Request::Tag(_, slug, _) | Request::SearchText(_, slug)
             if !model::is_valid_slug(slug) =>
         {
             return Err(ContentError::NotFound)
         }
-        Request::Tag(lang, slug) => paths::tag(*lang, slug),
+        Request::Tag(lang, slug, n) => paths::tag(*lang, slug, *n),
         Request::Post(lang, slug) => paths::post(*lang, slug),
         Request::Search(lang) => paths::search(*lang),
         Request::SearchText(lang, slug) => paths::search_text(*lang, slug),
@@ -187,10 +187,14 @@ pub fn store(request: &Request, text: &str) -> Result<Document, ContentError> {
             }
             Document::Tags(Rc::new(tags))
         }
-        Request::Tag(lang, slug) => {
+        Request::Tag(lang, slug, n) => {
             let tagged: TaggedPosts = parse(text)?;
-            if tagged.lang != *lang || tagged.tag.slug != *slug {
-                return Err(ContentError::Format("another tag or language"));
+            if tagged.lang != *lang
+                || tagged.tag.slug != *slug
+                || tagged.page != *n
+                || tagged.page > tagged.pages
+            {
+                return Err(ContentError::Format("another tag, page or language"));
             }
             Document::Tag(Rc::new(tagged))
         }
@@ -239,7 +243,11 @@ pub fn documents_for(path: &str) -> Vec<Request> {
             _ => Vec::new(),
         },
         ["tags"] => vec![Request::Tags(lang)],
-        ["tags", tag] => vec![Request::Tag(lang, tag.to_string())],
+        ["tags", tag] => vec![Request::Tag(lang, tag.to_string(), 1)],
+        ["tags", tag, "page", n] => match n.parse() {
+            Ok(n) if n >= 2 => vec![Request::Tag(lang, tag.to_string(), n)],
+            _ => Vec::new(),
+        },
         ["blog", slug] => vec![Request::Post(lang, slug.to_string())],
         _ => Vec::new(),
     }
@@ -460,7 +468,11 @@ mod tests {
         assert_eq!(documents_for("/en/tags/"), [Request::Tags(Lang::En)]);
         assert_eq!(
             documents_for("/en/tags/rag"),
-            [Request::Tag(Lang::En, "rag".into())]
+            [Request::Tag(Lang::En, "rag".into(), 1)]
+        );
+        assert_eq!(
+            documents_for("/en/tags/rag/page/2"),
+            [Request::Tag(Lang::En, "rag".into(), 2)]
         );
         assert_eq!(
             documents_for("/en/blog/webhooks"),
@@ -473,6 +485,7 @@ mod tests {
             "/en/x/y/z",
             "/en/page/1",
             "/en/page/x",
+            "/en/tags/rag/page/1",
         ] {
             assert!(documents_for(path).is_empty(), "{path}");
         }
@@ -492,11 +505,13 @@ mod tests {
         assert!(cached(&Request::IndexPage(Lang::Ru, 2)).is_some());
         let past = r#"{"lang":"ru","page":4,"pages":3,"total":45,"posts":[]}"#;
         assert!(store(&Request::IndexPage(Lang::Ru, 4), past).is_err());
-        let tag = r#"{"lang":"en","tag":{"slug":"rag","name":"RAG","count":0},"posts":[]}"#;
-        assert!(store(&Request::Tag(Lang::En, "llm".into()), tag).is_err());
-        store(&Request::Tag(Lang::En, "rag".into()), tag).unwrap();
+        let tag = r#"{"lang":"en","tag":{"slug":"rag","name":"RAG","count":21},
+            "page":2,"pages":2,"total":21,"posts":[]}"#;
+        assert!(store(&Request::Tag(Lang::En, "llm".into(), 2), tag).is_err());
+        assert!(store(&Request::Tag(Lang::En, "rag".into(), 1), tag).is_err());
+        store(&Request::Tag(Lang::En, "rag".into(), 2), tag).unwrap();
         assert_eq!(
-            store(&Request::Tag(Lang::En, "Bad Tag".into()), tag).unwrap_err(),
+            store(&Request::Tag(Lang::En, "Bad Tag".into(), 1), tag).unwrap_err(),
             ContentError::NotFound
         );
         let text = Request::SearchText(Lang::En, "a-b".into());

@@ -38,8 +38,8 @@ pub enum Page {
     Article(Box<PostMeta>),
     /// `/{lang}/tags`.
     Tags,
-    /// `/{lang}/tags/{tag}`.
-    Tag(String),
+    /// `/{lang}/tags/{tag}` (page 1) and `/{lang}/tags/{tag}/page/{n}`.
+    Tag(String, usize),
     /// Any unknown URL: not indexed, no canonical URL.
     NotFound,
 }
@@ -59,7 +59,8 @@ impl Head {
             Page::HomePage(n) => format!("/{code}/page/{n}"),
             Page::Article(meta) => format!("/{code}/blog/{}", meta.slug),
             Page::Tags => format!("/{code}/tags/"),
-            Page::Tag(tag) => format!("/{code}/tags/{tag}"),
+            Page::Tag(tag, n) if *n > 1 => format!("/{code}/tags/{tag}/page/{n}"),
+            Page::Tag(tag, _) => format!("/{code}/tags/{tag}"),
             Page::NotFound => return None,
         })
     }
@@ -249,7 +250,7 @@ pub fn head_tags(head: &Head, site_url: &str) -> Vec<HeadTag> {
                 json(&keywords.join(", ")),
             )
         }
-        Page::HomePage(_) | Page::Tags | Page::Tag(_) | Page::NotFound => format!(
+        Page::HomePage(_) | Page::Tags | Page::Tag(..) | Page::NotFound => format!(
             "\"@type\":\"CollectionPage\",\"name\":{},{common},\"isPartOf\":{{\"@type\":\
              \"Blog\",\"name\":{site_name},\"url\":{blog_url}}}",
             json(&head.title)

@@ -101,6 +101,7 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/:lang/blog/:slug") view=ArticlePage />
                 <Route path=path!("/:lang/tags") view=TagsPage />
                 <Route path=path!("/:lang/tags/:tag") view=TagPage />
+                <Route path=path!("/:lang/tags/:tag/page/:page") view=TagPage />
             </FlatRoutes>
         </main>
         <SiteFooter />

@@ -44,6 +44,16 @@ pub fn tag(lang: Lang, tag: &str) -> String {
     format!("{BASE}/{}/tags/{tag}", lang.code())
 }
 
+/// Page `page` of the articles with one tag: `/en/tags/<tag>` for the first,
+/// `/en/tags/<tag>/page/2` and so on.
+pub fn tag_page(lang: Lang, tag: &str, page: usize) -> String {
+    if page <= 1 {
+        self::tag(lang, tag)
+    } else {
+        format!("{BASE}/{}/tags/{tag}/page/{page}", lang.code())
+    }
+}
+
 /// `path` (as the browser has it) without the site's prefix: the path the route
 /// table and the content know. A path outside the site stays as it is.
 pub fn site_path(path: &str) -> &str {

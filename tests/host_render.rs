@@ -234,3 +234,51 @@ fn the_index_is_paginated_and_pages_past_the_last_are_404s() {
     };
     assert!(past.contains("not loaded"), "{past}");
 }
+
+#[test]
+fn a_tag_with_many_articles_is_paginated_like_the_index() {
+    use engineering_insights::api::{self, Request};
+    use engineering_insights::head::Page;
+    let index = model::SiteIndex {
+        lang: Lang::En,
+        posts: (0..45).map(|i| meta(&format!("tagged-{i}"))).collect(),
+        tags: vec![model::TagCount {
+            slug: "rag".into(),
+            name: "RAG".into(),
+            count: 45,
+        }],
+    };
+    for tagged in index.tagged() {
+        api::store(
+            &Request::Tag(Lang::En, "rag".into(), tagged.page),
+            &serde_json::to_string(&tagged).unwrap(),
+        )
+        .unwrap();
+    }
+    let first = engineering_insights::prerender("/en/tags/rag").unwrap();
+    assert_eq!(first.body.matches("class=\"card\"").count(), 20);
+    assert!(first.body.contains("45 articles"), "{}", first.body);
+    assert!(first
+        .body
+        .contains(r#"rel="next" href="/en/tags/rag/page/2""#));
+    assert_eq!(first.head.page, Page::Tag("rag".into(), 1));
+    let second = engineering_insights::prerender("/en/tags/rag/page/2").unwrap();
+    assert!(second.body.contains(r#"rel="prev" href="/en/tags/rag""#));
+    assert!(second
+        .body
+        .contains(r#"rel="next" href="/en/tags/rag/page/3""#));
+    let third = engineering_insights::prerender("/en/tags/rag/page/3").unwrap();
+    assert_eq!(third.body.matches("class=\"card\"").count(), 5);
+    assert!(
+        third.head.title.ends_with("Page 3 of 3"),
+        "{}",
+        third.head.title
+    );
+    assert_eq!(third.head.page, Page::Tag("rag".into(), 3));
+    let page_one = engineering_insights::prerender("/en/tags/rag/page/1").unwrap();
+    assert_eq!(
+        page_one.head.page,
+        Page::NotFound,
+        "page 1 is only at the tag's URL"
+    );
+}

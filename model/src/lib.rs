@@ -178,17 +178,28 @@ impl SiteIndex {
         }
     }
 
-    /// Every tag with its articles.
+    /// Every tag's articles, in pages of [`PAGE_SIZE`] like the index.
     pub fn tagged(&self) -> impl Iterator<Item = TaggedPosts> + '_ {
-        self.tags.iter().map(|tag| TaggedPosts {
-            lang: self.lang,
-            tag: tag.clone(),
-            posts: self
+        self.tags.iter().flat_map(move |tag| {
+            let posts: Vec<&PostMeta> = self
                 .posts
                 .iter()
                 .filter(|p| p.tags.iter().any(|t| t.slug == tag.slug))
-                .cloned()
-                .collect(),
+                .collect();
+            let pages = page_count(posts.len());
+            (0..pages).map(move |i| TaggedPosts {
+                lang: self.lang,
+                tag: tag.clone(),
+                page: i as u32 + 1,
+                pages: pages as u32,
+                total: posts.len() as u32,
+                posts: posts
+                    .iter()
+                    .skip(i * PAGE_SIZE)
+                    .take(PAGE_SIZE)
+                    .map(|p| (*p).clone())
+                    .collect(),
+            })
         })
     }
 }
@@ -219,14 +230,21 @@ pub struct TagIndex {
     pub tags: Vec<TagCount>,
 }
 
-/// The articles with one tag (`/{lang}/tags/{tag}`).
+/// One page of the articles with one tag (`/{lang}/tags/{tag}`,
+/// `/{lang}/tags/{tag}/page/{n}`), [`PAGE_SIZE`] a page as in the index.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TaggedPosts {
     /// Language of the articles.
     pub lang: Lang,
     /// The tag.
     pub tag: TagCount,
-    /// Its articles, newest first.
+    /// This page's number, from 1.
+    pub page: u32,
+    /// The number of pages.
+    pub pages: u32,
+    /// The number of articles with the tag.
+    pub total: u32,
+    /// This page's articles, newest first.
     pub posts: Vec<PostMeta>,
 }
 
@@ -377,9 +395,9 @@ pub mod paths {
         format!("{}/tags.json", lang.code())
     }
 
-    /// The articles of a language with one tag.
-    pub fn tag(lang: Lang, slug: &str) -> String {
-        format!("{}/tags/{slug}.json", lang.code())
+    /// Page `n` (from 1) of the articles of a language with one tag.
+    pub fn tag(lang: Lang, slug: &str, n: u32) -> String {
+        format!("{}/tags/{slug}/{n}.json", lang.code())
     }
 
     /// The search index of a language.
@@ -648,7 +666,32 @@ mod tests {
             .collect();
         assert_eq!(slugs, [["post-1", "post-3"], ["post-2", "post-3"]]);
         assert_eq!(tagged[0].tag, count("rag", 2));
+        assert!(tagged
+            .iter()
+            .all(|t| (t.page, t.pages, t.total) == (1, 1, 2)));
         assert_eq!(index.tag_index().tags.len(), 2);
+    }
+
+    #[test]
+    fn a_tag_with_many_articles_is_paged_like_the_index() {
+        let index = SiteIndex {
+            lang: Lang::En,
+            posts: (0..50)
+                .map(|n| meta(n, if n % 2 == 0 { &["rag"] } else { &[] }))
+                .collect(),
+            tags: vec![TagCount {
+                slug: "rag".into(),
+                name: "RAG".into(),
+                count: 25,
+            }],
+        };
+        let pages: Vec<_> = index
+            .tagged()
+            .map(|t| (t.page, t.pages, t.total, t.posts.len()))
+            .collect();
+        assert_eq!(pages, [(1, 2, 25, 20), (2, 2, 25, 5)]);
+        let second = index.tagged().nth(1).unwrap();
+        assert_eq!(second.posts[0].slug, "post-40");
     }
 
     #[test]

@@ -119,12 +119,12 @@ fn pages(site: &Site, lang: Lang) -> Vec<(String, Option<String>)> {
             .map(|p| (format!("/{code}/blog/{}", p.slug), Some(p.date.clone()))),
     );
     pages.push((format!("/{code}/tags/"), None));
-    pages.extend(
-        index
-            .tags
-            .iter()
-            .map(|t| (format!("/{code}/tags/{}", t.slug), None)),
-    );
+    for tag in &index.tags {
+        pages.push((format!("/{code}/tags/{}", tag.slug), None));
+        for n in 2..=model::page_count(tag.count as usize) {
+            pages.push((format!("/{code}/tags/{}/page/{n}", tag.slug), None));
+        }
+    }
     pages
 }
 

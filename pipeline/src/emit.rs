@@ -33,7 +33,8 @@ pub fn write(site: &Site, out: &Path, base_url: &str) -> io::Result<usize> {
         write_json(&content.join(paths::tags(lang)), &index.tag_index())?;
         written += 1;
         for tagged in index.tagged() {
-            write_json(&content.join(paths::tag(lang, &tagged.tag.slug)), &tagged)?;
+            let path = paths::tag(lang, &tagged.tag.slug, tagged.page);
+            write_json(&content.join(path), &tagged)?;
             written += 1;
         }
         // Article documents are independent: built and written on every core.

@@ -98,8 +98,8 @@ fn good_tree_becomes_documents() {
     for doc in [
         "pages/1.json",
         "tags.json",
-        "tags/rag.json",
-        "tags/llm.json",
+        "tags/rag/1.json",
+        "tags/llm/1.json",
         "texts/first.json",
     ] {
         assert!(out.path().join("content/en").join(doc).exists(), "{doc}");

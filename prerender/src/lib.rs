@@ -48,6 +48,10 @@ pub fn routes(langs: &[(Lang, model::SiteIndex)]) -> Vec<Route> {
         for tag in &index.tags {
             let t = &tag.slug;
             routes.push((format!("/{l}/tags/{t}"), format!("{l}/tags/{t}.html")));
+            for n in 2..=model::page_count(tag.count as usize) {
+                let path = format!("/{l}/tags/{t}/page/{n}");
+                routes.push((path, format!("{l}/tags/{t}/page/{n}.html")));
+            }
         }
         for post in &index.posts {
             let s = &post.slug;
@@ -94,7 +98,9 @@ fn load_documents(content: &Path) -> Result<Vec<(Lang, model::SiteIndex)>, Strin
             .into_tags()
             .map_err(|e| e.to_string())?;
         for tag in &tags.tags {
-            load(Request::Tag(lang, tag.slug.clone()))?;
+            for n in 1..=model::page_count(tag.count as usize) as u32 {
+                load(Request::Tag(lang, tag.slug.clone(), n))?;
+            }
         }
         for post in &posts {
             load(Request::Post(lang, post.slug.clone()))?;

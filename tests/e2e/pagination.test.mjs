@@ -81,3 +81,54 @@ test('with one page of articles there is no page navigation, and page URLs are 4
   await headingIs(page, locales.en.not_found_title);
   await page.context().close();
 });
+
+test('a tag with 45 articles is paged like the index, client-side', async () => {
+  const page = await site.page();
+  const t = locales.en;
+  const index = contentIndex('en');
+  const tag = index.tags.find((x) => x.slug === 'rag');
+  const posts = Array.from({ length: 45 }, (_, i) => ({ ...index.posts[i % 20], slug: `tagged-${i}`, title: `Tagged article ${i + 1}` }));
+  const requested = [];
+  await page.route('**/content/en/tags/rag/*.json', (route) => {
+    const number = Number(new URL(route.request().url()).pathname.match(/(\d+)\.json$/)[1]);
+    requested.push(number);
+    if (number > 3) return route.fulfill({ status: 404, contentType: 'text/html', body: 'Not found' });
+    const body = { lang: 'en', tag: { ...tag, count: 45 }, page: number, pages: 3, total: 45, posts: posts.slice((number - 1) * 20, number * 20) };
+    return route.fulfill({ contentType: 'application/json', body: JSON.stringify(body) });
+  });
+  // The Russian tag page is prerendered; the English one is fetched on the switch.
+  await page.goto(`${site.server.url}/ru/tags/rag`);
+  await heading(page);
+  await markDocument(page);
+  await page.getByRole('banner').getByRole('link', { name: 'English' }).click();
+  await page.getByText('Tagged article 1', { exact: true }).waitFor();
+  const cards = page.locator('article.card');
+  const nav = page.getByRole('navigation', { name: t.pagination_label });
+  assert.equal(await cards.count(), 20);
+  assert.equal((await page.locator('.count').textContent()).trim(), '45 articles');
+  assert.equal((await nav.locator('[aria-current=page]').textContent()).trim(), 'Page 1 of 3');
+
+  await nav.getByRole('link', { name: t.older_page }).click();
+  await page.waitForURL('**/en/tags/rag/page/2');
+  await page.getByText('Tagged article 21', { exact: true }).waitFor();
+  await nav.getByRole('link', { name: t.older_page }).click();
+  await page.waitForURL('**/en/tags/rag/page/3');
+  await page.getByText('Tagged article 45', { exact: true }).waitFor();
+  assert.equal(await cards.count(), 5);
+  assert.ok((await page.title()).includes('Page 3 of 3'), await page.title());
+  await nav.getByRole('link', { name: t.newer_page }).click();
+  await page.waitForURL('**/en/tags/rag/page/2');
+  await nav.getByRole('link', { name: t.newer_page }).click();
+  await page.waitForURL(/\/en\/tags\/rag$/);
+  await page.getByText('Tagged article 1', { exact: true }).waitFor();
+  assert.ok(await sameDocument(page), 'no reload');
+  assert.deepEqual(requested, [1, 2, 3]);
+  assert.deepEqual(page.consoleErrors, []);
+
+  await page.evaluate(() => {
+    history.pushState(null, '', '/en/tags/rag/page/4');
+    dispatchEvent(new PopStateEvent('popstate'));
+  });
+  await headingIs(page, t.not_found_title);
+  await page.context().close();
+});
