@@ -170,6 +170,34 @@ impl SiteIndex {
             .collect()
     }
 
+    /// Every page of the site in this language, as a site path, with the date of
+    /// the newest article it lists (for the sitemap's `lastmod`) where it lists
+    /// articles by date: the index and its pages, the articles, the tag list, and
+    /// each tag with its pages. The one list of the site's pages: the sitemap
+    /// names them and the prerenderer writes them.
+    pub fn site_pages(&self) -> Vec<(String, Option<String>)> {
+        let code = self.lang.code();
+        let newest = |i: usize| self.posts.get(i).map(|p| p.date.clone());
+        let mut pages = vec![(format!("/{code}/"), newest(0))];
+        for n in 2..=page_count(self.posts.len()) {
+            pages.push((format!("/{code}/page/{n}"), newest((n - 1) * PAGE_SIZE)));
+        }
+        for post in &self.posts {
+            pages.push((
+                format!("/{code}/blog/{}", post.slug),
+                Some(post.date.clone()),
+            ));
+        }
+        pages.push((format!("/{code}/tags/"), None));
+        for tag in &self.tags {
+            pages.push((format!("/{code}/tags/{}", tag.slug), None));
+            for n in 2..=page_count(tag.count as usize) {
+                pages.push((format!("/{code}/tags/{}/page/{n}", tag.slug), None));
+            }
+        }
+        pages
+    }
+
     /// The tag list.
     pub fn tag_index(&self) -> TagIndex {
         TagIndex {
@@ -670,6 +698,29 @@ mod tests {
             .iter()
             .all(|t| (t.page, t.pages, t.total) == (1, 1, 2)));
         assert_eq!(index.tag_index().tags.len(), 2);
+    }
+
+    #[test]
+    fn the_site_pages_of_a_language() {
+        let index = SiteIndex {
+            lang: Lang::Ru,
+            posts: (0..25).map(|n| meta(n, &["rag"])).collect(),
+            tags: vec![TagCount {
+                slug: "rag".into(),
+                name: "RAG".into(),
+                count: 25,
+            }],
+        };
+        let pages = index.site_pages();
+        let paths: Vec<&str> = pages.iter().map(|(p, _)| p.as_str()).collect();
+        assert_eq!(&paths[..3], ["/ru/", "/ru/page/2", "/ru/blog/post-0"]);
+        assert_eq!(
+            &paths[27..],
+            ["/ru/tags/", "/ru/tags/rag", "/ru/tags/rag/page/2"]
+        );
+        assert_eq!(pages.len(), 2 + 25 + 3);
+        assert_eq!(pages[0].1.as_deref(), Some("2026-01-01"));
+        assert_eq!(pages[27].1, None);
     }
 
     #[test]

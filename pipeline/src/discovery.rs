@@ -100,32 +100,9 @@ pub fn feed(site: &Site, lang: Lang, base: &str) -> String {
         .to_string()
 }
 
-/// Every page path of the site in `lang` (index, articles, tag list, tag pages).
+/// Every page path of the site in `lang`, with its `lastmod` date if any.
 fn pages(site: &Site, lang: Lang) -> Vec<(String, Option<String>)> {
-    let index = site.index(lang);
-    let code = lang.code();
-    let mut pages = vec![(
-        format!("/{code}/"),
-        index.posts.first().map(|p| p.date.clone()),
-    )];
-    pages.extend((2..=model::page_count(index.posts.len())).map(|n| {
-        let newest = index.posts.get((n - 1) * model::PAGE_SIZE);
-        (format!("/{code}/page/{n}"), newest.map(|p| p.date.clone()))
-    }));
-    pages.extend(
-        index
-            .posts
-            .iter()
-            .map(|p| (format!("/{code}/blog/{}", p.slug), Some(p.date.clone()))),
-    );
-    pages.push((format!("/{code}/tags/"), None));
-    for tag in &index.tags {
-        pages.push((format!("/{code}/tags/{}", tag.slug), None));
-        for n in 2..=model::page_count(tag.count as usize) {
-            pages.push((format!("/{code}/tags/{}/page/{n}", tag.slug), None));
-        }
-    }
-    pages
+    site.index(lang).site_pages()
 }
 
 /// The sitemap: every page in both languages, each with its alternates.

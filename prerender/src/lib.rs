@@ -31,31 +31,23 @@ pub struct Summary {
 /// One route and its file: (site path without the prefix, file under the site).
 pub type Route = (String, String);
 
-/// Every route of the site, with the file a static host serves it from. Article
-/// and tag pages are `name.html` files, served at `name` by every common host;
-/// the indexes are folders (`/en/` → `en/index.html`).
+/// Every route of the site, with the file a static host serves it from: the
+/// root and the 404 pages, then each language's pages as the sitemap lists them
+/// ([`model::SiteIndex::site_pages`]). Folders (`/en/`, `/en/tags/`) are
+/// `index.html` files in them; every other page is a `name.html` file, served at
+/// `name` by every common host.
 pub fn routes(langs: &[(Lang, model::SiteIndex)]) -> Vec<Route> {
     let mut routes = vec![("/".to_string(), "index.html".to_string())];
     routes.push(("/404".into(), "404.html".into()));
     for (lang, index) in langs {
         let l = lang.code();
-        routes.push((format!("/{l}/"), format!("{l}/index.html")));
-        for n in 2..=model::page_count(index.posts.len()) {
-            routes.push((format!("/{l}/page/{n}"), format!("{l}/page/{n}.html")));
-        }
         routes.push((format!("/{l}/404"), format!("{l}/404.html")));
-        routes.push((format!("/{l}/tags/"), format!("{l}/tags/index.html")));
-        for tag in &index.tags {
-            let t = &tag.slug;
-            routes.push((format!("/{l}/tags/{t}"), format!("{l}/tags/{t}.html")));
-            for n in 2..=model::page_count(tag.count as usize) {
-                let path = format!("/{l}/tags/{t}/page/{n}");
-                routes.push((path, format!("{l}/tags/{t}/page/{n}.html")));
-            }
-        }
-        for post in &index.posts {
-            let s = &post.slug;
-            routes.push((format!("/{l}/blog/{s}"), format!("{l}/blog/{s}.html")));
+        for (path, _) in index.site_pages() {
+            let file = match path.strip_suffix('/') {
+                Some(folder) => format!("{}/index.html", &folder[1..]),
+                None => format!("{}.html", &path[1..]),
+            };
+            routes.push((path, file));
         }
     }
     routes
