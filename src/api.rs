@@ -7,6 +7,7 @@
 //!
 //! Either way a document is parsed once and kept for the rest of the visit.
 
+use crate::routing;
 use model::{paths, IndexPage, Lang, Post, SearchIndex, TagIndex, TaggedPosts};
 use serde::de::DeserializeOwned;
 use std::cell::RefCell;
@@ -238,16 +239,16 @@ pub fn documents_for(path: &str) -> Vec<Request> {
     };
     match segments[1..] {
         [] => vec![Request::IndexPage(lang, 1)],
-        ["page", n] => match n.parse() {
-            Ok(n) if n >= 2 => vec![Request::IndexPage(lang, n)],
-            _ => Vec::new(),
-        },
+        ["page", n] => routing::later_page(n)
+            .map(|n| Request::IndexPage(lang, n))
+            .into_iter()
+            .collect(),
         ["tags"] => vec![Request::Tags(lang)],
         ["tags", tag] => vec![Request::Tag(lang, tag.to_string(), 1)],
-        ["tags", tag, "page", n] => match n.parse() {
-            Ok(n) if n >= 2 => vec![Request::Tag(lang, tag.to_string(), n)],
-            _ => Vec::new(),
-        },
+        ["tags", tag, "page", n] => routing::later_page(n)
+            .map(|n| Request::Tag(lang, tag.to_string(), n))
+            .into_iter()
+            .collect(),
         ["blog", slug] => vec![Request::Post(lang, slug.to_string())],
         _ => Vec::new(),
     }

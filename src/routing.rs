@@ -44,6 +44,12 @@ pub fn tag(lang: Lang, tag: &str) -> String {
     format!("{BASE}/{}/tags/{tag}", lang.code())
 }
 
+/// The page number in a `…/page/{n}` URL: 2 or more, as page 1 is only at the
+/// list's own URL (`/en/`, `/en/tags/<tag>`); `None` for anything else.
+pub fn later_page(segment: &str) -> Option<u32> {
+    segment.parse().ok().filter(|n| *n >= 2)
+}
+
 /// Page `page` of the articles with one tag: `/en/tags/<tag>` for the first,
 /// `/en/tags/<tag>/page/2` and so on.
 pub fn tag_page(lang: Lang, tag: &str, page: usize) -> String {
@@ -106,6 +112,17 @@ pub fn pick_lang(saved: Option<&str>, browser: &[String]) -> Lang {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn later_pages_start_at_two() {
+        assert_eq!(later_page("2"), Some(2));
+        assert_eq!(later_page("45"), Some(45));
+        for not in ["1", "0", "-2", "x", "", "2.0"] {
+            assert_eq!(later_page(not), None, "{not}");
+        }
+        assert_eq!(tag_page(Lang::En, "rag", 1), "/en/tags/rag");
+        assert_eq!(tag_page(Lang::En, "rag", 2), "/en/tags/rag/page/2");
+    }
 
     #[test]
     fn builds_urls() {

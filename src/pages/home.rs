@@ -2,10 +2,9 @@ use crate::api::{Document, Request};
 use crate::components::{Pagination, PostList, SubscribeCta};
 use crate::head::{Page, PageHead};
 use crate::i18n::{page_of, strings, use_lang, use_route_has_lang, Lang};
-use crate::pages::{with_document, NotFoundPage};
+use crate::pages::{use_page_number, with_document, NotFoundPage};
 use crate::routing;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 use model::{IndexPage, PAGE_SIZE};
 
 /// `/{lang}/` and `/{lang}/page/{n}`: the site's name and tagline, one page of
@@ -22,12 +21,7 @@ use model::{IndexPage, PAGE_SIZE};
 pub fn HomePage() -> impl IntoView {
     let lang = use_lang();
     let known = use_route_has_lang();
-    let params = use_params_map();
-    // `None`: not a page number this view serves.
-    let page = Memo::new(move |_| match params.read().get("page") {
-        None => Some(1),
-        Some(n) => n.parse::<u32>().ok().filter(|n| *n >= 2),
-    });
+    let page = use_page_number();
     move || {
         if !known.get() {
             return view! { <NotFoundPage /> }.into_any();

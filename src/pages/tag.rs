@@ -2,7 +2,7 @@ use crate::api::{Document, Request};
 use crate::components::{BackLink, Pagination, PostList};
 use crate::head::{Page, PageHead};
 use crate::i18n::{page_of, strings, use_route_has_lang};
-use crate::pages::{with_document, NotFoundPage};
+use crate::pages::{use_page_number, with_document, NotFoundPage};
 use crate::routing;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -16,11 +16,7 @@ pub fn TagPage() -> impl IntoView {
     let known = use_route_has_lang();
     let params = use_params_map();
     let tag = Memo::new(move |_| params.read().get("tag").unwrap_or_default());
-    // `None`: not a page number this view serves.
-    let page = Memo::new(move |_| match params.read().get("page") {
-        None => Some(1),
-        Some(n) => n.parse::<u32>().ok().filter(|n| *n >= 2),
-    });
+    let page = use_page_number();
     let request = move |lang| Request::Tag(lang, tag.get(), page.get().unwrap_or(0));
     let body = with_document(request, Document::into_tag, false, |lang, tagged| {
         let info = &tagged.tag;
