@@ -152,20 +152,13 @@ pub struct SiteIndex {
 impl SiteIndex {
     /// The index split into its pages (at least one, which may be empty).
     pub fn pages(&self) -> Vec<IndexPage> {
-        let pages = page_count(self.posts.len());
-        (0..pages)
-            .map(|i| IndexPage {
+        paginate(&self.posts.iter().collect::<Vec<_>>())
+            .map(|(page, pages, total, posts)| IndexPage {
                 lang: self.lang,
-                page: i as u32 + 1,
-                pages: pages as u32,
-                total: self.posts.len() as u32,
-                posts: self
-                    .posts
-                    .iter()
-                    .skip(i * PAGE_SIZE)
-                    .take(PAGE_SIZE)
-                    .cloned()
-                    .collect(),
+                page,
+                pages,
+                total,
+                posts,
             })
             .collect()
     }
@@ -214,22 +207,32 @@ impl SiteIndex {
                 .iter()
                 .filter(|p| p.tags.iter().any(|t| t.slug == tag.slug))
                 .collect();
-            let pages = page_count(posts.len());
-            (0..pages).map(move |i| TaggedPosts {
+            paginate(&posts).map(|(page, pages, total, posts)| TaggedPosts {
                 lang: self.lang,
                 tag: tag.clone(),
-                page: i as u32 + 1,
-                pages: pages as u32,
-                total: posts.len() as u32,
-                posts: posts
-                    .iter()
-                    .skip(i * PAGE_SIZE)
-                    .take(PAGE_SIZE)
-                    .map(|p| (*p).clone())
-                    .collect(),
+                page,
+                pages,
+                total,
+                posts,
             })
         })
     }
+}
+
+/// `posts` in pages of [`PAGE_SIZE`], as `(page, pages, total, posts)` with pages
+/// numbered from 1; at least one page, which may be empty.
+fn paginate(posts: &[&PostMeta]) -> impl Iterator<Item = (u32, u32, u32, Vec<PostMeta>)> {
+    let pages = page_count(posts.len());
+    let total = posts.len() as u32;
+    let mut chunks: Vec<Vec<PostMeta>> = posts
+        .chunks(PAGE_SIZE)
+        .map(|chunk| chunk.iter().map(|p| (*p).clone()).collect())
+        .collect();
+    chunks.resize(pages, Vec::new());
+    chunks
+        .into_iter()
+        .enumerate()
+        .map(move |(i, posts)| (i as u32 + 1, pages as u32, total, posts))
 }
 
 /// One page of a language's article index (`/{lang}/`, `/{lang}/page/{n}`):
