@@ -228,6 +228,16 @@ await init({ module_or_path: '/insights/app-52182d20db5c4d9b_bg.wasm' });
         assert_eq!(page.matches("<title>").count(), 1);
     }
 
+    /// A page of `t` with an empty head and `body`.
+    fn english_page(t: &Template, body: &str) -> String {
+        t.page(&PageParts {
+            lang: "en",
+            title: "t",
+            head: "",
+            body,
+        })
+    }
+
     #[test]
     fn a_blocking_script_goes_inline_with_its_hash() {
         let html = TRUNK.replace("<title>", "<script src=\"boot.js\"></script><title>");
@@ -240,12 +250,7 @@ await init({ module_or_path: '/insights/app-52182d20db5c4d9b_bg.wasm' });
             hash,
             "'sha256-+dZ6udsWxNVoGfScAq7t5IIF5UJb4F6RhjbN6oe1p4w='"
         );
-        let page = t.page(&PageParts {
-            lang: "en",
-            title: "t",
-            head: "",
-            body: "",
-        });
+        let page = english_page(&t, "");
         assert!(
             page.contains("<script>var a = 1;</script><title>"),
             "{page}"
@@ -267,12 +272,7 @@ await init({ module_or_path: '/insights/app-52182d20db5c4d9b_bg.wasm' });
         let dev = TRUNK.replace("<body></body>", "<body><script>reload()</script></body>");
         let t = Template::parse(&dev, "/").unwrap();
         assert!(t.dev_scripts);
-        let page = t.page(&PageParts {
-            lang: "en",
-            title: "t",
-            head: "",
-            body: "<main></main>",
-        });
+        let page = english_page(&t, "<main></main>");
         assert!(
             page.contains("<body><main></main><script>reload()</script></body>"),
             "{page}"

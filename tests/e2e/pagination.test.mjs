@@ -6,6 +6,14 @@ import { siteFor, locales, contentIndex, heading, headingIs, markDocument, sameD
 
 const site = siteFor(process.env.E2E_DIST ?? 'dist');
 
+/** Goes to `path` through the app's router (history and popstate), as a link
+ * the page does not have would. */
+const routeTo = (page, path) =>
+  page.evaluate((to) => {
+    history.pushState(null, '', to);
+    dispatchEvent(new PopStateEvent('popstate'));
+  }, path);
+
 /** Serves the English index as `n` articles (copies of the real ones), in pages
  * of 20 as the pipeline writes them; a page past the last is a 404. Returns the
  * page numbers requested. */
@@ -62,10 +70,7 @@ test('a 45-article index has three pages, linked both ways, all client-side', as
   assert.deepEqual(page.consoleErrors, []);
 
   // Past the last page: the host has no such document, so the 404 view.
-  await page.evaluate(() => {
-    history.pushState(null, '', '/en/page/4');
-    dispatchEvent(new PopStateEvent('popstate'));
-  });
+  await routeTo(page, '/en/page/4');
   await headingIs(page, t.not_found_title);
   assert.ok(await sameDocument(page), 'no reload');
   await page.context().close();
@@ -125,10 +130,7 @@ test('a tag with 45 articles is paged like the index, client-side', async () => 
   assert.deepEqual(requested, [1, 2, 3]);
   assert.deepEqual(page.consoleErrors, []);
 
-  await page.evaluate(() => {
-    history.pushState(null, '', '/en/tags/rag/page/4');
-    dispatchEvent(new PopStateEvent('popstate'));
-  });
+  await routeTo(page, '/en/tags/rag/page/4');
   await headingIs(page, t.not_found_title);
   await page.context().close();
 });
