@@ -2,7 +2,8 @@
 //   node scripts/budget.mjs DIST              the targets (scripts/bench)
 //   node scripts/budget.mjs DIST --ceilings   the ceilings (scripts/test, so CI)
 // Sizes are brotli (quality 11), as a CDN serves them; KB = 1,000 bytes.
-//   * the wasm;
+//   * the wasm: its main module, which every page loads (the chunks the app
+//     loads on demand, such as search's, are listed beside it);
 //   * an article's first load: what its prerendered page makes the browser fetch
 //     before the app runs (the page, stylesheet, scripts, preloaded wasm and
 //     documents, icon), for every article in both languages (the largest counts).
@@ -34,8 +35,10 @@ const size = (url) => {
   return sizes.get(url);
 };
 
-const wasmFile = fs.readdirSync(dist).find((f) => f.endsWith('.wasm'));
+const files = fs.readdirSync(dist);
+const wasmFile = files.find((f) => f.endsWith('_bg.wasm'));
 const wasm = size(wasmFile);
+const chunks = files.filter((f) => f.endsWith('.wasm') && f !== wasmFile);
 
 /** The brotli bytes a first visit to `file` (a page under dist) downloads. */
 function firstLoad(file) {
@@ -49,11 +52,17 @@ function firstLoad(file) {
     if (href && ['stylesheet', 'preload', 'modulepreload', 'icon'].includes(rel)) urls.add(local(href));
   }
   for (const [, src] of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)) urls.add(local(src));
-  // The start-up script imports the JS glue, which loads the wasm.
+  // The start-up script imports the JS glue, which loads the wasm and imports
+  // the chunks' loader (which fetches nothing until a chunk is wanted).
   for (const url of [...urls]) {
     if (/^init-.*\.js$/.test(url)) {
       for (const [, imported] of fs.readFileSync(path.join(dist, url), 'utf8').matchAll(/'([^']+\.(?:js|wasm))'/g)) {
         urls.add(local(imported));
+        if (imported.endsWith('.js')) {
+          for (const [, dep] of fs.readFileSync(path.join(dist, local(imported)), 'utf8').matchAll(/^import .* from "\.\/([^"]+\.js)"/gm)) {
+            urls.add(dep);
+          }
+        }
       }
     }
   }
@@ -80,6 +89,7 @@ for (const [what, bytes, key] of checks) {
   over ||= bytes > (ceilings ? CEILING : TARGET)[key];
   console.log(`| ${what} | ${kb(bytes)} | ${kb(TARGET[key])} | ${verdict(TARGET[key])} | ${kb(CEILING[key])} | ${verdict(CEILING[key])} |`);
 }
+for (const chunk of chunks) console.log(`| chunk loaded on demand: ${chunk.replace(/-[0-9a-f]{16}\.wasm$/, '')} | ${kb(size(chunk))} | | | | |`);
 if (over) {
   console.error(`\nbudget: over the ${ceilings ? 'ceiling' : 'target'}`);
   process.exit(1);

@@ -15,26 +15,152 @@ type Texts = RwSignal<HashMap<(Lang, String), Rc<String>>, LocalStorage>;
 /// Id of the query field, for the `/` shortcut.
 const INPUT_ID: &str = "search-input";
 
+/// What the field and its results share. The field and its keys live in the
+/// main module; the results (index, matching, snippets, the list) are a chunk
+/// loaded on first use ([`results_panel`]), and report back through `found`.
+#[derive(Clone, Copy)]
+struct SearchState {
+    lang: Memo<Lang>,
+    query: RwSignal<String>,
+    open: RwSignal<bool>,
+    selected: RwSignal<usize>,
+    /// The slugs of the results listed; `None` until the index has arrived.
+    found: RwSignal<Option<Vec<String>>>,
+}
+
+impl SearchState {
+    fn hit_count(self) -> usize {
+        self.found.with(|f| f.as_ref().map_or(0, Vec::len))
+    }
+}
+
 /// The search field in the header: results as you type, with snippets; arrows move
 /// through them, Enter opens one, Esc closes, `/` focuses the field from anywhere.
-/// The index of the current language is downloaded on first use only, and the
-/// text of an article (for its snippet) when it is among the results shown.
+/// The code of the results, the index of the current language and each shown
+/// article's text (for its snippet) are all downloaded on first use only.
 #[component]
 pub fn SearchBox() -> impl IntoView {
     let lang = use_lang();
-    let query = RwSignal::new(String::new());
-    let open = RwSignal::new(false);
-    let selected = RwSignal::new(0usize);
+    let state = SearchState {
+        lang,
+        query: RwSignal::new(String::new()),
+        open: RwSignal::new(false),
+        selected: RwSignal::new(0usize),
+        found: RwSignal::new(None),
+    };
+    let SearchState {
+        query,
+        open,
+        selected,
+        found,
+        ..
+    } = state;
     let wanted = RwSignal::new(false);
+
+    let navigate = use_navigate();
+    let open_hit = move |position: usize| {
+        let slug = found.with_untracked(|f| f.as_ref()?.get(position).cloned());
+        if let Some(slug) = slug {
+            open.set(false);
+            query.set(String::new());
+            navigate(
+                &routing::post(lang.get_untracked(), &slug),
+                Default::default(),
+            );
+        }
+    };
+
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
+        "ArrowDown" => {
+            ev.prevent_default();
+            open.set(true);
+            let n = state.hit_count();
+            if n > 0 {
+                selected.update(|s| *s = (*s + 1).min(n - 1));
+            }
+        }
+        "ArrowUp" => {
+            ev.prevent_default();
+            selected.update(|s| *s = s.saturating_sub(1));
+        }
+        "Enter" => {
+            ev.prevent_default();
+            open_hit.clone()(selected.get_untracked());
+        }
+        "Escape" => {
+            if open.get_untracked() && !query.get_untracked().is_empty() {
+                open.set(false);
+            } else {
+                blur_input();
+            }
+        }
+        _ => {}
+    };
+
+    focus_on_slash();
+
+    // Loaded once the reader has used the field, then kept.
+    let results = move || {
+        wanted
+            .get()
+            .then(|| Suspend::new(async move { results_panel(state).await }))
+    };
+
+    // One field for the visit: a language switch changes its words, not the
+    // field, so focus and the loaded results stay.
+    let t = move || strings(lang.get());
+    view! {
+        <div class="search" role="search">
+            <input
+                id=INPUT_ID
+                type="search"
+                class="search__input"
+                placeholder=move || t().search_placeholder
+                aria-label=move || t().search_label
+                role="combobox"
+                aria-autocomplete="list"
+                aria-controls="search-results"
+                aria-expanded=move || (open.get() && state.hit_count() > 0).to_string()
+                aria-activedescendant=move || (open.get() && state.hit_count() > 0).then(|| format!("search-option-{}", selected.get()))
+                autocomplete="off"
+                prop:value=move || query.get()
+                on:focus=move |_| {
+                    // Set once: setting it again would rebuild the results.
+                    if !wanted.get_untracked() {
+                        wanted.set(true);
+                    }
+                    open.set(true);
+                }
+                on:blur=move |_| open.set(false)
+                on:input=move |ev| {
+                    query.set(event_target_value(&ev));
+                    selected.set(0);
+                    open.set(true);
+                }
+                on:keydown=on_keydown
+            />
+            {results}
+        </div>
+    }
+}
+
+/// The results under the field: loads the index (again on a language switch) and
+/// the texts of the results shown, matches the query and lists the hits. A chunk
+/// of its own in release builds (`split`), fetched when the field is first used.
+#[cfg_attr(feature = "split", leptos::lazy)]
+async fn results_panel(state: SearchState) -> AnyView {
+    let SearchState {
+        lang,
+        query,
+        open,
+        selected,
+        found,
+    } = state;
     let index: RwSignal<Option<Rc<SearchIndex>>, LocalStorage> = RwSignal::new_local(None);
     let texts: Texts = RwSignal::new_local(HashMap::new());
 
-    // Load (or reload, on a language switch) once the reader has used the field.
     Effect::new(move || {
         let lang = lang.get();
-        if !wanted.get() {
-            return;
-        }
         index.set(None);
         leptos::task::spawn_local(async move {
             if let Ok(found) = api::load(Request::Search(lang))
@@ -49,6 +175,22 @@ pub fn SearchBox() -> impl IntoView {
     let results = Memo::new(move |_| {
         let q = query.get();
         index.with(|i| i.as_ref().map(|i| search::search(i, &q)))
+    });
+
+    // What the field's keys need: the slugs of the results, in order.
+    Effect::new(move || {
+        let slugs = results.with(|r| {
+            let (hits, _) = r.as_ref()?;
+            index.with_untracked(|i| {
+                let i = i.as_ref()?;
+                Some(
+                    hits.iter()
+                        .map(|hit| i.docs[hit.doc].slug.clone())
+                        .collect(),
+                )
+            })
+        });
+        found.set(slugs);
     });
 
     // The texts of the results shown, each requested once; until one arrives
@@ -83,53 +225,6 @@ pub fn SearchBox() -> impl IntoView {
             });
         }
     });
-    let hit_count = move || results.with(|r| r.as_ref().map_or(0, |(hits, _)| hits.len()));
-
-    let navigate = use_navigate();
-    let open_hit = move |position: usize| {
-        let slug = results.with_untracked(|r| {
-            let (hits, _) = r.as_ref()?;
-            let hit = hits.get(position)?;
-            index.with_untracked(|i| i.as_ref().map(|i| i.docs[hit.doc].slug.clone()))
-        });
-        if let Some(slug) = slug {
-            open.set(false);
-            query.set(String::new());
-            navigate(
-                &routing::post(lang.get_untracked(), &slug),
-                Default::default(),
-            );
-        }
-    };
-
-    let on_keydown = move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
-        "ArrowDown" => {
-            ev.prevent_default();
-            open.set(true);
-            let n = hit_count();
-            if n > 0 {
-                selected.update(|s| *s = (*s + 1).min(n - 1));
-            }
-        }
-        "ArrowUp" => {
-            ev.prevent_default();
-            selected.update(|s| *s = s.saturating_sub(1));
-        }
-        "Enter" => {
-            ev.prevent_default();
-            open_hit.clone()(selected.get_untracked());
-        }
-        "Escape" => {
-            if open.get_untracked() && !query.get_untracked().is_empty() {
-                open.set(false);
-            } else {
-                blur_input();
-            }
-        }
-        _ => {}
-    };
-
-    focus_on_slash();
 
     let dropdown = move || {
         if !open.get() || query.with(|q| q.trim().is_empty()) {
@@ -165,40 +260,7 @@ pub fn SearchBox() -> impl IntoView {
         };
         Some(view! { <div class="search__dropdown">{body}</div> })
     };
-
-    move || {
-        let t = strings(lang.get());
-        view! {
-            <div class="search" role="search">
-                <input
-                    id=INPUT_ID
-                    type="search"
-                    class="search__input"
-                    placeholder=t.search_placeholder
-                    aria-label=t.search_label
-                    role="combobox"
-                    aria-autocomplete="list"
-                    aria-controls="search-results"
-                    aria-expanded=move || (open.get() && hit_count() > 0).to_string()
-                    aria-activedescendant=move || (open.get() && hit_count() > 0).then(|| format!("search-option-{}", selected.get()))
-                    autocomplete="off"
-                    prop:value=move || query.get()
-                    on:focus=move |_| {
-                        wanted.set(true);
-                        open.set(true);
-                    }
-                    on:blur=move |_| open.set(false)
-                    on:input=move |ev| {
-                        query.set(event_target_value(&ev));
-                        selected.set(0);
-                        open.set(true);
-                    }
-                    on:keydown=on_keydown.clone()
-                />
-                {dropdown}
-            </div>
-        }
-    }
+    dropdown.into_any()
 }
 
 /// One result: linked title and a snippet with the matched words marked.

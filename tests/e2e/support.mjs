@@ -53,7 +53,8 @@ export async function start(dist, { prefix = '' } = {}) {
   return {
     server,
     browser,
-    /** A fresh page (new profile) collecting console errors and content requests. */
+    /** A fresh page (new profile) collecting console errors, content requests and
+     * wasm requests. */
     async page(options = {}) {
       // No service worker unless a test asks for one: requests it handles would
       // bypass the tests' request interception.
@@ -61,6 +62,7 @@ export async function start(dist, { prefix = '' } = {}) {
       const page = await context.newPage();
       page.consoleErrors = [];
       page.contentRequests = [];
+      page.wasmRequests = [];
       page.on('console', (msg) => {
         if (msg.type() === 'error') page.consoleErrors.push(msg.text());
       });
@@ -75,6 +77,7 @@ export async function start(dist, { prefix = '' } = {}) {
       page.on('request', (req) => {
         const { pathname } = new URL(req.url());
         if (pathname.includes('/content/')) page.contentRequests.push(pathname);
+        if (pathname.endsWith('.wasm')) page.wasmRequests.push(pathname);
       });
       return page;
     },
