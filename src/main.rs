@@ -2,8 +2,8 @@
 //!
 //! A released page arrives prerendered: its `<body>` already holds the markup the
 //! app renders for that URL (see `prerender/`). The app takes it over without a
-//! visible change: it first loads the documents the view needs (preloaded by the
-//! page's `<link rel=preload>`, so usually already there), renders the same markup
+//! visible change: it first reads the documents the view needs (the page carries
+//! them as JSON after its markup; any it lacks are loaded), renders the same markup
 //! in the same task, then removes the prerendered nodes. Nothing is painted in
 //! between, and the new nodes take exactly the old ones' place.
 
@@ -19,7 +19,7 @@ fn main() {
 
 #[cfg(feature = "csr")]
 mod boot {
-    use engineering_insights::{api, routing, App};
+    use engineering_insights::{api, dom, routing, App};
     use leptos::prelude::document;
 
     pub async fn start() {
@@ -31,6 +31,13 @@ mod boot {
         if !prerendered.is_empty() {
             let path = leptos::prelude::location().pathname().unwrap_or_default();
             for request in api::documents_for(routing::site_path(&path)) {
+                // The page carries the documents it was rendered from (fetched
+                // builds); one it lacks, or that does not check out, is loaded.
+                let carried =
+                    api::document_url(&request).and_then(|url| dom::inline_document(&url));
+                if carried.is_some_and(|text| api::store(&request, &text).is_ok()) {
+                    continue;
+                }
                 // A failure shows in the view (error panel with retry) once mounted.
                 let _ = api::load(request).await;
             }

@@ -4,7 +4,8 @@
 //! `dist/`. For every route in both languages it renders the app's own Leptos
 //! components on the host (`ssr`) with the pipeline's documents and writes a
 //! complete HTML file: the markup the app renders, the page's head tags, and
-//! preload links for the documents the app will need when it takes the page over.
+//! (fetched builds) the documents the app needs to take the page over, as JSON
+//! after the markup.
 //! It also writes the 404 pages, the service worker's file list, and the files
 //! static hosts read (`_headers`, `_redirects`, `.nojekyll`).
 
@@ -17,7 +18,7 @@ use engineering_insights::routing::{BASE, SITE_URL};
 use model::{paths, Lang};
 use std::fs;
 use std::path::{Path, PathBuf};
-use template::{fnv1a, PageParts, Template};
+use template::{fnv1a, is_hashed, PageParts, Template};
 
 /// What was written.
 #[derive(Debug)]
@@ -55,6 +56,28 @@ pub fn routes(langs: &[(Lang, model::SiteIndex)]) -> Vec<Route> {
 
 fn read(path: &Path) -> Result<String, String> {
     fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// A document carried in a page: JSON in a `<script>` that is never run, named by
+/// its URL. `<` only occurs inside JSON strings, where `\u003c` means the same;
+/// escaped, the text cannot end the element early.
+fn inline_document(url: &str, json: &str) -> String {
+    let json = json.trim().replace('<', "\\u003c");
+    format!("<script type=\"application/json\" data-document=\"{url}\">{json}</script>")
+}
+
+/// The names of the files directly in `dir`, sorted.
+fn list_dir(dir: &Path) -> Result<Vec<String>, String> {
+    let entries = fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let mut files = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|e| format!("{}: {e}", dir.display()))?;
+        if entry.path().is_file() {
+            files.push(entry.file_name().to_string_lossy().into_owned());
+        }
+    }
+    files.sort();
+    Ok(files)
 }
 
 fn write(path: &Path, text: &str) -> Result<(), String> {
@@ -143,22 +166,22 @@ pub fn run(site: &Path, content: &Path) -> Result<Summary, String> {
             head.push_str(&tag.to_html());
             head.push_str("\n    ");
         }
+        // A fetched build's page carries the documents its view opens with, after
+        // the markup (which paints first): the app takes the page over without
+        // fetching them again. Bundled builds have them compiled in.
+        let mut body = page.body.clone();
         if fetched {
             for request in api::documents_for(&path) {
-                if let Some(url) = api::document_url(&request) {
-                    head.push_str(&format!(
-                        "<link rel=\"preload\" href=\"{public_url}{url}\" as=\"fetch\" \
-                         crossorigin=\"anonymous\">"
-                    ));
-                    head.push_str("\n    ");
-                }
+                let file = api::document_path(&request).map_err(|e| e.to_string())?;
+                let url = api::document_url(&request).unwrap_or_default();
+                body.push_str(&inline_document(&url, &read(&content.join(&file))?));
             }
         }
         let html = template.page(&PageParts {
             lang: page.head.lang.code(),
             title: &page.head.document_title(),
             head: &head,
-            body: &page.body,
+            body: &body,
         });
         fingerprint.push_str(&format!("{file}:{:016x}\n", fnv1a(html.as_bytes())));
         write(&site.join(&file), &html)?;
@@ -169,7 +192,16 @@ pub fn run(site: &Path, content: &Path) -> Result<Summary, String> {
         .iter()
         .map(|p| format!("{public_url}{p}"))
         .collect();
-    shell.extend(template.assets.iter().cloned());
+    // The hashed files: those the page names, and the chunks the app loads on
+    // demand (splitter/), which only its loader names.
+    let mut assets = template.assets.clone();
+    for file in list_dir(site)? {
+        let url = format!("{public_url}{file}");
+        if is_hashed(&file) && !assets.contains(&url) {
+            assets.push(url);
+        }
+    }
+    shell.extend(assets.iter().cloned());
     if fetched {
         for lang in Lang::ALL {
             shell.push(format!(
@@ -185,11 +217,7 @@ pub fn run(site: &Path, content: &Path) -> Result<Summary, String> {
 
     write(
         &site.join("_headers"),
-        &deploy::headers(
-            BASE,
-            &deploy::csp(endpoint, &scripts, true),
-            &template.assets,
-        ),
+        &deploy::headers(BASE, &deploy::csp(endpoint, &scripts, true), &assets),
     )?;
     write(&site.join("_redirects"), &deploy::redirects(BASE))?;
     // GitHub Pages: publish every file as it is (no Jekyll processing).
@@ -200,4 +228,21 @@ pub fn run(site: &Path, content: &Path) -> Result<Summary, String> {
 /// The site folder given on the command line, or Trunk's staging folder.
 pub fn site_dir(arg: Option<PathBuf>) -> Option<PathBuf> {
     arg.or_else(|| std::env::var_os("TRUNK_STAGING_DIR").map(PathBuf::from))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::inline_document;
+
+    #[test]
+    fn a_carried_document_cannot_end_its_element_and_parses_the_same() {
+        let json = r#"{"html":"<p>a</p></script><script>alert(1)</script><!--"}"#;
+        let tag = inline_document("content/en/posts/x.json", json);
+        let start = r#"<script type="application/json" data-document="content/en/posts/x.json">"#;
+        assert!(tag.starts_with(start), "{tag}");
+        let inner = &tag[start.len()..tag.len() - "</script>".len()];
+        assert!(!inner.contains('<'), "{inner}");
+        let parsed: serde_json::Value = serde_json::from_str(inner).unwrap();
+        assert_eq!(parsed, serde_json::from_str::<serde_json::Value>(json).unwrap());
+    }
 }

@@ -127,7 +127,10 @@ test('a missing first index page is a content host error inside the index, with 
   await page.route('**/content/en/pages/1.json', (route) =>
     missing ? route.fulfill({ status: 404, contentType: 'text/html', body: 'Not found' }) : route.continue(),
   );
-  await page.goto(`${site.server.url}/en/`);
+  // A prerendered index carries its page; the app fetches it on the way there.
+  await page.goto(`${site.server.url}/en/tags/`);
+  await appReady(page);
+  await page.getByRole('banner').getByRole('link', { name: t.site_name }).click();
   // `/en/` exists whatever its documents say: not the 404 view, but the error
   // in place of the list, under the index's own title.
   const alert = page.getByRole('alert');
@@ -137,6 +140,27 @@ test('a missing first index page is a content host error inside the index, with 
   missing = false;
   await alert.getByRole('button', { name: t.retry }).click();
   await page.locator('article.card').first().waitFor();
+  assert.equal(await page.getByRole('alert').count(), 0);
+  await page.context().close();
+});
+
+test('a page whose carried document is damaged fetches it instead', async () => {
+  const page = await site.page();
+  const post = contentIndex('en').posts[2];
+  await page.route(`**/en/blog/${post.slug}`, async (route) => {
+    const response = await route.fetch();
+    const html = (await response.text()).replace(
+      /(<script type="application\/json" data-document="[^"]*">)[\s\S]*?<\/script>/,
+      '$1{"lang":"en","meta":</script>',
+    );
+    assert.ok(html.includes('{"lang":"en","meta":</script>'), 'the page carries its article');
+    await route.fulfill({ response, body: html });
+  });
+  await page.goto(`${site.server.url}/en/blog/${post.slug}`);
+  await appReady(page);
+  await headingIs(page, post.title);
+  assert.deepEqual(page.contentRequests, [`/content/en/posts/${post.slug}.json`]);
+  assert.ok((await page.locator('.prose h2').count()) >= 3);
   assert.equal(await page.getByRole('alert').count(), 0);
   await page.context().close();
 });
