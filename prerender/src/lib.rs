@@ -243,6 +243,9 @@ mod tests {
         let inner = &tag[start.len()..tag.len() - "</script>".len()];
         assert!(!inner.contains('<'), "{inner}");
         let parsed: serde_json::Value = serde_json::from_str(inner).unwrap();
-        assert_eq!(parsed, serde_json::from_str::<serde_json::Value>(json).unwrap());
+        assert_eq!(
+            parsed,
+            serde_json::from_str::<serde_json::Value>(json).unwrap()
+        );
     }
 }

@@ -31,10 +31,10 @@ where
     V: IntoView + 'static,
 {
     let lang = use_lang();
-    let resource = LocalResource::new({
+    let resource = document_resource(Signal::derive({
         let request = request.clone();
-        move || api::load(request(lang.get()))
-    });
+        move || request(lang.get())
+    }));
     move || {
         let lang = lang.get();
         let loaded = match api::cached(&request(lang)) {
@@ -51,6 +51,12 @@ where
             }
         }
     }
+}
+
+/// The resource behind [`with_document`]: not generic, so the async machinery
+/// is compiled once for every view rather than once per call site.
+fn document_resource(request: Signal<Request>) -> LocalResource<Result<Document, ContentError>> {
+    LocalResource::new(move || api::load(request.get()))
 }
 
 /// [`with_document`] for one article of the language.
