@@ -1,5 +1,5 @@
-//! The few direct DOM lookups the app needs beyond its views (focus management,
-//! the documents a prerendered page carries).
+//! The few direct DOM calls the app needs beyond its views (focus management,
+//! the documents a prerendered page carries, yielding to the event loop).
 
 /// The HTML element with id `id`, if the document has one.
 #[cfg(target_arch = "wasm32")]
@@ -20,4 +20,14 @@ pub fn inline_document(url: &str) -> Option<String> {
         .query_selector(&selector)
         .ok()??
         .text_content()
+}
+
+/// Resolves in a later task of the event loop (`setTimeout(0)`), letting the
+/// browser handle input and paint in between.
+#[cfg(target_arch = "wasm32")]
+pub async fn next_task() {
+    let promise = web_sys::js_sys::Promise::new(&mut |resolve, _| {
+        let _ = leptos::prelude::window().set_timeout_with_callback(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

@@ -30,6 +30,10 @@ mod boot {
             .collect();
         if !prerendered.is_empty() {
             let path = leptos::prelude::location().pathname().unwrap_or_default();
+            // Starting the wasm, reading the documents and rendering are each a
+            // task of their own: one long task would keep the page from
+            // answering input for their sum (total blocking time).
+            dom::next_task().await;
             for request in api::documents_for(routing::site_path(&path)) {
                 // The page carries the documents it was rendered from (fetched
                 // builds); one it lacks, or that does not check out, is loaded.
@@ -41,6 +45,7 @@ mod boot {
                 // A failure shows in the view (error panel with retry) once mounted.
                 let _ = api::load(request).await;
             }
+            dom::next_task().await;
         }
         leptos::mount::mount_to_body(App);
         for node in prerendered {

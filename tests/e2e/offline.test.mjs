@@ -31,6 +31,12 @@ test('a reader who goes offline can open the index and every article they read',
   await page.goto(`${site.server.url}/en/`);
   await heading(page);
   assert.equal(await page.locator('article.card').count(), 20);
+  // Client-side too: the article opened by its URL never had its document
+  // fetched (its page carried it), and the worker kept that copy.
+  await appReady(page);
+  await page.getByRole('link', { name: loaded.title }).click();
+  await headingIs(page, loaded.title, 'offline, client-side');
+  assert.ok((await page.locator('main article p').count()) > 10);
   for (const post of [read, loaded]) {
     await page.goto(`${site.server.url}/en/blog/${post.slug}`);
     await headingIs(page, post.title, `offline: ${post.slug}`);
