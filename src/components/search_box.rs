@@ -194,7 +194,8 @@ async fn results_panel(state: SearchState) -> AnyView {
     });
 
     // The texts of the results shown, each requested once; until one arrives
-    // (or if it cannot), the snippet comes from the summary.
+    // (or while it cannot), the snippet comes from the summary. A text that
+    // failed to arrive is asked for again the next time the results change.
     let requested: Rc<RefCell<HashSet<(Lang, String)>>> = Rc::default();
     Effect::new(move || {
         let wanted: Vec<(Lang, String)> = results.with(|r| {
@@ -212,15 +213,19 @@ async fn results_panel(state: SearchState) -> AnyView {
             if !requested.borrow_mut().insert(key.clone()) {
                 continue;
             }
+            let requested = Rc::clone(&requested);
             leptos::task::spawn_local(async move {
                 let request = Request::SearchText(key.0, key.1.clone());
-                if let Ok(text) = api::load(request)
+                match api::load(request)
                     .await
                     .and_then(Document::into_search_text)
                 {
-                    texts.update(|t| {
+                    Ok(text) => texts.update(|t| {
                         t.insert(key, text);
-                    });
+                    }),
+                    Err(_) => {
+                        requested.borrow_mut().remove(&key);
+                    }
                 }
             });
         }

@@ -49,6 +49,33 @@ test('ru: one inflected form finds the others («кэширование» → «
   await page.context().close();
 });
 
+test('a snippet text that failed to arrive is asked for again when the results change', async () => {
+  const page = await site.page();
+  const slug = 'prompt-caching-architecture';
+  const textUrl = `/content/en/texts/${slug}.json`;
+  let failing = true;
+  await page.route(`**${textUrl}`, (route) => (failing ? route.fulfill({ status: 500, body: 'boom' }) : route.continue()));
+  await page.goto(`${site.server.url}/en/`);
+  await heading(page);
+  const box = page.getByRole('combobox', { name: locales.en.search_label });
+  await box.click();
+  await box.fill('prompt caching');
+  assert.equal((await results(page))[0], titleOf('en', slug));
+  await page.waitForLoadState('networkidle');
+  assert.equal(page.contentRequests.filter((p) => p === textUrl).length, 1);
+  // Until then the snippet is the summary's; the list stays usable.
+  const snippet = page.locator('.search__result').first().locator('.search__snippet');
+  const summary = contentIndex('en').posts.find((p) => p.slug === slug).summary;
+  const shown = (await snippet.textContent()).replace(/^(?:…|\.\.\.)|(?:…|\.\.\.)$/g, '').trim();
+  assert.ok(shown.length > 20 && summary.includes(shown), `${shown} is from the summary`);
+  failing = false;
+  await box.fill('prompt caching prefix');
+  await results(page);
+  await page.waitForLoadState('networkidle');
+  assert.equal(page.contentRequests.filter((p) => p === textUrl).length, 2);
+  await page.context().close();
+});
+
 test('en: stemming, arrows and Enter open a result client-side; Esc closes', async () => {
   const page = await site.page();
   await page.goto(`${site.server.url}/en/`);
