@@ -21,8 +21,8 @@ export const TARGET = {
   articleFirstLoad: 150_000,
 };
 export const CEILING = {
-  wasm: 153_000,
-  articleFirstLoad: 183_500,
+  wasm: 153_500,
+  articleFirstLoad: 184_000,
 };
 
 const dist = path.resolve(process.argv[2] ?? 'dist');

@@ -99,11 +99,30 @@ pub fn SearchBox() -> impl IntoView {
 
     focus_on_slash();
 
-    // Loaded once the reader has used the field, then kept.
+    // Loaded once the reader has used the field, then kept. If the code could
+    // not be fetched, the list says so, and the next keystroke tries again.
+    let attempt = RwSignal::new(0u32);
+    let failed = RwSignal::new(false);
+    let retry_if_failed = move || {
+        if failed.get_untracked() {
+            failed.set(false);
+            attempt.update(|n| *n += 1);
+        }
+    };
     let results = move || {
-        wanted
-            .get()
-            .then(|| Suspend::new(async move { results_panel(state).await }))
+        if !wanted.get() {
+            return None;
+        }
+        attempt.track();
+        Some(Suspend::new(async move {
+            match load_results_panel(state).await {
+                Ok(panel) => panel,
+                Err(_) => {
+                    failed.set(true);
+                    unavailable(state).into_any()
+                }
+            }
+        }))
     };
 
     // One field for the visit: a language switch changes its words, not the
@@ -133,6 +152,7 @@ pub fn SearchBox() -> impl IntoView {
                 }
                 on:blur=move |_| open.set(false)
                 on:input=move |ev| {
+                    retry_if_failed();
                     query.set(event_target_value(&ev));
                     selected.set(0);
                     open.set(true);
@@ -144,11 +164,52 @@ pub fn SearchBox() -> impl IntoView {
     }
 }
 
+/// Why the results code could not be loaded (split builds fetch it; others
+/// always have it).
+#[cfg(feature = "split")]
+type ChunkError = leptos::wasm_split::SplitLoaderError;
+#[cfg(not(feature = "split"))]
+type ChunkError = std::convert::Infallible;
+
+/// [`results_panel`], from its chunk in split builds (fetched on the first call;
+/// a failed fetch is an error, and the next call fetches again).
+async fn load_results_panel(state: SearchState) -> Result<AnyView, ChunkError> {
+    #[cfg(feature = "split")]
+    return results_panel(state).await;
+    #[cfg(not(feature = "split"))]
+    return results_panel(state);
+}
+
+/// In place of the results when their code could not be fetched.
+fn unavailable(state: SearchState) -> impl IntoView {
+    let SearchState {
+        lang, query, open, ..
+    } = state;
+    move || {
+        (open.get() && !query.with(|q| q.trim().is_empty())).then(|| {
+            view! {
+                <div class="search__dropdown">
+                    <p class="search__note" role="alert">{strings(lang.get()).error_network}</p>
+                </div>
+            }
+        })
+    }
+}
+
 /// The results under the field: loads the index (again on a language switch) and
 /// the texts of the results shown, matches the query and lists the hits. A chunk
-/// of its own in release builds (`split`), fetched when the field is first used.
-#[cfg_attr(feature = "split", leptos::lazy)]
-async fn results_panel(state: SearchState) -> AnyView {
+/// of its own in release builds (`split`): `wasm_split` (what `leptos::lazy`
+/// uses) with `fallible`, so a chunk that cannot be fetched is an error to show,
+/// not a panic.
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(
+        search_results,
+        wasm_split_path = ::leptos::wasm_split,
+        fallible
+    )
+)]
+fn results_panel(state: SearchState) -> Result<AnyView, ChunkError> {
     let SearchState {
         lang,
         query,
@@ -265,7 +326,7 @@ async fn results_panel(state: SearchState) -> AnyView {
         };
         Some(view! { <div class="search__dropdown">{body}</div> })
     };
-    dropdown.into_any()
+    Ok(dropdown.into_any())
 }
 
 /// One result: linked title and a snippet with the matched words marked.

@@ -35,7 +35,7 @@ test('ru: one inflected form finds the others («кэширование» → «
   assert.equal(page.contentRequests.filter((p) => p === '/content/ru/search.json').length, 1);
   const chunks = page.wasmRequests.filter((p) => !p.endsWith('_bg.wasm'));
   assert.equal(chunks.length, 1, `the search chunk, once: ${page.wasmRequests}`);
-  assert.match(chunks[0], /^\/split_results_panel_\d+-[0-9a-f]{16}\.wasm$/);
+  assert.match(chunks[0], /^\/split_search_results-[0-9a-f]{16}\.wasm$/);
   // Snippet texts are one document per article, requested once each, for the
   // results shown (here and for the prefixes typed on the way).
   await page.waitForLoadState('networkidle');
@@ -73,6 +73,26 @@ test('a snippet text that failed to arrive is asked for again when the results c
   await results(page);
   await page.waitForLoadState('networkidle');
   assert.equal(page.contentRequests.filter((p) => p === textUrl).length, 2);
+  await page.context().close();
+});
+
+test('search code that cannot be fetched is a translated error, and the next keystroke retries', async () => {
+  const page = await site.page();
+  let failing = true;
+  await page.route('**/split_search_results-*.wasm', (route) => (failing ? route.abort('failed') : route.continue()));
+  await page.goto(`${site.server.url}/ru/`);
+  await heading(page);
+  const box = page.getByRole('combobox', { name: locales.ru.search_label });
+  await box.click();
+  await box.fill('кэш');
+  await page.locator('.search__dropdown').getByRole('alert').getByText(locales.ru.error_network).waitFor();
+  // The app lives on: no panic, and navigation still works.
+  assert.deepEqual(page.consoleErrors.filter((e) => !e.includes('Failed to fetch') && !e.includes('ERR_FAILED')), []);
+  failing = false;
+  await box.press('End');
+  await box.pressSequentially('и');
+  assert.ok((await results(page)).length > 0);
+  assert.equal(await page.locator('.search__dropdown [role=alert]').count(), 0);
   await page.context().close();
 });
 
