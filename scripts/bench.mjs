@@ -19,6 +19,8 @@ const gzip = (buf) => zlib.gzipSync(buf, { level: 9 }).length;
 const files = fs.readdirSync(dist);
 const wasmFile = files.find((f) => f.endsWith('_bg.wasm'));
 const wasm = fs.readFileSync(path.join(dist, wasmFile));
+// Chunks the app loads on demand (splitter/): search's on first use of the field.
+const chunks = files.filter((f) => f.endsWith('.wasm') && f !== wasmFile);
 const js = fs.readFileSync(path.join(dist, files.find((f) => /^engineering-insights-[0-9a-f]+\.js$/.test(f))));
 
 const server = await serve(dist);
@@ -94,8 +96,7 @@ await server.close();
 console.log('| measure | raw | gzip -9 | brotli 11 |');
 console.log('| --- | --- | --- | --- |');
 console.log(`| wasm, main module (${wasmFile.replace(/-[0-9a-f]+_bg/, '_bg')}) | ${kb(wasm.length)} | ${kb(gzip(wasm))} | ${kb(brotli(wasm))} |`);
-// Chunks the app loads on demand (splitter/): search's on first use of the field.
-for (const chunk of files.filter((f) => f.endsWith('.wasm') && f !== wasmFile)) {
+for (const chunk of chunks) {
   const bytes = fs.readFileSync(path.join(dist, chunk));
   console.log(`| wasm chunk ${chunk.replace(/-[0-9a-f]{16}\.wasm$/, '')} | ${kb(bytes.length)} | ${kb(gzip(bytes))} | ${kb(brotli(bytes))} |`);
 }
@@ -116,7 +117,7 @@ console.log(
 );
 console.log('');
 // Before the first result: the search code (its chunk) and the language's index.
-const searchChunk = files.filter((f) => f.endsWith('.wasm') && f !== wasmFile).reduce((s, f) => s + brotli(fs.readFileSync(path.join(dist, f))), 0);
+const searchChunk = chunks.reduce((s, f) => s + brotli(fs.readFileSync(path.join(dist, f))), 0);
 console.log('| search | code + index before first result (brotli) | snippet text per result shown, mean (brotli) | query to results, mean | p95 |');
 console.log('| --- | --- | --- | --- | --- |');
 for (const r of searchResults) {

@@ -3,9 +3,9 @@
 //! A released page arrives prerendered: its `<body>` already holds the markup the
 //! app renders for that URL (see `prerender/`). The app takes it over without a
 //! visible change: it first reads the documents the view needs (the page carries
-//! them as JSON after its markup; any it lacks are loaded), renders the same markup
-//! in the same task, then removes the prerendered nodes. Nothing is painted in
-//! between, and the new nodes take exactly the old ones' place.
+//! them as JSON after its markup; any it lacks are loaded), then, in a task of its
+//! own, renders the same markup and removes the prerendered nodes. Nothing is
+//! painted between those two, and the new nodes take exactly the old ones' place.
 
 fn main() {
     #[cfg(feature = "csr")]

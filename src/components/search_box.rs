@@ -85,7 +85,7 @@ pub fn SearchBox() -> impl IntoView {
         }
         "Enter" => {
             ev.prevent_default();
-            open_hit.clone()(selected.get_untracked());
+            open_hit(selected.get_untracked());
         }
         "Escape" => {
             if open.get_untracked() && !query.get_untracked().is_empty() {
