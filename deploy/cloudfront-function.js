@@ -10,9 +10,15 @@
 //   /main-1a2b.css   -> unchanged           (files with an extension)
 //
 // Works under a path prefix too (/insights/en/ and so on).
+//
+// A URI with an empty segment or a backslash (`//evil.example/en/`,
+// `/\evil.example/en/`) is none of the site's: it goes to S3 unchanged, which
+// answers 404. Redirecting it would send `Location: //evil.example/en/`, which
+// browsers follow to another site.
 function handler(event) {
   var request = event.request;
   var uri = request.uri;
+  if (uri.indexOf('//') !== -1 || uri.indexOf('\\') !== -1) return request;
   var redirect = function (location) {
     return { statusCode: 301, statusDescription: 'Moved Permanently', headers: { location: { value: location } } };
   };

@@ -58,13 +58,15 @@ pub fn headers(base: &str, csp: &str, hashed: &[String]) -> String {
 pub fn redirects(base: &str) -> String {
     let mut out = String::from(
         "# Redirect and 404 rules for Netlify and Cloudflare Pages (written by prerender/).\n\
-         # A trailing slash on an article or tag page leads to its canonical URL.\n",
+         # A trailing slash on an article or tag page leads to its canonical URL. One rule\n\
+         # per language, never `/:lang/`: a placeholder there would turn `/\\evil.example/blog/x/`\n\
+         # into `Location: /\\evil.example/blog/x`, which browsers follow to another site.\n",
     );
-    for (from, to) in [
-        ("/:lang/blog/:slug/", "/:lang/blog/:slug"),
-        ("/:lang/tags/:tag/", "/:lang/tags/:tag"),
-    ] {
-        out.push_str(&format!("{base}{from}  {base}{to}  301\n"));
+    for lang in model::Lang::ALL {
+        let code = lang.code();
+        for (from, to) in [("blog/:slug/", "blog/:slug"), ("tags/:tag/", "tags/:tag")] {
+            out.push_str(&format!("{base}/{code}/{from}  {base}/{code}/{to}  301\n"));
+        }
     }
     out.push_str("# Unknown URLs: the 404 page of their language, with status 404.\n");
     for lang in model::Lang::ALL {
@@ -119,8 +121,19 @@ mod tests {
             "/insights/app-0123456789abcdef.js\n  Cache-Control: public, max-age=31536000, immutable\n"
         ));
         let r = redirects("/insights");
+        assert!(r.contains("/insights/ru/blog/:slug/  /insights/ru/blog/:slug  301\n"));
+        assert!(r.contains("/insights/en/tags/:tag/  /insights/en/tags/:tag  301\n"));
         assert!(r.contains("/insights/ru/*  /insights/ru/404.html  404\n"));
         assert!(r.ends_with("/insights/*  /insights/404.html  404\n"));
+    }
+
+    #[test]
+    fn redirects_name_the_language_so_they_stay_on_the_site() {
+        // Regression: `/:lang/blog/:slug/` redirected `/%5Cevil.example/blog/x/`
+        // to `/\evil.example/blog/x`, another site for browsers.
+        let r = redirects("");
+        assert!(!r.contains(":lang"));
+        assert!(r.contains("\n/en/blog/:slug/  /en/blog/:slug  301\n"));
     }
 
     #[test]

@@ -42,3 +42,22 @@ test('folder and file URLs are made canonical, under a prefix too', () => {
   }
   assert.equal(run('/insights/en/blog/x').uri, '/insights/en/blog/x.html');
 });
+
+test('redirects only ever lead to a path on the same site', () => {
+  // Browsers read `//host/…` and `/\host/…` in a Location header as another site.
+  for (const uri of [
+    '//evil.example/en/blog/x/',
+    '//evil.example/en',
+    '//evil.example/ru/tags',
+    '///evil.example/en/',
+    '/\\evil.example/en/blog/x/',
+    '/%5Cevil.example/en/blog/x/',
+    '/%2F%2Fevil.example/en',
+  ]) {
+    const result = run(uri);
+    if (result.statusCode === undefined) continue;
+    const location = result.headers.location.value;
+    assert.match(location, /^\/(?![/\\])/, `${uri} -> ${location}`);
+    assert.equal(new URL(location, 'https://site.example/').origin, 'https://site.example', `${uri} -> ${location}`);
+  }
+});

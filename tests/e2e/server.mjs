@@ -8,7 +8,13 @@
 //   served with status 404);
 // * `_headers` rules add headers, among them the Content-Security-Policy, which
 //   the browser then enforces; the default Cache-Control is the CDNs' own;
-// * text and wasm are sent brotli-compressed to clients that accept it.
+// * text and wasm are sent compressed (brotli, else gzip) to clients that accept
+//   it, every file with an ETag that a conditional request is answered 304 by;
+// * redirects lead only to a path of the site, and no URL reaches a file
+//   outside it (server.test.mjs).
+//
+// hosts.test.mjs runs the same HTTP checks on it as on nginx, Caddy and
+// Cloudflare's Pages runtime.
 //
 // The site can be mounted under a path prefix (`/insights`), as a sub-path
 // deployment would be. Bound to 127.0.0.1 on a free port.
@@ -92,21 +98,53 @@ export async function serve(root, { prefix = '' } = {}) {
   const subscriptions = [];
   let rules = await readRules(root);
 
-  const send = async (res, pathname, file, status = 200) => {
-    const headers = { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': DEFAULT_CACHE };
+  /** The `_headers` rules' headers for `pathname`, over `base`. */
+  const ruleHeaders = (pathname, base = {}) => {
+    const headers = { ...base };
     for (const rule of rules.headers) if (rule.match.test(pathname)) Object.assign(headers, rule.set);
+    return headers;
+  };
+
+  /** A redirect, only ever to a path of this site: `//host/…` or `/\host/…` in
+   * a Location header would send the browser to another site. */
+  const redirect = (res, pathname, status, location) => {
+    if (!/^\/(?![/\\])/.test(location)) return false;
+    res.writeHead(status, ruleHeaders(pathname, { location })).end();
+    return true;
+  };
+
+  const send = async (res, pathname, file, status = 200) => {
+    const headers = ruleHeaders(pathname, {
+      'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+      'cache-control': DEFAULT_CACHE,
+    });
+    const { mtimeMs, size } = await fs.stat(file);
+    // A validator, so that pages and the service worker are revalidated, not re-sent.
+    const etag = `"${Math.floor(mtimeMs).toString(16)}-${size.toString(16)}"`;
+    headers.etag = etag;
+    if (status === 200 && res.req.headers['if-none-match'] === etag) {
+      res.writeHead(304, headers).end();
+      return;
+    }
     let body = await fs.readFile(file);
-    if (COMPRESSIBLE.has(path.extname(file)) && /\bbr\b/.test(res.req.headers['accept-encoding'] ?? '')) {
-      body = await brotli(file, body);
-      headers['content-encoding'] = 'br';
+    const accepted = res.req.headers['accept-encoding'] ?? '';
+    if (COMPRESSIBLE.has(path.extname(file))) {
       headers.vary = 'Accept-Encoding';
+      if (/\bbr\b/.test(accepted)) {
+        body = await brotli(file, body);
+        headers['content-encoding'] = 'br';
+      } else if (/\bgzip\b/.test(accepted)) {
+        body = zlib.gzipSync(body);
+        headers['content-encoding'] = 'gzip';
+      }
     }
     res.writeHead(status, headers);
     res.end(body);
   };
 
   const server = http.createServer(async (req, res) => {
-    const url = new URL(req.url, 'http://127.0.0.1');
+    // Prefixed, so that `//host/x` stays a path rather than a host.
+    const url = new URL(`http://127.0.0.1${req.url}`);
     requests.push(url.pathname);
     if (req.method === 'POST' && url.pathname === '/api/subscribe') {
       let body = '';
@@ -116,39 +154,51 @@ export async function serve(root, { prefix = '' } = {}) {
       res.writeHead(parsed.email.includes('fail') ? 500 : 204).end();
       return;
     }
-    const pathname = decodeURIComponent(url.pathname);
+    let pathname;
+    try {
+      pathname = decodeURIComponent(url.pathname);
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
     if (!(pathname + '/').startsWith(prefix + '/')) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('outside the site');
       return;
     }
     const rel = pathname.slice(prefix.length) || '/';
     const file = path.join(root, rel);
-    if (!file.startsWith(path.resolve(root))) {
+    // No `..`, empty segment, backslash or NUL (`/..%2fsite2/`, `/%2F%2Fhost/`):
+    // none of the site's URLs has one, and each could reach outside it.
+    const inside = path.relative(path.resolve(root), path.resolve(file));
+    if (/(^|\/)\.\.(\/|$)|\/\/|[\\\0]/.test(rel) || inside.startsWith('..') || path.isAbsolute(inside)) {
       res.writeHead(400).end();
       return;
     }
-    if (rel.endsWith('/')) {
+    if (/^\/_(headers|redirects)$/.test(rel)) {
+      // What the hosts read, not a page (Netlify and Cloudflare Pages hide them).
+    } else if (rel.endsWith('/')) {
       if (await isFile(path.join(file, 'index.html'))) return send(res, pathname, path.join(file, 'index.html'));
     } else if (await isFile(file)) {
       return send(res, pathname, file);
     } else if (await isFile(path.join(file, 'index.html'))) {
-      res.writeHead(301, { location: pathname + '/' + url.search }).end();
-      return;
+      // The path as the browser sent it (still encoded), plus the slash.
+      if (redirect(res, pathname, 301, url.pathname + '/' + url.search)) return;
     } else if (await isFile(file + '.html')) {
       return send(res, pathname, file + '.html');
     }
     for (const rule of rules.redirects) {
       const m = rule.match.exec(pathname);
       if (!m) continue;
-      const to = rule.to.replace(/:(\w+)/g, (_, name) => m.groups?.[name] ?? '');
+      // What a placeholder captured goes back into a URL encoded.
+      const to = rule.to.replace(/:(\w+)/g, (_, name) => encodeURIComponent(m.groups?.[name] ?? ''));
       if (rule.status >= 300 && rule.status < 400) {
-        res.writeHead(rule.status, { location: to + url.search }).end();
-        return;
+        if (redirect(res, pathname, rule.status, to + url.search)) return;
+        continue;
       }
       const target = path.join(root, to.slice(prefix.length));
       if (await isFile(target)) return send(res, pathname, target, rule.status);
     }
-    res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    res.writeHead(404, ruleHeaders(pathname, { 'content-type': 'text/plain' })).end('not found');
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
