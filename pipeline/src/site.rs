@@ -168,6 +168,14 @@ pub fn related(list: &[Article], i: usize) -> Vec<usize> {
     others.into_iter().map(|(j, _)| j).collect()
 }
 
+/// The folder of `content/` that holds the worked examples' check scripts
+/// (`<slug>.py`, run by the tests), not articles.
+const EXAMPLES_DIR: &str = "examples";
+
+/// The folder of `content/` that holds the articles' worked-example scripts (run by
+/// `scripts/test`), not articles.
+pub const EXAMPLES_FOLDER: &str = "examples";
+
 /// Loads, validates and renders everything under `root` (`content/`).
 ///
 /// Every problem found is reported, each with its file and line. `base` is the
@@ -187,13 +195,16 @@ pub fn load(root: &Path, base: &str) -> Result<Site, ContentErrors> {
     let mut failed: BTreeSet<(Lang, String)> = BTreeSet::new();
     for dir in sorted_entries(root, &mut errors)
         .into_iter()
-        .filter(|p| p.is_dir())
+        .filter(|p| p.is_dir() && !p.ends_with(EXAMPLES_DIR))
     {
         let name = dir
             .file_name()
             .unwrap_or_default()
             .to_string_lossy()
             .to_string();
+        if name == EXAMPLES_FOLDER {
+            continue;
+        }
         let Some(lang) = Lang::from_code(&name) else {
             errors.push(ContentError::new(&dir, 1, ErrorKind::UnknownLanguage(name)));
             continue;
