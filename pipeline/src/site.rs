@@ -172,10 +172,6 @@ pub fn related(list: &[Article], i: usize) -> Vec<usize> {
 /// (`<slug>.py`, run by the tests), not articles.
 const EXAMPLES_DIR: &str = "examples";
 
-/// The folder of `content/` that holds the articles' worked-example scripts (run by
-/// `scripts/test`), not articles.
-pub const EXAMPLES_FOLDER: &str = "examples";
-
 /// Loads, validates and renders everything under `root` (`content/`).
 ///
 /// Every problem found is reported, each with its file and line. `base` is the
@@ -202,9 +198,6 @@ pub fn load(root: &Path, base: &str) -> Result<Site, ContentErrors> {
             .unwrap_or_default()
             .to_string_lossy()
             .to_string();
-        if name == EXAMPLES_FOLDER {
-            continue;
-        }
         let Some(lang) = Lang::from_code(&name) else {
             errors.push(ContentError::new(&dir, 1, ErrorKind::UnknownLanguage(name)));
             continue;

@@ -180,6 +180,15 @@ fn unknown_language_folder() {
 }
 
 #[test]
+fn the_examples_folder_holds_scripts_not_articles() {
+    let dir = good_tree();
+    fs::create_dir(dir.path().join("examples")).unwrap();
+    fs::write(dir.path().join("examples/first.py"), "print(1)\n").unwrap();
+    let site = pipeline::load(dir.path(), "").unwrap();
+    assert_eq!(site.articles[&Lang::En].len(), 2);
+}
+
+#[test]
 fn article_in_one_language_only() {
     let dir = good_tree();
     fs::remove_file(dir.path().join("ru/second.md")).unwrap();
