@@ -59,7 +59,7 @@ pub fn redirects(base: &str) -> String {
     let mut out = String::from(
         "# Redirect and 404 rules for Netlify and Cloudflare Pages (written by prerender/).\n\
          # A trailing slash on an article or tag page leads to its canonical URL. One rule\n\
-         # per language, never `/:lang/`: a placeholder there would turn `/\\evil.example/blog/x/`\n\
+         # per language, never a language placeholder: one there would turn `/\\evil.example/blog/x/`\n\
          # into `Location: /\\evil.example/blog/x`, which browsers follow to another site.\n",
     );
     for lang in model::Lang::ALL {
