@@ -111,6 +111,13 @@ pub enum ErrorKind {
     /// A level-1 heading in the body; the title is the page's only `<h1>`.
     #[error("use `##` or `###` for sections: the title is the page's only level-1 heading")]
     BodyH1,
+    /// A link or image URL with a scheme that runs code or smuggles a document
+    /// (`javascript:`, `vbscript:`, `data:`).
+    #[error("unsafe URL scheme in {0:?}: link to an http(s) page or a path of this site")]
+    UnsafeUrl(String),
+    /// Unfinished text left for a reader to see (see `placeholders`).
+    #[error("unfinished text {0:?} left in the article: write the real text or remove it")]
+    Placeholder(&'static str),
 }
 
 /// Every error found in one run, so an author can fix them all at once.

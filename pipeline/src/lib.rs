@@ -10,6 +10,7 @@ pub mod error;
 pub mod front_matter;
 pub mod highlight;
 pub mod markdown;
+pub mod placeholders;
 pub mod search;
 pub mod site;
 

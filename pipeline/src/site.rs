@@ -5,6 +5,7 @@ use crate::dates;
 use crate::error::{ContentError, ContentErrors, ErrorKind};
 use crate::front_matter::{self, FrontMatter};
 use crate::markdown::{self, Rendered};
+use crate::placeholders;
 use model::{Lang, Post, PostLink, PostMeta, SiteIndex, Tag, TagCount};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -307,6 +308,11 @@ fn load_article(
         .filter(|t| !vocabulary.is_empty() && !vocabulary.contains_key(*t))
         .map(|t| ContentError::new(path, front.tags_line, ErrorKind::UnknownTag(t.clone())))
         .collect();
+    errors.extend(
+        placeholders::find(&source)
+            .into_iter()
+            .map(|(line, word)| ContentError::new(path, line, ErrorKind::Placeholder(word))),
+    );
     let body = markdown::render(
         split.body,
         lang,

@@ -1,0 +1,137 @@
+//! Unfinished-text markers that must never reach a reader: PLACEHOLDER, TODO, TBD,
+//! XXX, lorem (ipsum) and the Russian ЗАГЛУШКА, anywhere in an article's file (front
+//! matter, prose, code and its comments).
+
+/// One marker and how it is matched.
+struct Marker {
+    /// The marker as written in the error message.
+    word: &'static str,
+    /// Match any letter case. Off for `TODO`: "todo list" and `todo:42` keys are
+    /// ordinary words in articles about agents and sync engines.
+    any_case: bool,
+    /// The marker must start a word (not follow a letter, digit or `_`).
+    starts_word: bool,
+    /// The marker must end a word (not be followed by a letter, digit or `_`).
+    ends_word: bool,
+}
+
+const MARKERS: [Marker; 6] = [
+    // A substring anywhere: `PLACEHOLDER_PRICES` is as visible as the word itself.
+    Marker {
+        word: "PLACEHOLDER",
+        any_case: true,
+        starts_word: false,
+        ends_word: false,
+    },
+    Marker {
+        word: "TODO",
+        any_case: false,
+        starts_word: true,
+        ends_word: true,
+    },
+    Marker {
+        word: "TBD",
+        any_case: true,
+        starts_word: true,
+        ends_word: true,
+    },
+    Marker {
+        word: "XXX",
+        any_case: true,
+        starts_word: true,
+        ends_word: true,
+    },
+    // "Lorem ipsum", but not the end of "dolorem".
+    Marker {
+        word: "lorem",
+        any_case: true,
+        starts_word: true,
+        ends_word: false,
+    },
+    // заглушка, заглушки, заглушками, ...
+    Marker {
+        word: "ЗАГЛУШК",
+        any_case: true,
+        starts_word: true,
+        ends_word: false,
+    },
+];
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+fn same_letter(a: char, b: char, any_case: bool) -> bool {
+    a == b || (any_case && a.to_lowercase().eq(b.to_lowercase()))
+}
+
+/// Whether `marker` occurs in `line` as its flags require.
+fn occurs(line: &[char], marker: &Marker) -> bool {
+    let word: Vec<char> = marker.word.chars().collect();
+    if line.len() < word.len() {
+        return false;
+    }
+    (0..=line.len() - word.len()).any(|start| {
+        let end = start + word.len();
+        let matched = line[start..end]
+            .iter()
+            .zip(&word)
+            .all(|(&a, &b)| same_letter(a, b, marker.any_case));
+        let free_before = !marker.starts_word || start == 0 || !is_word_char(line[start - 1]);
+        let free_after = !marker.ends_word || end == line.len() || !is_word_char(line[end]);
+        // `TODO.json` names a file an agent writes; `TODO.` ending a sentence is a marker.
+        let file_name =
+            line.get(end) == Some(&'.') && line.get(end + 1).is_some_and(|c| is_word_char(*c));
+        matched && free_before && free_after && !file_name
+    })
+}
+
+/// Every unfinished-text marker in `source`, as (1-based line, marker), in line order.
+pub fn find(source: &str) -> Vec<(usize, &'static str)> {
+    source
+        .lines()
+        .enumerate()
+        .flat_map(|(i, line)| {
+            let chars: Vec<char> = line.chars().collect();
+            MARKERS
+                .iter()
+                .filter(move |m| occurs(&chars, m))
+                .map(move |m| (i + 1, m.word))
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::find;
+
+    #[test]
+    fn markers_are_found_with_their_lines() {
+        let cases: [(&str, &[&str]); 14] = [
+            ("Prices are PLACEHOLDERS.", &["PLACEHOLDER"]),
+            ("PLACEHOLDER_PRICES = {", &["PLACEHOLDER"]),
+            ("with placeholder prices", &["PLACEHOLDER"]),
+            ("# TODO: measure", &["TODO"]),
+            ("Release date TBD.", &["TBD"]),
+            ("key = \"sk-xxx\"", &["XXX"]),
+            ("Lorem ipsum dolor", &["lorem"]),
+            ("Цены-ЗАГЛУШКИ", &["ЗАГЛУШК"]),
+            ("с ценами-заглушками", &["ЗАГЛУШК"]),
+            ("a todo list and todo:42", &[]),
+            ("see TODO.json for progress", &[]),
+            ("write_todos, TODOS, XXXL, TBDs", &[]),
+            ("dolorem and placed holders", &[]),
+            ("", &[]),
+        ];
+        for (line, expected) in cases {
+            let found: Vec<&str> = find(line).into_iter().map(|(_, m)| m).collect();
+            assert_eq!(found, expected, "{line:?}");
+        }
+        assert_eq!(
+            find("title = \"x\"\n\nok\nTODO\n"),
+            [(4, "TODO")],
+            "lines are 1-based"
+        );
+    }
+}
