@@ -61,7 +61,8 @@ pub fn feed(site: &Site, lang: Lang, base: &str) -> String {
             ItemBuilder::default()
                 .title(Some(p.title.clone()))
                 .link(Some(url.clone()))
-                .description(Some(p.summary.clone()))
+                // An RSS description is HTML; the summary is plain text.
+                .description(Some(escape(&p.summary)))
                 .pub_date(Some(rfc2822(&p.date)))
                 .categories(
                     p.tags

@@ -7,6 +7,7 @@ use model::{Heading, Lang};
 use pulldown_cmark::{
     html, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd,
 };
+use std::collections::{HashMap, HashSet};
 
 /// Languages a fenced code block may name (`text` for plain output and diagrams).
 pub const CODE_LANGUAGES: &[&str] = &[
@@ -72,8 +73,14 @@ impl Labels {
 ///
 /// `base` is the path prefix of a site hosted under a sub-path (`/insights`, or
 /// `""`): internal links (`/en/blog/x`, as authors write them) and heading anchors
-/// get it. Anchors link to `page#id`, not a bare `#id`: the document's `<base>`
-/// would resolve a bare fragment against the site root.
+/// get it. Anchors, footnote references and in-page links (`#x`) link to
+/// `page#id`, not a bare `#id`: the document's `<base>` would resolve a bare
+/// fragment against the site root.
+///
+/// Every id the HTML gets (headings of any level, footnotes) is unique in the
+/// article and never one of the app's own element ids ([`model::is_app_id`]).
+/// Link and image URLs that run code or carry a document (`javascript:`,
+/// `vbscript:`, `data:`) are errors.
 pub fn render(body: &str, lang: Lang, page: &str, base: &str) -> Result<Rendered, BodyErrors> {
     let labels = Labels::of(lang);
     let options = Options::ENABLE_TABLES
@@ -91,6 +98,17 @@ pub fn render(body: &str, lang: Lang, page: &str, base: &str) -> Result<Rendered
     let mut words = 0;
     let mut internal_links = Vec::new();
     let mut code_languages = Vec::new();
+    // Every id given out so far: headings of every level and footnotes.
+    let mut ids: HashSet<String> = HashSet::new();
+    // Footnote labels by number, in the order they are first met.
+    let mut footnotes: HashMap<String, (usize, String)> = HashMap::new();
+    let mut footnote = |label: &str, ids: &mut HashSet<String>| {
+        let next = footnotes.len() + 1;
+        footnotes
+            .entry(label.to_string())
+            .or_insert_with(|| (next, unique_id(ids, &format!("fn {next}"))))
+            .clone()
+    };
 
     for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
         match &event {
@@ -103,7 +121,7 @@ pub fn render(body: &str, lang: Lang, page: &str, base: &str) -> Result<Rendered
             Event::End(TagEnd::Heading(_)) => {
                 if let Some((start, level)) = heading_at.take() {
                     let text = plain_text(&events[start + 1..]);
-                    let id = unique_id(&headings, &text);
+                    let id = unique_id(&mut ids, &text);
                     if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[start] {
                         *slot = Some(CowStr::from(id.clone()));
                     }
@@ -153,6 +171,42 @@ pub fn render(body: &str, lang: Lang, page: &str, base: &str) -> Result<Rendered
                 continue;
             }
             Event::Text(text) | Event::Code(text) => words += count_words(text),
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })
+                if is_unsafe_url(dest_url) =>
+            {
+                errors.push((
+                    line_of(range.start),
+                    ErrorKind::UnsafeUrl(dest_url.to_string()),
+                ));
+            }
+            Event::FootnoteReference(label) => {
+                let (n, id) = footnote(label, &mut ids);
+                events.push(Event::Html(CowStr::from(format!(
+                    "<sup class=\"footnote-reference\"><a href=\"{base}{page}#{id}\">{n}</a></sup>"
+                ))));
+                continue;
+            }
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                let (n, id) = footnote(label, &mut ids);
+                events.push(Event::Html(CowStr::from(format!(
+                    "<div class=\"footnote-definition\" id=\"{id}\"><sup class=\"footnote-definition-label\">{n}</sup>"
+                ))));
+                continue;
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) if dest_url.starts_with('#') => {
+                events.push(Event::Start(Tag::Link {
+                    link_type: *link_type,
+                    dest_url: CowStr::from(format!("{base}{page}{dest_url}")),
+                    title: title.clone(),
+                    id: id.clone(),
+                }));
+                continue;
+            }
             Event::Start(Tag::Link { dest_url, .. }) if dest_url.starts_with('/') => {
                 internal_links.push((line_of(range.start), dest_url.to_string()));
                 if let Event::Start(Tag::Link {
@@ -223,9 +277,22 @@ pub fn count_words(text: &str) -> usize {
         .count()
 }
 
-/// A URL fragment for a heading: lowercase letters and digits of any script,
-/// joined by hyphens, made unique within the article.
-fn unique_id(existing: &[Heading], text: &str) -> String {
+/// Whether a link or image URL has a scheme that runs code or carries a document.
+/// Browsers ignore case, and tabs and newlines anywhere in it, and leading spaces.
+fn is_unsafe_url(url: &str) -> bool {
+    let scheme: String = url
+        .chars()
+        .filter(|c| !c.is_ascii_whitespace() && !c.is_ascii_control())
+        .take_while(|c| *c != ':')
+        .flat_map(|c| c.to_lowercase())
+        .collect();
+    url.contains(':') && matches!(scheme.as_str(), "javascript" | "vbscript" | "data")
+}
+
+/// A URL fragment for a heading (or footnote): lowercase letters and digits of any
+/// script, joined by hyphens, made unique within the article (`ids`, which it
+/// joins) and never one of the app's own element ids.
+fn unique_id(ids: &mut HashSet<String>, text: &str) -> String {
     let mut base = String::new();
     for word in text
         .split(|c: char| !c.is_alphanumeric())
@@ -239,18 +306,24 @@ fn unique_id(existing: &[Heading], text: &str) -> String {
     if base.is_empty() {
         base.push_str("section");
     }
+    // `## Route announcer` must not take the id the app announces navigation in.
+    if model::is_app_id(&base) {
+        base.insert_str(0, "section-");
+    }
     let mut id = base.clone();
     let mut n = 2;
-    while existing.iter().any(|h| h.id == id) {
+    while ids.contains(&id) || model::is_app_id(&id) {
         id = format!("{base}-{n}");
         n += 1;
     }
+    ids.insert(id.clone());
     id
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::HashSet;
 
     #[test]
     fn renders_headings_with_ids_and_collects_them() {
@@ -373,6 +446,77 @@ mod tests {
         let lines: Vec<_> = errors.iter().map(|(l, _)| *l).collect();
         assert_eq!(lines, [2, 6, 10]);
         assert!(errors.iter().all(|(_, k)| *k == ErrorKind::CodeLanguage));
+    }
+
+    #[test]
+    fn ids_are_unique_at_every_level_and_never_the_apps_own() {
+        let r = render(
+            "## Route announcer\n\n## Main\n\n#### Notes\n\n#### Notes\n\n### Search option 1\n\ntext[^a]\n\n[^a]: A note.\n",
+            Lang::En,
+            "/en/blog/x",
+            "",
+        )
+        .unwrap();
+        let ids: Vec<&str> = r
+            .html
+            .split(" id=\"")
+            .skip(1)
+            .map(|rest| &rest[..rest.find('"').unwrap()])
+            .collect();
+        let unique: HashSet<&str> = ids.iter().copied().collect();
+        assert_eq!(unique.len(), ids.len(), "repeated ids: {ids:?}");
+        assert_eq!(ids.len(), 6, "five headings and a footnote: {ids:?}");
+        for id in &ids {
+            assert!(!model::is_app_id(id), "{id} is the app's own id");
+        }
+        assert!(ids.contains(&"notes") && ids.contains(&"notes-2"), "{ids:?}");
+    }
+
+    #[test]
+    fn in_page_links_and_footnotes_point_at_the_page_not_the_site_root() {
+        let r = render(
+            "See [below](#part) and a note.[^1]\n\n## Part\n\n[^1]: The note.\n",
+            Lang::Ru,
+            "/ru/blog/x",
+            "/insights",
+        )
+        .unwrap();
+        assert!(!r.html.contains("href=\"#"), "{}", r.html);
+        assert!(
+            r.html
+                .contains("<a href=\"/insights/ru/blog/x#part\">below</a>"),
+            "{}",
+            r.html
+        );
+        let reference = r
+            .html
+            .split("class=\"footnote-reference\"><a href=\"")
+            .nth(1)
+            .expect("a footnote reference");
+        let target = &reference[..reference.find('"').unwrap()];
+        let (path, id) = target.split_once('#').unwrap();
+        assert_eq!(path, "/insights/ru/blog/x");
+        assert!(
+            r.html.contains(&format!("class=\"footnote-definition\" id=\"{id}\"")),
+            "{}",
+            r.html
+        );
+    }
+
+    #[test]
+    fn script_and_data_urls_are_errors_with_their_line() {
+        let errors = render(
+            "[a](javascript:alert(1))\n\n[b](JavaScript:void)\n\n![c](data:image/svg+xml,x)\n\n<vbscript:msgbox>\n\n[ok](https://example.org/javascript:x) [fine](/en/blog/y)\n",
+            Lang::En,
+            "/en/blog/x",
+            "",
+        )
+        .unwrap_err();
+        let lines: Vec<_> = errors.iter().map(|(l, _)| *l).collect();
+        assert_eq!(lines, [0, 2, 4, 6], "{errors:?}");
+        assert!(errors
+            .iter()
+            .all(|(_, k)| matches!(k, ErrorKind::UnsafeUrl(_))));
     }
 
     #[test]

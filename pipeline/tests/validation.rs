@@ -301,6 +301,50 @@ fn broken_internal_link_points_at_its_line() {
 }
 
 #[test]
+fn a_script_url_in_a_link_stops_the_build_at_its_line() {
+    let dir = good_tree();
+    edit(
+        dir.path(),
+        "ru/first.md",
+        "(/ru/blog/second)",
+        "(javascript:alert(document.cookie))",
+    );
+    assert_eq!(
+        errors(dir.path()),
+        [(
+            "ru/first.md".into(),
+            13,
+            ErrorKind::UnsafeUrl("javascript:alert(document.cookie)".into())
+        )]
+    );
+}
+
+#[test]
+fn a_feed_item_describes_a_plain_text_summary_as_text_not_markup() {
+    let dir = good_tree();
+    edit(
+        dir.path(),
+        "en/first.md",
+        "summary = \"About First.\"",
+        "summary = \"Why Vec<T> & <b>bold</b> claims fail.\"",
+    );
+    let site = pipeline::load(dir.path(), "").unwrap();
+    let xml = pipeline::discovery::feed(&site, Lang::En, "https://example.org");
+    let channel = rss::Channel::read_from(xml.as_bytes()).unwrap();
+    let item = channel
+        .items()
+        .iter()
+        .find(|i| i.link().is_some_and(|l| l.ends_with("/first")))
+        .unwrap();
+    // RSS descriptions are HTML: the summary's characters must reach the reader
+    // as text, not as a `<T>` tag and bold markup.
+    assert_eq!(
+        item.description(),
+        Some("Why Vec&lt;T&gt; &amp; &lt;b&gt;bold&lt;/b&gt; claims fail.")
+    );
+}
+
+#[test]
 fn code_block_without_language() {
     let dir = good_tree();
     edit(dir.path(), "en/first.md", "```rust", "```");
@@ -325,4 +369,43 @@ fn every_error_is_reported_at_once() {
         report.contains("ru/second.md:5: malformed front matter"),
         "{report}"
     );
+}
+
+#[test]
+fn unfinished_text_anywhere_in_an_article_stops_the_build_at_its_line() {
+    let dir = good_tree();
+    let root = dir.path();
+    edit(root, "en/first.md", "About First.", "TBD.");
+    edit(root, "en/first.md", "Intro words here.", "Lorem ipsum dolor.");
+    edit(root, "en/first.md", "fn main() {}", "fn main() {} // TODO: handle errors");
+    edit(root, "en/second.md", "Text.", "Prices are placeholders, XXX.");
+    edit(root, "ru/first.md", "Intro words here.", "Цены-ЗАГЛУШКИ.");
+    assert_eq!(
+        errors(root),
+        [
+            ("en/first.md".into(), 4, ErrorKind::Placeholder("TBD")),
+            ("en/first.md".into(), 9, ErrorKind::Placeholder("lorem")),
+            ("en/first.md".into(), 16, ErrorKind::Placeholder("TODO")),
+            ("en/second.md".into(), 9, ErrorKind::Placeholder("PLACEHOLDER")),
+            ("en/second.md".into(), 9, ErrorKind::Placeholder("XXX")),
+            ("ru/first.md".into(), 9, ErrorKind::Placeholder("ЗАГЛУШК")),
+        ]
+    );
+    let report = pipeline::load(root, "").unwrap_err().to_string();
+    assert!(
+        report.contains("en/first.md:16: unfinished text \"TODO\" left in the article"),
+        "{report}"
+    );
+}
+
+#[test]
+fn ordinary_words_that_contain_a_marker_are_not_unfinished_text() {
+    let dir = good_tree();
+    edit(
+        dir.path(),
+        "en/first.md",
+        "Intro words here.",
+        "A todo list in `TODO.json`, keys like todo:42, dolorem, XXL.",
+    );
+    pipeline::load(dir.path(), "").unwrap();
 }
