@@ -33,6 +33,44 @@ const MONTHS_RU: [&str; 12] = [
     "декабря",
 ];
 
+/// Russian month names in the nominative case, as used alone ("декабрь 2026").
+const MONTHS_RU_NOMINATIVE: [&str; 12] = [
+    "январь",
+    "февраль",
+    "март",
+    "апрель",
+    "май",
+    "июнь",
+    "июль",
+    "август",
+    "сентябрь",
+    "октябрь",
+    "ноябрь",
+    "декабрь",
+];
+
+/// A calendar month, ordered by time.
+pub type YearMonth = (u32, u32);
+
+/// The month of an ISO `YYYY-MM-DD` date; `None` if it is not such a date.
+pub fn year_month(iso: &str) -> Option<YearMonth> {
+    let mut parts = iso.splitn(3, '-').map(str::parse::<u32>);
+    let (year, month) = (parts.next()?.ok()?, parts.next()?.ok()?);
+    (1..=12).contains(&month).then_some((year, month))
+}
+
+/// A month as `lang` writes it on its own: "December 2026", "декабрь 2026".
+pub fn parse_month(lang: Lang, text: &str) -> Option<YearMonth> {
+    let (name, year) = text.split_once(' ')?;
+    let names = match lang {
+        Lang::En => &MONTHS_EN,
+        Lang::Ru => &MONTHS_RU_NOMINATIVE,
+    };
+    let month = names.iter().position(|m| *m == name)?;
+    let year = year.parse().ok().filter(|_| year.len() == 4)?;
+    Some((year, u32::try_from(month).ok()? + 1))
+}
+
 /// Formats an ISO `YYYY-MM-DD` date for `lang`; `None` if it is not such a date.
 pub fn label(lang: Lang, iso: &str) -> Option<String> {
     let mut parts = iso.splitn(3, '-').map(str::parse::<u32>);
@@ -62,6 +100,23 @@ mod tests {
             (Lang::En, "soon", None),
         ] {
             assert_eq!(label(lang, iso).as_deref(), want, "{lang:?} {iso}");
+        }
+    }
+
+    #[test]
+    fn months() {
+        assert_eq!(year_month("2026-11-20"), Some((2026, 11)));
+        assert_eq!(year_month("2026-13-01"), None);
+        for (lang, text, want) in [
+            (Lang::En, "December 2026", Some((2026, 12))),
+            (Lang::Ru, "декабрь 2026", Some((2026, 12))),
+            (Lang::Ru, "май 2027", Some((2027, 5))),
+            (Lang::Ru, "декабря 2026", None),
+            (Lang::En, "december 2026", None),
+            (Lang::En, "December 26", None),
+            (Lang::En, "December", None),
+        ] {
+            assert_eq!(parse_month(lang, text), want, "{lang:?} {text}");
         }
     }
 }

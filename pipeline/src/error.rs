@@ -115,6 +115,21 @@ pub enum ErrorKind {
     /// (`javascript:`, `vbscript:`, `data:`).
     #[error("unsafe URL scheme in {0:?}: link to an http(s) page or a path of this site")]
     UnsafeUrl(String),
+    /// A link to an article published later, outside an update note dated no earlier
+    /// than that article (see `updates`).
+    #[error(
+        "link to {slug:?}, published {published}, after this article: move it into an update \
+         note, a line opening with \"*{marker} (<month> <year>):\" dated that month or later, \
+         or link back in time only"
+    )]
+    LinkToNewer {
+        /// The newer article's slug.
+        slug: String,
+        /// Its publication date.
+        published: String,
+        /// The word that opens an update note in this language.
+        marker: &'static str,
+    },
     /// Unfinished text left for a reader to see (see `placeholders`).
     #[error("unfinished text {0:?} left in the article: write the real text or remove it")]
     Placeholder(&'static str),

@@ -13,6 +13,7 @@ pub mod markdown;
 pub mod placeholders;
 pub mod search;
 pub mod site;
+pub mod updates;
 
 pub use error::{ContentError, ContentErrors, ErrorKind};
 pub use site::{load, Article, Site};

@@ -469,7 +469,10 @@ mod tests {
         for id in &ids {
             assert!(!model::is_app_id(id), "{id} is the app's own id");
         }
-        assert!(ids.contains(&"notes") && ids.contains(&"notes-2"), "{ids:?}");
+        assert!(
+            ids.contains(&"notes") && ids.contains(&"notes-2"),
+            "{ids:?}"
+        );
     }
 
     #[test]
@@ -497,7 +500,8 @@ mod tests {
         let (path, id) = target.split_once('#').unwrap();
         assert_eq!(path, "/insights/ru/blog/x");
         assert!(
-            r.html.contains(&format!("class=\"footnote-definition\" id=\"{id}\"")),
+            r.html
+                .contains(&format!("class=\"footnote-definition\" id=\"{id}\"")),
             "{}",
             r.html
         );

@@ -1,11 +1,12 @@
 //! Loading and validating the whole content tree, and shaping it into the documents
 //! the app reads.
 
-use crate::dates;
+use crate::dates::{self, YearMonth};
 use crate::error::{ContentError, ContentErrors, ErrorKind};
 use crate::front_matter::{self, FrontMatter};
 use crate::markdown::{self, Rendered};
 use crate::placeholders;
+use crate::updates;
 use model::{Lang, Post, PostLink, PostMeta, SiteIndex, Tag, TagCount};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -52,6 +53,9 @@ pub struct Article {
     pub body: Rendered,
     /// Line of the file on which the body starts.
     pub body_line: usize,
+    /// Lines of the file that open an update note, with the note's month (see
+    /// `updates`).
+    pub update_notes: BTreeMap<usize, YearMonth>,
 }
 
 impl Article {
@@ -228,6 +232,7 @@ pub fn load(root: &Path, base: &str) -> Result<Site, ContentErrors> {
     }
     check_translations(root, &articles, &failed, &mut errors);
     check_links(&articles, &vocabulary, &failed, &mut errors);
+    check_chronology(&articles, &mut errors);
 
     if !errors.is_empty() {
         errors.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
@@ -332,6 +337,11 @@ fn load_article(
             front,
             body,
             body_line: split.body_line,
+            update_notes: source
+                .lines()
+                .enumerate()
+                .filter_map(|(i, line)| Some((i + 1, updates::note_month(lang, line)?)))
+                .collect(),
         }),
         Ok(_) => Err(errors),
         Err(mut e) => {
@@ -455,6 +465,45 @@ fn check_links(
                         &a.path,
                         a.body_line + line,
                         ErrorKind::BrokenLink(url.clone()),
+                    ));
+                }
+            }
+        }
+    }
+}
+
+/// A link to an article published after this one must sit in an update note dated
+/// no earlier than that article (see `updates`): on the day it was published, this
+/// article could not have linked to it.
+fn check_chronology(articles: &BTreeMap<Lang, Vec<Article>>, errors: &mut Vec<ContentError>) {
+    for (&lang, list) in articles {
+        let prefix = format!("/{}/blog/", lang.code());
+        for a in list {
+            for (line, url) in &a.body.internal_links {
+                let Some(slug) = url
+                    .strip_prefix(&prefix)
+                    .and_then(|rest| rest.split(['#', '?', '/']).next())
+                else {
+                    continue;
+                };
+                let Some(target) = list.iter().find(|b| b.front.slug == slug) else {
+                    continue;
+                };
+                if target.front.date <= a.front.date {
+                    continue;
+                }
+                let line = a.body_line + line;
+                let published = dates::year_month(&target.front.date);
+                let noted = a.update_notes.get(&line);
+                if noted.is_none_or(|note| Some(*note) < published) {
+                    errors.push(ContentError::new(
+                        &a.path,
+                        line,
+                        ErrorKind::LinkToNewer {
+                            slug: slug.to_string(),
+                            published: target.front.date.clone(),
+                            marker: updates::marker(lang),
+                        },
                     ));
                 }
             }

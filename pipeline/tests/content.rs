@@ -146,6 +146,36 @@ fn related_articles_link_to_each_other_in_both_languages() {
     }
 }
 
+/// The article slugs `a` links to, in order.
+fn linked_slugs(a: &pipeline::Article) -> Vec<&str> {
+    let prefix = format!("/{}/blog/", a.lang.code());
+    a.body
+        .internal_links
+        .iter()
+        .filter_map(|(_, url)| url.strip_prefix(&prefix))
+        .map(|rest| rest.split(['#', '?', '/']).next().unwrap_or_default())
+        .collect()
+}
+
+#[test]
+fn both_languages_link_the_same_articles_and_every_article_is_linked_from_another() {
+    let site = site();
+    for en in &site.articles[&Lang::En] {
+        let ru = site.articles[&Lang::Ru]
+            .iter()
+            .find(|a| a.front.slug == en.front.slug)
+            .unwrap();
+        assert_eq!(linked_slugs(en), linked_slugs(ru), "{}", en.front.slug);
+    }
+    for a in &site.articles[&Lang::En] {
+        let inbound = site.articles[&Lang::En]
+            .iter()
+            .filter(|b| b.front.slug != a.front.slug && linked_slugs(b).contains(&&*a.front.slug))
+            .count();
+        assert!(inbound >= 1, "nothing links to {}", a.front.slug);
+    }
+}
+
 #[test]
 fn descriptions_fit_search_snippets() {
     let site = site();

@@ -22,7 +22,12 @@ fn good_tree() -> tempfile::TempDir {
     fs::write(root.join("README.md"), "not an article").unwrap();
     for lang in ["en", "ru"] {
         fs::create_dir(root.join(lang)).unwrap();
-        let body = format!("Intro words here.\n\n## Section\n\nSee [the other](/{lang}/blog/second).\n\n```rust\nfn main() {{}}\n```");
+        // "second" is newer, so the link to it is an update note.
+        let note = match lang {
+            "en" => "Update (November 2026)",
+            _ => "Дополнение (ноябрь 2026)",
+        };
+        let body = format!("Intro words here.\n\n## Section\n\n*{note}: see [the other](/{lang}/blog/second).*\n\n```rust\nfn main() {{}}\n```");
         fs::write(
             root.join(lang).join("first.md"),
             article("first", "First", "2026-10-01", &body),
@@ -301,6 +306,56 @@ fn broken_internal_link_points_at_its_line() {
 }
 
 #[test]
+fn a_link_to_a_newer_article_outside_a_dated_update_note_stops_the_build_at_its_line() {
+    let newer = |slug: &str, marker| ErrorKind::LinkToNewer {
+        slug: slug.into(),
+        published: "2026-11-01".into(),
+        marker,
+    };
+    // Plain prose, as if the article had linked to one not yet written.
+    let dir = good_tree();
+    edit(
+        dir.path(),
+        "en/first.md",
+        "*Update (November 2026): see",
+        "See",
+    );
+    assert_eq!(
+        errors(dir.path()),
+        [("en/first.md".into(), 13, newer("second", "Update"))]
+    );
+    // A note dated before the article it links to was published.
+    let dir = good_tree();
+    edit(dir.path(), "ru/first.md", "ноябрь 2026", "октябрь 2026");
+    assert_eq!(
+        errors(dir.path()),
+        [("ru/first.md".into(), 13, newer("second", "Дополнение"))]
+    );
+    // The other language's marker does not count.
+    let dir = good_tree();
+    edit(
+        dir.path(),
+        "ru/first.md",
+        "Дополнение (ноябрь 2026)",
+        "Update (November 2026)",
+    );
+    assert_eq!(
+        errors(dir.path()),
+        [("ru/first.md".into(), 13, newer("second", "Дополнение"))]
+    );
+    // A later note, and any link back in time, are fine.
+    let dir = good_tree();
+    edit(dir.path(), "en/first.md", "November 2026", "January 2027");
+    edit(
+        dir.path(),
+        "en/second.md",
+        "Text.",
+        "Text, after [the first](/en/blog/first).",
+    );
+    pipeline::load(dir.path(), "").expect("a later note and a backward link are allowed");
+}
+
+#[test]
 fn a_script_url_in_a_link_stops_the_build_at_its_line() {
     let dir = good_tree();
     edit(
@@ -376,9 +431,24 @@ fn unfinished_text_anywhere_in_an_article_stops_the_build_at_its_line() {
     let dir = good_tree();
     let root = dir.path();
     edit(root, "en/first.md", "About First.", "TBD.");
-    edit(root, "en/first.md", "Intro words here.", "Lorem ipsum dolor.");
-    edit(root, "en/first.md", "fn main() {}", "fn main() {} // TODO: handle errors");
-    edit(root, "en/second.md", "Text.", "Prices are placeholders, XXX.");
+    edit(
+        root,
+        "en/first.md",
+        "Intro words here.",
+        "Lorem ipsum dolor.",
+    );
+    edit(
+        root,
+        "en/first.md",
+        "fn main() {}",
+        "fn main() {} // TODO: handle errors",
+    );
+    edit(
+        root,
+        "en/second.md",
+        "Text.",
+        "Prices are placeholders, XXX.",
+    );
     edit(root, "ru/first.md", "Intro words here.", "Цены-ЗАГЛУШКИ.");
     assert_eq!(
         errors(root),
@@ -386,7 +456,11 @@ fn unfinished_text_anywhere_in_an_article_stops_the_build_at_its_line() {
             ("en/first.md".into(), 4, ErrorKind::Placeholder("TBD")),
             ("en/first.md".into(), 9, ErrorKind::Placeholder("lorem")),
             ("en/first.md".into(), 16, ErrorKind::Placeholder("TODO")),
-            ("en/second.md".into(), 9, ErrorKind::Placeholder("PLACEHOLDER")),
+            (
+                "en/second.md".into(),
+                9,
+                ErrorKind::Placeholder("PLACEHOLDER")
+            ),
             ("en/second.md".into(), 9, ErrorKind::Placeholder("XXX")),
             ("ru/first.md".into(), 9, ErrorKind::Placeholder("ЗАГЛУШК")),
         ]
