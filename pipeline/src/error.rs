@@ -130,6 +130,14 @@ pub enum ErrorKind {
         /// The word that opens an update note in this language.
         marker: &'static str,
     },
+    /// A word the Russian articles do not use for a concept (see `glossary`).
+    #[error("{found:?}: the Russian articles write {preferred} (glossary in content/README.md)")]
+    Terminology {
+        /// The word as written.
+        found: String,
+        /// The term the set uses instead.
+        preferred: &'static str,
+    },
     /// Unfinished text left for a reader to see (see `placeholders`).
     #[error("unfinished text {0:?} left in the article: write the real text or remove it")]
     Placeholder(&'static str),

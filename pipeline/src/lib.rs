@@ -8,6 +8,7 @@ pub mod discovery;
 pub mod emit;
 pub mod error;
 pub mod front_matter;
+pub mod glossary;
 pub mod highlight;
 pub mod markdown;
 pub mod placeholders;

@@ -4,6 +4,7 @@
 use crate::dates::{self, YearMonth};
 use crate::error::{ContentError, ContentErrors, ErrorKind};
 use crate::front_matter::{self, FrontMatter};
+use crate::glossary;
 use crate::markdown::{self, Rendered};
 use crate::placeholders;
 use crate::updates;
@@ -318,6 +319,15 @@ fn load_article(
             .into_iter()
             .map(|(line, word)| ContentError::new(path, line, ErrorKind::Placeholder(word))),
     );
+    if lang == Lang::Ru {
+        errors.extend(
+            glossary::find(&source)
+                .into_iter()
+                .map(|(line, found, preferred)| {
+                    ContentError::new(path, line, ErrorKind::Terminology { found, preferred })
+                }),
+        );
+    }
     let body = markdown::render(
         split.body,
         lang,

@@ -356,6 +356,36 @@ fn a_link_to_a_newer_article_outside_a_dated_update_note_stops_the_build_at_its_
 }
 
 #[test]
+fn a_russian_word_the_glossary_replaces_stops_the_build_at_its_line() {
+    let dir = good_tree();
+    let root = dir.path();
+    edit(
+        root,
+        "ru/first.md",
+        "Intro words here.",
+        "Кэш и eval-набор.",
+    );
+    // English prose and Russian code may use the English word.
+    edit(root, "en/first.md", "Intro words here.", "An eval set.");
+    edit(root, "ru/first.md", "fn main() {}", "fn eval() {}");
+    let term = |found: &str, preferred| ErrorKind::Terminology {
+        found: found.into(),
+        preferred,
+    };
+    assert_eq!(
+        errors(root),
+        [
+            ("ru/first.md".into(), 9, term("Кэш", "кеш")),
+            (
+                "ru/first.md".into(),
+                9,
+                term("eval", "оценка, оценочный набор")
+            ),
+        ]
+    );
+}
+
+#[test]
 fn a_script_url_in_a_link_stops_the_build_at_its_line() {
     let dir = good_tree();
     edit(
