@@ -177,6 +177,24 @@ fn both_languages_link_the_same_articles_and_every_article_is_linked_from_anothe
 }
 
 #[test]
+fn every_article_states_what_its_apis_and_figures_were_checked_against() {
+    let site = site();
+    for lang in Lang::ALL {
+        let phrases: &[&str] = match lang {
+            Lang::En => &["hecked against"],
+            Lang::Ru => &["Сверено с", "сверена с"],
+        };
+        for a in &site.articles[&lang] {
+            assert!(
+                phrases.iter().any(|p| a.body.html.contains(p)),
+                "{lang:?} {}: no checked-against line",
+                a.front.slug
+            );
+        }
+    }
+}
+
+#[test]
 fn descriptions_fit_search_snippets() {
     let site = site();
     for lang in Lang::ALL {
