@@ -45,9 +45,11 @@ pub fn tag(lang: Lang, tag: &str) -> String {
 }
 
 /// The page number in a `…/page/{n}` URL: 2 or more, as page 1 is only at the
-/// list's own URL (`/en/`, `/en/tags/<tag>`); `None` for anything else.
+/// list's own URL (`/en/`, `/en/tags/<tag>`); `None` for anything else, including
+/// other spellings of a number (`02`, `+2`), so each page has one URL.
 pub fn later_page(segment: &str) -> Option<u32> {
-    segment.parse().ok().filter(|n| *n >= 2)
+    let canonical = segment.bytes().all(|b| b.is_ascii_digit()) && !segment.starts_with('0');
+    segment.parse().ok().filter(|n| canonical && *n >= 2)
 }
 
 /// Page `page` of the articles with one tag: `/en/tags/<tag>` for the first,
@@ -90,6 +92,22 @@ pub fn switch_lang(path: &str, to: Lang) -> String {
     format!("{BASE}{}", switch_lang_in_site(site_path(path), to))
 }
 
+/// The language switcher's link to the page at `path` in language `to`, keeping
+/// the query and the fragment. `search` is the query without its `?` and `hash`
+/// the fragment with its `#`, as the router gives them; empty ones add nothing.
+pub fn switch_href(path: &str, search: &str, hash: &str, to: Lang) -> String {
+    let mut href = switch_lang(path, to);
+    let search = search.trim_start_matches('?');
+    if !search.is_empty() {
+        href.push('?');
+        href.push_str(search);
+    }
+    if hash.len() > 1 {
+        href.push_str(hash);
+    }
+    href
+}
+
 /// [`switch_lang`] for a site path without the prefix, giving one without it.
 pub fn switch_lang_in_site(path: &str, to: Lang) -> String {
     let trimmed = path.trim_start_matches('/');
@@ -117,7 +135,10 @@ mod tests {
     fn later_pages_start_at_two() {
         assert_eq!(later_page("2"), Some(2));
         assert_eq!(later_page("45"), Some(45));
-        for not in ["1", "0", "-2", "x", "", "2.0"] {
+        // One spelling per page: no sign, no leading zero, no spaces.
+        for not in [
+            "1", "0", "-2", "x", "", "2.0", "02", "+2", " 2", "2 ", "002",
+        ] {
             assert_eq!(later_page(not), None, "{not}");
         }
         assert_eq!(tag_page(Lang::En, "rag", 1), "/en/tags/rag");
@@ -181,6 +202,28 @@ mod tests {
             ("/xx/blog/a", Lang::En, "/en/"),
         ] {
             assert_eq!(switch_lang(path, to), want, "{path}");
+        }
+    }
+
+    #[test]
+    fn the_switcher_keeps_the_query_and_the_fragment() {
+        let path = "/en/blog/llm-quantization";
+        for (search, hash, want) in [
+            ("utm_source=x", "", "/ru/blog/llm-quantization?utm_source=x"),
+            (
+                "utm_source=x&b=2",
+                "#part",
+                "/ru/blog/llm-quantization?utm_source=x&b=2#part",
+            ),
+            ("", "#part", "/ru/blog/llm-quantization#part"),
+            ("", "", "/ru/blog/llm-quantization"),
+            ("", "#", "/ru/blog/llm-quantization"),
+        ] {
+            assert_eq!(
+                switch_href(path, search, hash, Lang::Ru),
+                want,
+                "{search} {hash}"
+            );
         }
     }
 

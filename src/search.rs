@@ -21,10 +21,28 @@ pub struct Hit {
     pub score: u32,
 }
 
+/// The longest query read, in characters; the field accepts no more either.
+pub const MAX_QUERY_CHARS: usize = 200;
+/// The longest query word looked up, in characters: longer than any word of
+/// the articles, and short enough that looking up a pasted wall of text stays
+/// instant (an 80,000-character word once froze the tab for 14 s).
+pub const MAX_WORD_CHARS: usize = 48;
+
 /// The query's words, normalised as the pipeline normalises the articles (lower
-/// case; ё and э folded to е, so «кэш» also finds «кеш»).
+/// case; ё and э folded to е, so «кэш» also finds «кеш»); only the first
+/// [`MAX_QUERY_CHARS`] characters are read, and each word is cut to
+/// [`MAX_WORD_CHARS`].
 pub fn query_words(query: &str) -> Vec<String> {
-    model::search_words(query).collect()
+    let end = query
+        .char_indices()
+        .nth(MAX_QUERY_CHARS)
+        .map_or(query.len(), |(i, _)| i);
+    model::search_words(&query[..end])
+        .map(|word| match word.char_indices().nth(MAX_WORD_CHARS) {
+            Some((cut, _)) => word[..cut].to_string(),
+            None => word,
+        })
+        .collect()
 }
 
 /// Word forms of the index that start with `prefix` (sorted forms: one range).
@@ -224,6 +242,27 @@ mod tests {
             search(&index(), "Кэширование").0.len() == 2,
             "case-insensitive"
         );
+    }
+
+    #[test]
+    fn a_huge_query_is_bounded_before_it_is_looked_up() {
+        let huge = "a".repeat(80_000);
+        let words = query_words(&huge);
+        assert_eq!(words.len(), 1);
+        assert!(
+            words[0].chars().count() <= MAX_WORD_CHARS,
+            "{}",
+            words[0].len()
+        );
+        let many = "cache ".repeat(10_000);
+        let read: usize = query_words(&many)
+            .iter()
+            .map(|w| w.chars().count() + 1)
+            .sum();
+        assert!(read <= MAX_QUERY_CHARS + 1, "{read}");
+        // Still found: the words the articles use are far shorter.
+        assert_eq!(search(&index(), &format!("caching {huge}")).0.len(), 0);
+        assert_eq!(search(&index(), &many).0.len(), 2);
     }
 
     #[test]

@@ -282,3 +282,47 @@ fn a_tag_with_many_articles_is_paginated_like_the_index() {
         "page 1 is only at the tag's URL"
     );
 }
+
+/// The `id` attributes of `html`, in order.
+fn ids(html: &str) -> Vec<String> {
+    html.split(" id=\"")
+        .skip(1)
+        .map(|rest| rest[..rest.find('"').unwrap()].to_string())
+        .collect()
+}
+
+#[test]
+fn every_element_id_the_app_renders_is_reserved_from_article_headings() {
+    use engineering_insights::api::{self, Request};
+    use model::Heading;
+    // An article with a table of contents; its own HTML has no ids to count.
+    let post = Post {
+        lang: Lang::En,
+        meta: meta("ids-of-the-app"),
+        html: "<p>Body.</p>".into(),
+        headings: vec![Heading {
+            level: 2,
+            id: "part".into(),
+            text: "Part".into(),
+        }],
+        newer: None,
+        older: None,
+        related: vec![],
+    };
+    let request = Request::Post(Lang::En, "ids-of-the-app".into());
+    api::store(&request, &serde_json::to_string(&post).unwrap()).unwrap();
+    let mut seen = ids(&engineering_insights::prerender("/en/blog/ids-of-the-app")
+        .unwrap()
+        .body);
+    for path in ["/en/", "/ru/tags/", "/en/no/such/page", "/"] {
+        seen.extend(ids(&render_app(path)));
+    }
+    assert!(seen.iter().any(|id| id == "route-announcer"), "{seen:?}");
+    assert!(seen.iter().any(|id| id == "toc-title"), "{seen:?}");
+    for id in &seen {
+        assert!(
+            model::is_app_id(id),
+            "{id} is rendered by the app but not in model::APP_ELEMENT_IDS, so an article heading could take it"
+        );
+    }
+}

@@ -21,7 +21,7 @@ pub fn LanguageSwitcher() -> impl IntoView {
         } else {
             String::new()
         };
-        let suffix = format!("{}{hash}", location.search.get());
+        let search = location.search.get();
         let items = Lang::ALL
             .into_iter()
             .map(|to| {
@@ -33,7 +33,7 @@ pub fn LanguageSwitcher() -> impl IntoView {
                     }
                     .into_any()
                 } else {
-                    let href = format!("{}{suffix}", routing::switch_lang(&path, to));
+                    let href = routing::switch_href(&path, &search, &hash, to);
                     view! {
                         <a href=href hreflang=to.code() lang=to.code() on:click=move |_| prefs::save(to)>
                             {to.native_name()}

@@ -1,37 +1,29 @@
-use crate::api::{self, Document, Request};
+use super::status::error_text;
+use crate::api::{self, ContentError, Document, Request};
 use crate::i18n::{strings, use_lang, Lang};
 use crate::routing;
-use crate::search::{self, Hit, Segment};
+use crate::search::{self, Segment};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
-use model::SearchIndex;
-use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
-use std::rc::Rc;
 
-/// Article texts for snippets, by language and slug, as they arrive.
-type Texts = RwSignal<HashMap<(Lang, String), Rc<String>>, LocalStorage>;
-
-/// Id of the query field, for the `/` shortcut.
-const INPUT_ID: &str = "search-input";
-
-/// What the field and its results share. The field and its keys live in the
-/// main module; the results (index, matching, snippets, the list) are a chunk
-/// loaded on first use ([`results_panel`]), and report back through `found`.
+/// What the field gives its results, and the one bridge across the boundary of
+/// the results' chunk ([`results_panel`]): the field (in the main module) owns
+/// these signals and the keys; the results (a chunk loaded on first use) read
+/// them and answer with [`Results`]. Nothing else crosses.
 #[derive(Clone, Copy)]
-struct SearchState {
+struct SearchInput {
     lang: Memo<Lang>,
     query: RwSignal<String>,
     open: RwSignal<bool>,
     selected: RwSignal<usize>,
-    /// The slugs of the results listed; `None` until the index has arrived.
-    found: RwSignal<Option<Vec<String>>>,
 }
 
-impl SearchState {
-    fn hit_count(self) -> usize {
-        self.found.with(|f| f.as_ref().map_or(0, Vec::len))
-    }
+/// What the results give back to the field once their code has run: the list to
+/// show, and the slugs of the results listed, in order (empty until the index
+/// has arrived), which the field's keys move through and open.
+struct Results {
+    view: AnyView,
+    slugs: Signal<Vec<String>>,
 }
 
 /// The search field in the header: results as you type, with snippets; arrows move
@@ -41,25 +33,29 @@ impl SearchState {
 #[component]
 pub fn SearchBox() -> impl IntoView {
     let lang = use_lang();
-    let state = SearchState {
+    let input = SearchInput {
         lang,
         query: RwSignal::new(String::new()),
         open: RwSignal::new(false),
         selected: RwSignal::new(0usize),
-        found: RwSignal::new(None),
     };
-    let SearchState {
+    let SearchInput {
         query,
         open,
         selected,
-        found,
         ..
-    } = state;
+    } = input;
     let wanted = RwSignal::new(false);
+    let field = NodeRef::<leptos::html::Input>::new();
+    // The results' answer, set once, when their code has run (see `results`).
+    let listed: RwSignal<Option<Signal<Vec<String>>>> = RwSignal::new(None);
+    let hit_count = move || listed.get().map_or(0, |slugs| slugs.with(Vec::len));
 
     let navigate = use_navigate();
     let open_hit = move |position: usize| {
-        let slug = found.with_untracked(|f| f.as_ref()?.get(position).cloned());
+        let slug = listed
+            .get_untracked()
+            .and_then(|slugs| slugs.with_untracked(|s| s.get(position).cloned()));
         if let Some(slug) = slug {
             open.set(false);
             query.set(String::new());
@@ -74,7 +70,7 @@ pub fn SearchBox() -> impl IntoView {
         "ArrowDown" => {
             ev.prevent_default();
             open.set(true);
-            let n = state.hit_count();
+            let n = hit_count();
             if n > 0 {
                 selected.update(|s| *s = (*s + 1).min(n - 1));
             }
@@ -90,14 +86,14 @@ pub fn SearchBox() -> impl IntoView {
         "Escape" => {
             if open.get_untracked() && !query.get_untracked().is_empty() {
                 open.set(false);
-            } else {
-                blur_input();
+            } else if let Some(field) = field.get_untracked() {
+                let _ = field.blur();
             }
         }
         _ => {}
     };
 
-    focus_on_slash();
+    focus_on_slash(field);
 
     // Loaded once the reader has used the field, then kept. If the code could
     // not be fetched, the list says so, and the next keystroke tries again.
@@ -115,11 +111,14 @@ pub fn SearchBox() -> impl IntoView {
         }
         attempt.track();
         Some(Suspend::new(async move {
-            match load_results_panel(state).await {
-                Ok(panel) => panel,
+            match load_results_panel(input).await {
+                Ok(Results { view, slugs }) => {
+                    listed.set(Some(slugs));
+                    view
+                }
                 Err(_) => {
                     failed.set(true);
-                    unavailable(state).into_any()
+                    unavailable(input).into_any()
                 }
             }
         }))
@@ -132,15 +131,17 @@ pub fn SearchBox() -> impl IntoView {
         <div class="search" role="search">
             <input
                 id=INPUT_ID
+                node_ref=field
                 type="search"
                 class="search__input"
+                maxlength=search::MAX_QUERY_CHARS.to_string()
                 placeholder=move || t().search_placeholder
                 aria-label=move || t().search_label
                 role="combobox"
                 aria-autocomplete="list"
                 aria-controls="search-results"
-                aria-expanded=move || (open.get() && state.hit_count() > 0).to_string()
-                aria-activedescendant=move || (open.get() && state.hit_count() > 0).then(|| format!("search-option-{}", selected.get()))
+                aria-expanded=move || (open.get() && hit_count() > 0).to_string()
+                aria-activedescendant=move || (open.get() && hit_count() > 0).then(|| format!("search-option-{}", selected.get()))
                 autocomplete="off"
                 prop:value=move || query.get()
                 on:focus=move |_| {
@@ -164,6 +165,9 @@ pub fn SearchBox() -> impl IntoView {
     }
 }
 
+/// Id of the query field (the combobox the options belong to).
+const INPUT_ID: &str = "search-input";
+
 /// Why the results code could not be loaded (split builds fetch it; others
 /// always have it).
 #[cfg(feature = "split")]
@@ -173,34 +177,76 @@ type ChunkError = std::convert::Infallible;
 
 /// [`results_panel`], from its chunk in split builds (fetched on the first call;
 /// a failed fetch is an error, and the next call fetches again).
-async fn load_results_panel(state: SearchState) -> Result<AnyView, ChunkError> {
+async fn load_results_panel(input: SearchInput) -> Result<Results, ChunkError> {
     #[cfg(feature = "split")]
-    return results_panel(state).await;
+    return results_panel(input).await;
     #[cfg(not(feature = "split"))]
-    return results_panel(state);
+    return results_panel(input);
 }
 
-/// In place of the results when their code could not be fetched.
-fn unavailable(state: SearchState) -> impl IntoView {
-    let SearchState {
+/// In place of the results when their code could not be fetched: offline, or
+/// gone from the host because the site was deployed again since this page was
+/// opened (its chunks have new names). The next keystroke tries again; a reload
+/// brings the current deploy's code.
+fn unavailable(input: SearchInput) -> impl IntoView {
+    let SearchInput {
         lang, query, open, ..
-    } = state;
+    } = input;
     move || {
         (open.get() && !query.with(|q| q.trim().is_empty())).then(|| {
+            let t = strings(lang.get());
             view! {
                 <div class="search__dropdown">
-                    <p class="search__note" role="alert">{strings(lang.get()).error_network}</p>
+                    <div role="alert">
+                        <p class="search__note">{t.error_network}</p>
+                        <p class="search__note">{t.search_reload_hint}</p>
+                        <button
+                            type="button"
+                            class="button search__retry"
+                            on:mousedown=|ev| ev.prevent_default()
+                            on:click=|_| reload()
+                        >
+                            {t.reload}
+                        </button>
+                    </div>
                 </div>
             }
         })
     }
 }
 
-/// The results under the field: loads the index (again on a language switch) and
-/// the texts of the results shown, matches the query and lists the hits. A chunk
-/// of its own in release builds (`split`): `wasm_split` (what `leptos::lazy`
-/// uses) with `fallible`, so a chunk that cannot be fetched is an error to show,
-/// not a panic.
+/// Reloads the page, which brings the current deploy's code.
+fn reload() {
+    #[cfg(target_arch = "wasm32")]
+    let _ = window().location().reload();
+}
+
+/// Where the search of the field's query stands: the index of the language
+/// being read is loading, could not be loaded, or gave these results (with the
+/// word forms to mark in their snippets).
+#[derive(Clone, PartialEq)]
+enum Outcome {
+    Loading,
+    Failed(ContentError),
+    Found(Vec<Shown>, Vec<String>),
+}
+
+/// One result as listed.
+#[derive(Clone, PartialEq)]
+struct Shown {
+    lang: Lang,
+    slug: String,
+    title: String,
+    summary: String,
+}
+
+/// The results under the field. The index of the language being read is a
+/// resource keyed by the language (an index that arrives after the reader
+/// switched away is never searched); the results are a memo of the index and
+/// the query; each listed result loads its own article text for its snippet.
+/// A chunk of its own in release builds (`split`): `wasm_split` (what
+/// `leptos::lazy` uses) with `fallible`, so a chunk that cannot be fetched is an
+/// error to show, not a panic.
 #[cfg_attr(
     feature = "split",
     leptos::wasm_split::wasm_split(
@@ -209,116 +255,111 @@ fn unavailable(state: SearchState) -> impl IntoView {
         fallible
     )
 )]
-fn results_panel(state: SearchState) -> Result<AnyView, ChunkError> {
-    let SearchState {
-        lang,
-        query,
-        open,
-        selected,
-        found,
-    } = state;
-    let index: RwSignal<Option<Rc<SearchIndex>>, LocalStorage> = RwSignal::new_local(None);
-    let texts: Texts = RwSignal::new_local(HashMap::new());
-
-    Effect::new(move || {
+fn results_panel(input: SearchInput) -> Result<Results, ChunkError> {
+    let SearchInput {
+        lang, query, open, ..
+    } = input;
+    let index = LocalResource::new(move || {
         let lang = lang.get();
-        index.set(None);
-        leptos::task::spawn_local(async move {
-            if let Ok(found) = api::load(Request::Search(lang))
+        async move {
+            api::load(Request::Search(lang))
                 .await
                 .and_then(Document::into_search)
-            {
-                index.set(Some(found));
-            }
-        });
-    });
-
-    let results = Memo::new(move |_| {
-        let q = query.get();
-        index.with(|i| i.as_ref().map(|i| search::search(i, &q)))
-    });
-
-    // What the field's keys need: the slugs of the results, in order.
-    Effect::new(move || {
-        let slugs = results.with(|r| {
-            let (hits, _) = r.as_ref()?;
-            index.with_untracked(|i| {
-                let i = i.as_ref()?;
-                Some(
-                    hits.iter()
-                        .map(|hit| i.docs[hit.doc].slug.clone())
-                        .collect(),
-                )
-            })
-        });
-        found.set(slugs);
-    });
-
-    // The texts of the results shown, each requested once; until one arrives
-    // (or while it cannot), the snippet comes from the summary. A text that
-    // failed to arrive is asked for again the next time the results change.
-    let requested: Rc<RefCell<HashSet<(Lang, String)>>> = Rc::default();
-    Effect::new(move || {
-        let wanted: Vec<(Lang, String)> = results.with(|r| {
-            let Some((hits, _)) = r else {
-                return Vec::new();
-            };
-            index.with_untracked(|i| {
-                let Some(i) = i else { return Vec::new() };
-                hits.iter()
-                    .map(|hit| (i.lang, i.docs[hit.doc].slug.clone()))
-                    .collect()
-            })
-        });
-        for key in wanted {
-            if !requested.borrow_mut().insert(key.clone()) {
-                continue;
-            }
-            let requested = Rc::clone(&requested);
-            leptos::task::spawn_local(async move {
-                let request = Request::SearchText(key.0, key.1.clone());
-                match api::load(request)
-                    .await
-                    .and_then(Document::into_search_text)
-                {
-                    Ok(text) => texts.update(|t| {
-                        t.insert(key, text);
-                    }),
-                    Err(_) => {
-                        requested.borrow_mut().remove(&key);
-                    }
-                }
-            });
         }
     });
 
+    let results = Memo::new(move |_| {
+        let lang = lang.get();
+        match index.get() {
+            None => Outcome::Loading,
+            Some(Err(error)) => Outcome::Failed(error),
+            // The previous language's, until this one's arrives.
+            Some(Ok(index)) if index.lang != lang => Outcome::Loading,
+            Some(Ok(index)) => {
+                let (hits, forms) = query.with(|q| search::search(&index, q));
+                let shown = hits
+                    .iter()
+                    .filter_map(|hit| index.docs.get(hit.doc))
+                    .map(|doc| Shown {
+                        lang,
+                        slug: doc.slug.clone(),
+                        title: doc.title.clone(),
+                        summary: doc.summary.clone(),
+                    })
+                    .collect();
+                Outcome::Found(shown, forms)
+            }
+        }
+    });
+    let slugs = Memo::new(move |_| match &*results.read() {
+        Outcome::Found(shown, _) => shown.iter().map(|s| s.slug.clone()).collect(),
+        _ => Vec::new(),
+    });
+
+    // What is shown changes with the kind of outcome; the list itself is keyed,
+    // so a result that stays keeps its item (and its snippet text).
+    #[derive(Clone, Copy, PartialEq)]
+    enum Kind {
+        Loading,
+        Failed,
+        Empty,
+        Listed,
+    }
+    let kind = Memo::new(move |_| match &*results.read() {
+        Outcome::Loading => Kind::Loading,
+        Outcome::Failed(_) => Kind::Failed,
+        Outcome::Found(shown, _) if shown.is_empty() => Kind::Empty,
+        Outcome::Found(..) => Kind::Listed,
+    });
     let dropdown = move || {
         if !open.get() || query.with(|q| q.trim().is_empty()) {
             return None;
         }
         let lang = lang.get();
         let t = strings(lang);
-        let body = match results.get() {
-            None => view! { <p class="search__note">{t.search_loading}</p> }.into_any(),
-            Some((hits, _)) if hits.is_empty() => {
-                let text = t.search_no_results.replace("{q}", query.get().trim());
+        let body = match kind.get() {
+            Kind::Loading => view! { <p class="search__note">{t.search_loading}</p> }.into_any(),
+            Kind::Failed => {
+                let error = move || match &*results.read() {
+                    Outcome::Failed(error) => error_text(lang, error),
+                    _ => String::new(),
+                };
+                view! {
+                    <div role="alert">
+                        <p class="search__note">{error}</p>
+                        <button
+                            type="button"
+                            class="button search__retry"
+                            on:mousedown=|ev| ev.prevent_default()
+                            on:click=move |_| index.refetch()
+                        >
+                            {t.retry}
+                        </button>
+                    </div>
+                }
+                .into_any()
+            }
+            Kind::Empty => {
+                let text = move || {
+                    let q: String = query.with(|q| q.trim().chars().take(60).collect());
+                    t.search_no_results.replace("{q}", &q)
+                };
                 view! { <p class="search__note">{text}</p> }.into_any()
             }
-            Some((hits, forms)) => {
-                let count = t.search_results.format(lang, hits.len() as u64);
-                let items = hits
-                    .into_iter()
-                    .enumerate()
-                    .map(|(position, hit)| {
-                        result_item(
-                            lang, position, &hit, &forms, index, texts, selected, open, query,
-                        )
-                    })
-                    .collect_view();
+            Kind::Listed => {
+                let count = move || t.search_results.format(lang, slugs.with(Vec::len) as u64);
+                let listed = move || match &*results.read() {
+                    Outcome::Found(shown, _) => shown.clone(),
+                    _ => Vec::new(),
+                };
                 view! {
                     <p class="visually-hidden" role="status">{count}</p>
                     <ul id="search-results" class="search__results" role="listbox" aria-label=t.search_label>
-                        {items}
+                        <For
+                            each=listed
+                            key=|shown: &Shown| (shown.lang, shown.slug.clone())
+                            children=move |shown| result_item(input, results, shown)
+                        />
                     </ul>
                 }
                 .into_any()
@@ -326,38 +367,63 @@ fn results_panel(state: SearchState) -> Result<AnyView, ChunkError> {
         };
         Some(view! { <div class="search__dropdown">{body}</div> })
     };
-    Ok(dropdown.into_any())
+    Ok(Results {
+        view: dropdown.into_any(),
+        slugs: slugs.into(),
+    })
 }
 
-/// One result: linked title and a snippet with the matched words marked.
-#[allow(clippy::too_many_arguments)]
-fn result_item(
-    lang: Lang,
-    position: usize,
-    hit: &Hit,
-    forms: &[String],
-    index: RwSignal<Option<Rc<SearchIndex>>, LocalStorage>,
-    texts: Texts,
-    selected: RwSignal<usize>,
-    open: RwSignal<bool>,
-    query: RwSignal<String>,
-) -> impl IntoView {
-    let (slug, title, summary) = index.with_untracked(|i| {
-        let doc = &i.as_ref().expect("results come from a loaded index").docs[hit.doc];
-        (doc.slug.clone(), doc.title.clone(), doc.summary.clone())
+/// One result: linked title and a snippet with the matched words marked. It
+/// loads its article's text for the snippet (until then, or if it cannot, the
+/// snippet comes from the summary); a text that failed to arrive is asked for
+/// again when the results change.
+fn result_item(input: SearchInput, results: Memo<Outcome>, shown: Shown) -> impl IntoView {
+    let SearchInput {
+        query,
+        open,
+        selected,
+        ..
+    } = input;
+    let Shown {
+        lang,
+        slug,
+        title,
+        summary,
+    } = shown;
+    let text = LocalResource::new({
+        let slug = slug.clone();
+        move || {
+            // Runs again when the results change: at once from the cache once
+            // the text has arrived, else a new request.
+            results.track();
+            let request = Request::SearchText(lang, slug.clone());
+            async move {
+                api::load(request)
+                    .await
+                    .and_then(Document::into_search_text)
+            }
+        }
     });
-    let key = (lang, slug.clone());
-    // Changes when this result's own text arrives, not with every other's.
-    let arrived = Memo::new({
-        let key = key.clone();
-        move |_| texts.with(|t| t.contains_key(&key))
+    let position = Memo::new({
+        let slug = slug.clone();
+        move |_| {
+            match &*results.read() {
+                Outcome::Found(shown, _) => shown.iter().position(|s| s.slug == slug),
+                _ => None,
+            }
+            .unwrap_or(usize::MAX)
+        }
     });
-    let forms = forms.to_vec();
     let snippet = move || {
-        arrived.track();
-        let segments: Vec<Segment> = texts.with_untracked(|t| match t.get(&key) {
-            Some(text) => search::snippet(text, &forms),
-            None => search::snippet(&summary, &forms),
+        let segments: Vec<Segment> = results.with(|r| {
+            let forms: &[String] = match r {
+                Outcome::Found(_, forms) => forms,
+                _ => &[],
+            };
+            match text.get() {
+                Some(Ok(text)) => search::snippet(&text, forms),
+                _ => search::snippet(&summary, forms),
+            }
         });
         segments
             .into_iter()
@@ -373,13 +439,13 @@ fn result_item(
     view! {
         // The link itself is the option (an option must not contain a control);
         // focus stays in the field, which points at the selected option.
-        <li role="none" class="search__result" on:mousemove=move |_| selected.set(position)>
+        <li role="none" class="search__result" on:mousemove=move |_| selected.set(position.get_untracked())>
             // Keeps focus in the field so the click lands before the list closes.
             <a
-                id=format!("search-option-{position}")
+                id=move || format!("search-option-{}", position.get())
                 role="option"
                 tabindex="-1"
-                aria-selected=move || (selected.get() == position).to_string()
+                aria-selected=move || (selected.get() == position.get()).to_string()
                 href=routing::post(lang, &slug)
                 on:mousedown=|ev| ev.prevent_default()
                 on:click=move |_| {
@@ -395,10 +461,10 @@ fn result_item(
 }
 
 /// `/` anywhere outside a text field focuses the search field.
-fn focus_on_slash() {
+fn focus_on_slash(field: NodeRef<leptos::html::Input>) {
     #[cfg(target_arch = "wasm32")]
     {
-        let handle = window_event_listener(leptos::ev::keydown, |ev| {
+        let handle = window_event_listener(leptos::ev::keydown, move |ev| {
             if ev.key() != "/" || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
                 return;
             }
@@ -409,19 +475,13 @@ fn focus_on_slash() {
             if typing {
                 return;
             }
-            if let Some(input) = crate::dom::html_element(INPUT_ID) {
+            if let Some(field) = field.get_untracked() {
                 ev.prevent_default();
-                let _ = input.focus();
+                let _ = field.focus();
             }
         });
         on_cleanup(move || handle.remove());
     }
-}
-
-/// Takes focus out of the search field (Esc on an empty or closed list).
-fn blur_input() {
-    #[cfg(target_arch = "wasm32")]
-    if let Some(input) = crate::dom::html_element(INPUT_ID) {
-        let _ = input.blur();
-    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = field;
 }

@@ -16,6 +16,20 @@ pub fn Loading(
     }
 }
 
+/// What went wrong with a load, in the reader's language.
+pub fn error_text(lang: Lang, error: &ContentError) -> String {
+    let t = strings(lang);
+    match error {
+        ContentError::Status(code) => fill(t.error_status, code),
+        // Only a part of a page that exists gets here with a missing document:
+        // the content host is incomplete, which the reader sees as a server error.
+        ContentError::NotFound => fill(t.error_status, 404),
+        ContentError::Format(_) => t.error_format.to_string(),
+        ContentError::Timeout => t.error_timeout.to_string(),
+        ContentError::Network(_) => t.error_network.to_string(),
+    }
+}
+
 /// A failed load, explained in the reader's language, with a retry button.
 #[component]
 pub fn ErrorPanel(
@@ -31,15 +45,7 @@ pub fn ErrorPanel(
     part: bool,
 ) -> impl IntoView {
     let t = strings(lang);
-    let detail = match &error {
-        ContentError::Status(code) => fill(t.error_status, code),
-        // Only a part of a page that exists gets here with a missing document:
-        // the content host is incomplete, which the reader sees as a server error.
-        ContentError::NotFound => fill(t.error_status, 404),
-        ContentError::Format(_) => t.error_format.to_string(),
-        ContentError::Timeout => t.error_timeout.to_string(),
-        ContentError::Network(_) => t.error_network.to_string(),
-    };
+    let detail = error_text(lang, &error);
     view! {
         // In place of the page that could not be loaded, its heading is the page's
         // (and takes focus after a navigation, like any page title).

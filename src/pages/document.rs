@@ -3,6 +3,7 @@ use crate::components::{ErrorPanel, Loading};
 use crate::i18n::{use_lang, Lang};
 use crate::pages::NotFoundPage;
 use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
 use model::Post;
 use std::rc::Rc;
 
@@ -30,16 +31,21 @@ pub fn with_document<T: 'static, V>(
 where
     V: IntoView + 'static,
 {
-    let lang = use_lang();
+    let lang = use_route_lang();
     let resource = document_resource(Signal::derive({
         let request = request.clone();
         move || request(lang.get())
     }));
     move || {
         let lang = lang.get();
-        let loaded = match api::cached(&request(lang)) {
+        let wanted = request(lang);
+        // Only the answer to the request of the URL shown: while another is in
+        // flight (the previous page's, on a navigation), this one is loading.
+        let loaded = match api::cached(&wanted) {
             Some(doc) => Some(Ok(doc)),
-            None => resource.get(),
+            None => resource
+                .get()
+                .and_then(|(asked, doc)| (asked == wanted).then_some(doc)),
         };
         match loaded.map(|doc| doc.and_then(extract)) {
             None => view! { <Loading lang /> }.into_any(),
@@ -53,10 +59,35 @@ where
     }
 }
 
-/// The resource behind [`with_document`]: not generic, so the async machinery
-/// is compiled once for every view rather than once per call site.
-fn document_resource(request: Signal<Request>) -> LocalResource<Result<Document, ContentError>> {
-    LocalResource::new(move || api::load(request.get()))
+/// The language of the route's `:lang` segment, read from the same route
+/// parameters as the slug, tag and page, so that a navigation changing the
+/// language and the slug at once (`/en/blog/a` → `/ru/blog/b`) never asks for a
+/// mix of the two (the Russian `a`). The app-wide language follows the URL
+/// too, but may be updated before the parameters are.
+fn use_route_lang() -> Memo<Lang> {
+    let params = use_params_map();
+    let fallback = use_lang();
+    Memo::new(move |_| {
+        params
+            .read()
+            .get("lang")
+            .as_deref()
+            .and_then(Lang::from_code)
+            .unwrap_or_else(|| fallback.get())
+    })
+}
+
+/// The resource behind [`with_document`], answering with the request it
+/// answers, so a view can tell its own document from a previous one. Not
+/// generic, so the async machinery is compiled once for every view rather than
+/// once per call site.
+fn document_resource(
+    request: Signal<Request>,
+) -> LocalResource<(Request, Result<Document, ContentError>)> {
+    LocalResource::new(move || {
+        let request = request.get();
+        async move { (request.clone(), api::load(request).await) }
+    })
 }
 
 /// [`with_document`] for one article of the language.

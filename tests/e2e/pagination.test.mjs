@@ -134,3 +134,25 @@ test('a tag with 45 articles is paged like the index, client-side', async () => 
   await headingIs(page, t.not_found_title);
   await page.context().close();
 });
+
+test('a page number has one spelling: /page/02 and /page/+2 are the 404 view, not page 2', async () => {
+  const page = await site.page();
+  const t = locales.en;
+  await bigIndex(page, 45);
+  await page.goto(`${site.server.url}/en/`);
+  await heading(page);
+  for (const path of ['/en/page/02', '/en/page/+2', '/en/page/%2B2', '/en/tags/rag/page/02']) {
+    await routeTo(page, path);
+    await headingIs(page, t.not_found_title, path);
+    assert.equal(await page.getByText('Article number 21', { exact: true }).count(), 0, path);
+  }
+  // Loaded directly too.
+  for (const path of ['/en/page/02', '/en/page/+2']) {
+    await page.goto(`${site.server.url}${path}`);
+    await headingIs(page, t.not_found_title, path);
+  }
+  // The canonical spelling still works.
+  await routeTo(page, '/en/page/2');
+  await page.getByText('Article number 21', { exact: true }).waitFor();
+  await page.context().close();
+});

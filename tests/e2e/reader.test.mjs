@@ -166,3 +166,32 @@ test('on a narrow screen the table of contents starts collapsed and opens on dem
   assert.ok(await toc.getByRole('link').first().isVisible());
   await page.context().close();
 });
+
+test('the table of contents leaves no error behind when articles change quickly', async () => {
+  const page = await site.page({ viewport: { width: 1400, height: 900 } });
+  const posts = contentIndex('en').posts.slice(0, 3);
+  await page.goto(`${site.server.url}/en/blog/${posts[0].slug}`);
+  await heading(page);
+  // Each table of contents is replaced before (and after) it starts watching
+  // its sections: in the same task, in the next, and after a frame or more
+  // (the first round loads the articles, the others find them at hand).
+  for (const wait of [400, 0, 1, 50]) {
+    await page.evaluate(
+      async ([paths, ms]) => {
+        for (const path of paths) {
+          history.pushState(null, '', path);
+          dispatchEvent(new PopStateEvent('popstate'));
+          if (ms) await new Promise((resolve) => setTimeout(resolve, ms));
+        }
+      },
+      [posts.flatMap((p) => [`/en/blog/${p.slug}`, `/ru/blog/${p.slug}`]), wait],
+    );
+    await page.mouse.wheel(0, 1500);
+    await page.waitForTimeout(300);
+    await page.mouse.wheel(0, -1500);
+    await page.waitForTimeout(300);
+  }
+  await headingIs(page, contentIndex('ru').posts.find((p) => p.slug === posts.at(-1).slug).title);
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});

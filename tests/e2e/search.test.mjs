@@ -153,3 +153,103 @@ test('switching language while searching searches the other language', async () 
   assert.ok((await results(page)).includes(titleOf('ru', 'webhook-delivery-architecture')));
   await page.context().close();
 });
+
+test('a slow index of the language left does not replace the index of the language returned to', async () => {
+  const page = await site.page();
+  // The Russian index arrives 1.5 s after it is asked for.
+  await page.route('**/content/ru/search.json', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue().catch(() => {});
+  });
+  await page.goto(`${site.server.url}/en/`);
+  await heading(page);
+  const box = page.getByRole('combobox', { name: locales.en.search_label });
+  await box.click();
+  await box.pressSequentially('cache');
+  await results(page);
+  await page.getByRole('link', { name: 'Русский' }).click();
+  await headingIs(page, locales.ru.site_name);
+  await page.getByRole('link', { name: 'English' }).click();
+  await headingIs(page, locales.en.site_name);
+  // Let the Russian index arrive, after the switch back.
+  await page.waitForTimeout(2500);
+  await box.click();
+  await box.fill('caching');
+  const titles = await results(page);
+  const english = new Set(contentIndex('en').posts.map((p) => p.title));
+  assert.ok(titles.length > 0);
+  for (const title of titles) assert.ok(english.has(title), `${title} is not an English title: ${titles.join(' | ')}`);
+  const links = await page.locator('.search__results [role=option]').evaluateAll((as) => as.map((a) => new URL(a.href).pathname));
+  for (const link of links) assert.ok(link.startsWith('/en/blog/'), link);
+  await page.context().close();
+});
+
+for (const [name, fail, message] of [
+  ['a server error', (route) => route.fulfill({ status: 500, body: 'boom' }), (t) => t.error_status.replace('{n}', '500')],
+  ['no connection', (route) => route.abort('internetdisconnected'), (t) => t.error_network],
+]) {
+  test(`an index that failed to arrive (${name}) is a translated error with retry`, async () => {
+    const page = await site.page();
+    let failing = true;
+    await page.route('**/content/en/search.json', (route) => (failing ? fail(route) : route.continue()));
+    await page.goto(`${site.server.url}/en/`);
+    await heading(page);
+    const box = page.getByRole('combobox', { name: locales.en.search_label });
+    await box.click();
+    await box.pressSequentially('webhook');
+    const alert = page.locator('.search__dropdown').getByRole('alert');
+    await alert.getByText(message(locales.en)).waitFor();
+    assert.equal(await page.locator('.search__dropdown').getByText(locales.en.search_loading).count(), 0);
+    failing = false;
+    await page.locator('.search__dropdown').getByRole('button', { name: locales.en.retry }).click();
+    const titles = await results(page);
+    assert.ok(titles.includes(titleOf('en', 'webhook-delivery-architecture')), titles.join(' | '));
+    assert.equal(await alert.count(), 0);
+    assert.ok(await box.evaluate((el) => el === document.activeElement), 'focus stays in the field');
+    await page.context().close();
+  });
+}
+
+test('a huge pasted query does not freeze the page', async () => {
+  const page = await site.page();
+  await page.goto(`${site.server.url}/en/`);
+  await heading(page);
+  const box = page.getByRole('combobox', { name: locales.en.search_label });
+  await box.click();
+  await box.fill('cache');
+  await results(page);
+  await box.fill('a'.repeat(80_000));
+  // Answered within the default timeouts: once this took 14 s.
+  await page.locator('.search__dropdown .search__note').waitFor({ timeout: 3000 });
+  assert.ok((await box.inputValue()).length <= 200);
+  await box.fill('webhook');
+  assert.ok((await results(page)).includes(titleOf('en', 'webhook-delivery-architecture')));
+  await page.context().close();
+});
+
+test('search code gone from the host after a deploy: the reader is told to reload, and the reload brings search back', async () => {
+  const page = await site.page();
+  let gone = true;
+  // The open tab's main module names a chunk the new deploy no longer has.
+  await page.route('**/split_search_results-*.wasm', (route) =>
+    gone ? route.fulfill({ status: 404, contentType: 'text/html', body: 'Not found' }) : route.continue(),
+  );
+  await page.goto(`${site.server.url}/en/`);
+  await heading(page);
+  await markDocument(page);
+  const box = page.getByRole('combobox', { name: locales.en.search_label });
+  await box.click();
+  await box.fill('webhook');
+  const alert = page.locator('.search__dropdown').getByRole('alert');
+  await alert.getByText(locales.en.search_reload_hint).waitFor();
+  gone = false;
+  await alert.getByRole('button', { name: locales.en.reload }).click();
+  await page.waitForFunction(() => window.__notReloaded !== true);
+  await heading(page);
+  assert.equal(await sameDocument(page), false, 'the page was reloaded');
+  const fresh = page.getByRole('combobox', { name: locales.en.search_label });
+  await fresh.click();
+  await fresh.fill('webhook');
+  assert.ok((await results(page)).includes(titleOf('en', 'webhook-delivery-architecture')));
+  await page.context().close();
+});

@@ -209,3 +209,59 @@ test('no horizontal scrolling at 360px on the index, an article and the 404 view
   }
   await page.context().close();
 });
+
+test('the language switcher keeps the query and the fragment of the page', async () => {
+  const page = await site.page();
+  await page.goto(`${site.server.url}/en/blog/${first.slug}?utm_source=x&utm_medium=y#top`);
+  await headingIs(page, first.title);
+  const link = page.getByRole('link', { name: 'Русский' });
+  assert.equal(await link.getAttribute('href'), `/ru/blog/${first.slug}?utm_source=x&utm_medium=y#top`);
+  await link.click();
+  await headingIs(page, ruTitle(first.slug));
+  const url = new URL(page.url());
+  assert.equal(url.pathname, `/ru/blog/${first.slug}`);
+  assert.equal(url.search, '?utm_source=x&utm_medium=y');
+  // The link shared from there opens the same page.
+  await page.goto(page.url());
+  await headingIs(page, ruTitle(first.slug));
+  await page.context().close();
+});
+
+/** Goes to `path` through the app's router in one step, as a link would. */
+const routeTo = (page, path) =>
+  page.evaluate((to) => {
+    history.pushState(null, '', to);
+    dispatchEvent(new PopStateEvent('popstate'));
+  }, path);
+
+test('a navigation that changes language and article at once shows the article of the URL', async () => {
+  const page = await site.page();
+  const [a, b] = [en.posts[0], en.posts[1]];
+  await page.goto(`${site.server.url}/en/blog/${a.slug}`);
+  await headingIs(page, a.title);
+  await markDocument(page);
+  await routeTo(page, `/ru/blog/${b.slug}`);
+  await headingIs(page, ruTitle(b.slug), 'the Russian B, not the Russian A');
+  // And with both documents already at hand.
+  await routeTo(page, `/en/blog/${a.slug}`);
+  await headingIs(page, a.title);
+  await routeTo(page, `/ru/blog/${b.slug}`);
+  await headingIs(page, ruTitle(b.slug));
+  await page.waitForTimeout(500);
+  await headingIs(page, ruTitle(b.slug), 'still the document of the URL once everything has arrived');
+  assert.ok(await sameDocument(page));
+  await page.context().close();
+});
+
+test('a navigation that changes language and tag at once shows the tag of the URL', async () => {
+  const page = await site.page();
+  const [a, b] = [en.tags[0], en.tags[1]];
+  const ruName = (slug) => ru.tags.find((t) => t.slug === slug).name;
+  await page.goto(`${site.server.url}/en/tags/${a.slug}`);
+  await headingIs(page, a.name);
+  await routeTo(page, `/ru/tags/${b.slug}`);
+  await headingIs(page, ruName(b.slug));
+  await page.waitForTimeout(500);
+  await headingIs(page, ruName(b.slug), 'still the tag of the URL');
+  await page.context().close();
+});
