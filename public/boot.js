@@ -34,7 +34,31 @@
     return;
   }
 
-  // 3. Offline reading: the service worker keeps the app and the pages read.
+  // 3. Until the app has taken the page over, the theme toggle works without it:
+  //    the same switch the app makes (html[data-theme] and the saved choice), and
+  //    the button's label for the new theme, which it carries in data attributes.
+  document.addEventListener('click', function (event) {
+    if (root.dataset.app === 'ready' || !event.target.closest) return;
+    var button = event.target.closest('.theme-toggle');
+    if (!button) return;
+    var dark = root.dataset.theme
+      ? root.dataset.theme === 'dark'
+      : matchMedia('(prefers-color-scheme: dark)').matches;
+    var next = dark ? 'light' : 'dark';
+    root.dataset.theme = next;
+    try {
+      localStorage.setItem('theme', next);
+    } catch (e) {
+      // Storage unavailable: the choice lasts for this page.
+    }
+    var label = button.getAttribute('data-label-' + next);
+    if (label) {
+      button.setAttribute('aria-label', label);
+      button.setAttribute('title', label);
+    }
+  });
+
+  // 4. Offline reading: the service worker keeps the app and the pages read.
   if ('serviceWorker' in navigator) {
     addEventListener('load', function () {
       navigator.serviceWorker.register(base + 'sw.js', { scope: base }).catch(function () {

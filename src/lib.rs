@@ -12,6 +12,7 @@ pub mod pages;
 pub mod prefs;
 pub mod routing;
 pub mod search;
+pub mod takeover;
 
 use components::{SiteFooter, SiteHeader};
 use i18n::{strings, Locale};
@@ -75,6 +76,15 @@ fn skip_to_main(ev: leptos::ev::MouseEvent) {
     }
 }
 
+/// A route's view, rendered only once the prerendered view is no longer adopted
+/// (at once on a page that was not prerendered).
+fn unless_adopted<V: IntoView + 'static>(
+    adopting: RwSignal<bool>,
+    view: fn() -> V,
+) -> impl Fn() -> AnyView + Clone + Send + Sync + 'static {
+    move || (move || (!adopting.get()).then(view)).into_any()
+}
+
 /// The frame of every view. It derives the app-wide language from the URL, so it
 /// lives inside the router.
 #[component]
@@ -86,22 +96,39 @@ fn Shell() -> impl IntoView {
     let lang = Memo::new(move |_| route_lang.get().unwrap_or(preferred));
     provide_context(Locale { lang, route_lang });
     Effect::new(move || head::set_lang(lang.get()));
+    // A prerendered page's view is adopted as it is (see `takeover`): the routes
+    // render nothing until the first navigation to another page, which puts the
+    // app's `<main>` in place of the adopted one. The router itself runs from the
+    // start, as it completes navigations (the address bar) for its views.
+    let adopting = RwSignal::new(takeover::adopting());
+    let main_ref = NodeRef::<leptos::html::Main>::new();
+    if adopting.get_untracked() {
+        let adopted_path = location.pathname.get_untracked();
+        Effect::new(move || {
+            if location.pathname.get() != adopted_path && adopting.get_untracked() {
+                if let Some(main) = main_ref.get_untracked() {
+                    takeover::release(&main);
+                }
+                adopting.set(false);
+            }
+        });
+    }
     view! {
         <a class="skip-link" href="#main" on:click=skip_to_main>
             {move || strings(lang.get()).skip_to_content}
         </a>
         <SiteHeader />
-        <main id="main" tabindex="-1">
+        <main id="main" tabindex="-1" node_ref=main_ref>
             // Pages under `/:lang` render the 404 view themselves when the segment
             // is not a supported language.
-            <FlatRoutes fallback=NotFoundPage>
-                <Route path=path!("/") view=RootRedirect />
-                <Route path=path!("/:lang") view=HomePage />
-                <Route path=path!("/:lang/page/:page") view=HomePage />
-                <Route path=path!("/:lang/blog/:slug") view=ArticlePage />
-                <Route path=path!("/:lang/tags") view=TagsPage />
-                <Route path=path!("/:lang/tags/:tag") view=TagPage />
-                <Route path=path!("/:lang/tags/:tag/page/:page") view=TagPage />
+            <FlatRoutes fallback=unless_adopted(adopting, NotFoundPage)>
+                <Route path=path!("/") view=unless_adopted(adopting, RootRedirect) />
+                <Route path=path!("/:lang") view=unless_adopted(adopting, HomePage) />
+                <Route path=path!("/:lang/page/:page") view=unless_adopted(adopting, HomePage) />
+                <Route path=path!("/:lang/blog/:slug") view=unless_adopted(adopting, ArticlePage) />
+                <Route path=path!("/:lang/tags") view=unless_adopted(adopting, TagsPage) />
+                <Route path=path!("/:lang/tags/:tag") view=unless_adopted(adopting, TagPage) />
+                <Route path=path!("/:lang/tags/:tag/page/:page") view=unless_adopted(adopting, TagPage) />
             </FlatRoutes>
         </main>
         <SiteFooter />

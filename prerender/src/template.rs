@@ -60,10 +60,13 @@ impl Template {
         // Trunk writes one inline module script that starts the wasm.
         let (before, rest) = cut(html, "<script type=\"module\">")?;
         let (script, after) = cut(rest, "</script>")?;
-        let script = script.trim().to_string() + "\n";
+        let script = deferred_start(script.trim())? + "\n";
         let name = format!("init-{:016x}.js", fnv1a(script.as_bytes()));
         let html =
             format!("{before}<script type=\"module\" src=\"{public_url}{name}\"></script>{after}");
+        // The app starts after the first paint (see `deferred_start`): a
+        // high-priority preload of its code would only compete with the page.
+        let html = without_preloads(&html);
         if html.contains("<script type=\"module\">") {
             return Err(TemplateError("more than one start-up script".into()));
         }
@@ -155,6 +158,57 @@ impl Template {
     }
 }
 
+/// Trunk's start-up script, changed to start the app only once the page has
+/// loaded and the main thread is idle (or 2 s after load at the latest, so it
+/// always starts): the app's code then never competes with the first paint or
+/// with the reader's first interactions, and a reader who clicks a link or types
+/// before it is ready loses nothing (see `src/takeover.rs`).
+///
+/// Trunk imports the JS glue statically (`import init… from '…';`); that import
+/// becomes a dynamic one after the wait.
+fn deferred_start(script: &str) -> Result<String, TemplateError> {
+    let (import, rest) = script
+        .split_once('\n')
+        .ok_or_else(|| TemplateError("an empty start-up script".into()))?;
+    let glue = import
+        .strip_prefix("import init")
+        .and_then(|r| r.split_once(" from '"))
+        .and_then(|(names, r)| Some((names, r.strip_suffix("';")?)))
+        .filter(|(names, _)| names.is_empty() || *names == ", * as bindings")
+        .map(|(_, glue)| glue)
+        .ok_or_else(|| TemplateError(format!("unexpected start-up import: {import}")))?;
+    Ok(format!(
+        "// Starts the app once the page has loaded and the main thread is idle.
+await new Promise((resolve) => {{
+  const idle = () => (window.requestIdleCallback ? requestIdleCallback(resolve, {{ timeout: 2000 }}) : setTimeout(resolve, 1));
+  if (document.readyState === 'complete') idle();
+  else addEventListener('load', idle, {{ once: true }});
+}});
+const bindings = await import('{glue}');
+const init = bindings.default;
+{rest}"
+    ))
+}
+
+/// `html` without `<link rel="modulepreload">` and `<link rel="preload">` tags.
+fn without_preloads(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("<link rel=\"") {
+        let (before, tag) = rest.split_at(start);
+        out.push_str(before);
+        let end = tag.find('>').map_or(tag.len(), |i| i + 1);
+        let preload = tag.starts_with("<link rel=\"modulepreload\"")
+            || tag.starts_with("<link rel=\"preload\"");
+        if !preload {
+            out.push_str(&tag[..end]);
+        }
+        rest = &tag[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Whether a file name carries a content hash (`name-0123456789abcdef.ext`), so it
 /// can be cached for ever.
 pub fn is_hashed(file: &str) -> bool {
@@ -195,13 +249,12 @@ await init({ module_or_path: '/insights/app-52182d20db5c4d9b_bg.wasm' });
         let t = Template::parse(TRUNK, "/insights/").unwrap();
         let (name, script) = &t.start_script;
         assert!(name.starts_with("init-") && name.ends_with(".js"), "{name}");
-        assert!(script.starts_with("import init"), "{script}");
         assert_eq!(
             t.assets,
             [
                 "/insights/main-4760f333f62bafe.css",
-                "/insights/app-52182d20db5c4d9b.js",
                 &format!("/insights/{name}"),
+                "/insights/app-52182d20db5c4d9b.js",
                 "/insights/app-52182d20db5c4d9b_bg.wasm",
             ]
         );
@@ -225,6 +278,16 @@ await init({ module_or_path: '/insights/app-52182d20db5c4d9b_bg.wasm' });
             !page.contains("await init"),
             "no inline script is left: {page}"
         );
+        assert!(!page.contains("modulepreload"), "no preload: {page}");
+        // The app is imported only after the page has loaded.
+        let (wait, start) = script.split_once("await import(").unwrap();
+        assert!(wait.contains("addEventListener('load'"), "{script}");
+        assert!(wait.contains("requestIdleCallback"), "{script}");
+        assert!(
+            start.starts_with("'/insights/app-52182d20db5c4d9b.js')"),
+            "{script}"
+        );
+        assert!(!script.contains("import init"), "{script}");
         assert_eq!(page.matches("<title>").count(), 1);
     }
 

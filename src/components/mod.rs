@@ -4,7 +4,7 @@
 mod article_view;
 mod back_link;
 mod byline;
-mod code_copy;
+pub(crate) mod code_copy;
 mod language_switcher;
 mod more_articles;
 mod pagination;
@@ -17,7 +17,7 @@ mod status;
 mod subscribe_cta;
 mod tag_list;
 mod theme_toggle;
-mod toc;
+pub(crate) mod toc;
 
 pub use article_view::ArticleView;
 pub use back_link::BackLink;

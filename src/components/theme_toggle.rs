@@ -47,9 +47,18 @@ pub fn ThemeToggle() -> impl IntoView {
         };
         // Both icons are in the markup and the stylesheet shows the one for the
         // theme on screen, so a prerendered page shows the right icon before the
-        // app runs and nothing changes when it takes over.
+        // app runs and nothing changes when it takes over. The labels for either
+        // theme ride along for `public/boot.js`, which runs the toggle until then.
         view! {
-            <button type="button" class="theme-toggle" aria-label=label title=label on:click=toggle>
+            <button
+                type="button"
+                class="theme-toggle"
+                aria-label=label
+                title=label
+                data-label-light=t.theme_to_dark
+                data-label-dark=t.theme_to_light
+                on:click=toggle
+            >
                 <span class="theme-toggle__to-dark" aria-hidden="true">"☾"</span>
                 <span class="theme-toggle__to-light" aria-hidden="true">"☀"</span>
             </button>

@@ -1,0 +1,260 @@
+//! How the app takes a prerendered page over without redoing it.
+//!
+//! A released page arrives prerendered (see `prerender/`): it already shows the
+//! view of its URL, and the reader may be reading, scrolling or typing in it.
+//! The app renders its frame (skip link, header with search, language and theme
+//! controls, footer, route announcer) and puts it in place of the prerendered
+//! frame: a small part of the page, so a short task, and what the reader typed
+//! into the search field carries over with its focus and caret.
+//!
+//! The prerendered `<main>`, the view itself and nearly all of the page's layout,
+//! is *adopted*: it stays on screen as it is, untouched, so taking it over costs
+//! no rendering and no layout. Its interactive parts (the code blocks' copy
+//! buttons, the table of contents marking the section being read) are attached
+//! to it here, with the same code the app's views use. On the first client-side
+//! navigation to another page, [`release`] puts the app's own `<main>` in its
+//! place and the app renders the new view there, as it does from then on.
+//!
+//! A view whose state lives in the app (a form: the newsletter's) cannot be
+//! adopted; such a page is rendered by the app whole and swapped in at once.
+
+#[cfg(target_arch = "wasm32")]
+use leptos::prelude::AnyView;
+
+/// Whether the app starts with an adopted `<main>`: the Shell then renders no
+/// view until the first navigation (see [`release`]). Never on the host.
+pub fn adopting() -> bool {
+    #[cfg(target_arch = "wasm32")]
+    return browser::ADOPTED.with_borrow(Option::is_some);
+    #[cfg(not(target_arch = "wasm32"))]
+    false
+}
+
+/// Puts the app's `<main>` (rendered but not yet in the document) in place of
+/// the adopted one and stops what was attached to the adopted one. Called once,
+/// on the first navigation away from the prerendered page.
+pub fn release(app_main: &web_sys::HtmlElement) {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(adopted) = browser::ADOPTED.take() {
+        let _ = adopted.main.replace_with_with_node_1(app_main);
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = app_main;
+}
+
+/// Takes over the prerendered page in `body`: renders the app, puts its frame in
+/// place of the prerendered one and adopts the prerendered view (or, for a view
+/// that cannot be adopted, swaps the app's whole page in).
+#[cfg(target_arch = "wasm32")]
+pub fn take_over(body: &web_sys::HtmlElement, app: impl FnOnce() -> AnyView + 'static) {
+    browser::take_over(body, app)
+}
+
+#[cfg(target_arch = "wasm32")]
+mod browser {
+    use crate::components::code_copy;
+    use crate::components::toc::SectionTracker;
+    use leptos::prelude::*;
+    use model::Lang;
+    use std::cell::RefCell;
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+    use web_sys::{Element, HtmlElement, HtmlInputElement, Node};
+
+    /// The prerendered `<main>` the app has adopted, with what is attached to it.
+    pub(super) struct Adopted {
+        pub main: Element,
+        _copy_buttons: Closure<dyn FnMut(web_sys::MouseEvent)>,
+        _sections: Option<SectionTracker>,
+    }
+
+    thread_local! {
+        pub(super) static ADOPTED: RefCell<Option<Adopted>> = const { RefCell::new(None) };
+    }
+
+    /// The element children of `parent` (text and comments left out).
+    fn children(parent: &Node) -> Vec<Node> {
+        let list = parent.child_nodes();
+        (0..list.length()).filter_map(|i| list.item(i)).collect()
+    }
+
+    /// Whether a prerendered node is one of the documents the page carries (they
+    /// stay: the data layer reads them when a view needs them).
+    fn is_carried_document(node: &Node) -> bool {
+        node.dyn_ref::<Element>()
+            .is_some_and(|e| e.has_attribute("data-document"))
+    }
+
+    pub(super) fn take_over(body: &HtmlElement, app: impl FnOnce() -> AnyView + 'static) {
+        let document = document();
+        let prerendered = children(body);
+        let main = body
+            .query_selector(":scope > main")
+            .ok()
+            .flatten()
+            .filter(|main| main.query_selector("form").ok().flatten().is_none());
+        let search = SearchField::read();
+        if let Some(main) = &main {
+            adopt(main);
+        }
+        // Rendered apart from the document: creating nodes costs no layout.
+        let Ok(container) = document.create_element("div") else {
+            return;
+        };
+        let container: HtmlElement = container.unchecked_into();
+        leptos::mount::mount_to(container.clone(), app).forget();
+        let rendered = children(&container);
+        match &main {
+            Some(main) => {
+                // The app's frame around the adopted view; the app's `<main>`
+                // waits outside the document (see `release`).
+                let app_main = container.query_selector(":scope > main").ok().flatten();
+                let after = main.next_sibling();
+                let mut before_main = true;
+                for node in rendered {
+                    if app_main
+                        .as_ref()
+                        .is_some_and(|m| m.is_same_node(Some(&node)))
+                    {
+                        before_main = false;
+                    } else if before_main {
+                        let _ = body.insert_before(&node, Some(main));
+                    } else {
+                        let _ = body.insert_before(&node, after.as_ref());
+                    }
+                }
+            }
+            None => {
+                for node in rendered {
+                    let _ = body.append_child(&node);
+                }
+            }
+        }
+        for node in prerendered {
+            let adopted = main.as_ref().is_some_and(|m| m.is_same_node(Some(&node)));
+            if !adopted && !is_carried_document(&node) {
+                let _ = body.remove_child(&node);
+            }
+        }
+        search.restore();
+    }
+
+    /// Attaches the prerendered view's interactive parts to it.
+    fn adopt(main: &Element) {
+        // The page's language, as the prerenderer wrote it on `<html lang>`.
+        let lang = document()
+            .document_element()
+            .and_then(|html| Lang::from_code(&html.get_attribute("lang")?))
+            .unwrap_or(Lang::ALL[0]);
+        let copy_buttons = Closure::<dyn FnMut(web_sys::MouseEvent)>::new(move |ev| {
+            code_copy::on_body_click(ev, lang);
+        });
+        let _ =
+            main.add_event_listener_with_callback("click", copy_buttons.as_ref().unchecked_ref());
+        let links: Vec<Element> = main
+            .query_selector_all(".toc a[href*='#']")
+            .map(|list| {
+                (0..list.length())
+                    .filter_map(|i| list.item(i)?.dyn_into().ok())
+                    .collect()
+            })
+            .unwrap_or_default();
+        let ids: Vec<String> = links
+            .iter()
+            .filter_map(|a| Some(a.get_attribute("href")?.rsplit_once('#')?.1.to_string()))
+            .collect();
+        let sections = (!ids.is_empty()).then(|| {
+            let marked = ids.clone();
+            SectionTracker::start(ids, move |current| {
+                for (link, id) in links.iter().zip(&marked) {
+                    if *id == current {
+                        let _ = link.set_attribute("aria-current", "location");
+                    } else {
+                        let _ = link.remove_attribute("aria-current");
+                    }
+                }
+            })
+        });
+        ADOPTED.set(Some(Adopted {
+            main: main.clone(),
+            _copy_buttons: copy_buttons,
+            _sections: sections.flatten(),
+        }));
+    }
+
+    /// What the reader did in the prerendered search field before the app was
+    /// ready: the text, whether it had focus, and the caret or selection.
+    struct SearchField {
+        value: String,
+        focused: bool,
+        selection: (Option<u32>, Option<u32>),
+    }
+
+    /// The search field, found by its type in the site's header (the header is
+    /// the app's own markup, so its shape is known).
+    fn search_input() -> Option<HtmlInputElement> {
+        document()
+            .query_selector(".site-header input[type='search']")
+            .ok()??
+            .dyn_into()
+            .ok()
+    }
+
+    impl SearchField {
+        fn read() -> Self {
+            let Some(input) = search_input() else {
+                return SearchField {
+                    value: String::new(),
+                    focused: false,
+                    selection: (None, None),
+                };
+            };
+            let focused = document()
+                .active_element()
+                .is_some_and(|active| active.is_same_node(Some(&input)));
+            SearchField {
+                value: input.value(),
+                focused,
+                selection: (
+                    input.selection_start().ok().flatten(),
+                    input.selection_end().ok().flatten(),
+                ),
+            }
+        }
+
+        /// Gives the app's field the same text, focus and caret; the app then
+        /// searches for the text as if it had been typed there.
+        fn restore(self) {
+            let Some(input) = search_input() else {
+                return;
+            };
+            if self.focused {
+                let _ = input.focus();
+            }
+            if !self.value.is_empty() {
+                input.set_value(&self.value);
+                if let Ok(event) = web_sys::Event::new_with_event_init_dict("input", &{
+                    let init = web_sys::EventInit::new();
+                    init.set_bubbles(true);
+                    init
+                }) {
+                    let _ = input.dispatch_event(&event);
+                }
+            }
+            let (Some(start), Some(end)) = self.selection else {
+                return;
+            };
+            let _ = input.set_selection_range(start, end);
+            // The app writes the field's value back once its effects run (a
+            // microtask later), which puts the caret at the end: put it back
+            // after them, unless the reader has typed on since.
+            let value = self.value;
+            wasm_bindgen_futures::spawn_local(async move {
+                crate::dom::next_task().await;
+                if input.value() == value {
+                    let _ = input.set_selection_range(start, end);
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,129 @@
+// What a reader does before the app is ready survives the takeover: the app
+// starts after the page has loaded (prerender/: the start-up script waits for
+// `load` and an idle moment), and the tests hold its wasm back to act first.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { siteFor, locales, contentIndex, appReady, headingIs } from './support.mjs';
+
+const site = siteFor(process.env.E2E_DIST ?? 'dist');
+
+/** A page whose main wasm is held back until the returned `release()`. */
+async function heldBack(options) {
+  const page = await site.page(options);
+  let release;
+  const released = new Promise((resolve) => {
+    release = resolve;
+  });
+  await page.route(/_bg\.wasm$/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  return { page, release };
+}
+
+const notReady = (page) => page.evaluate(() => document.documentElement.dataset.app !== 'ready');
+
+test('the page does not preload the app, and starts it only after load', async () => {
+  const page = await site.page();
+  await page.addInitScript(() => {
+    window.__loadAt = null;
+    addEventListener('load', () => {
+      window.__loadAt = performance.now();
+    });
+  });
+  let wasmAskedAt = null;
+  page.on('request', (req) => {
+    if (/_bg\.wasm$/.test(req.url()) && wasmAskedAt === null) wasmAskedAt = Date.now();
+  });
+  await page.goto(`${site.server.url}/en/`);
+  assert.equal(await page.locator('link[rel=modulepreload], link[rel=preload]').count(), 0);
+  await appReady(page);
+  const order = await page.evaluate(() => {
+    const [wasm] = performance.getEntriesByType('resource').filter((e) => /_bg\.wasm$/.test(e.name));
+    return { wasmStart: wasm.startTime, load: window.__loadAt };
+  });
+  assert.ok(order.load !== null && order.wasmStart >= order.load, JSON.stringify(order));
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
+
+test('the theme toggled before the app is ready stays toggled, with the right label', async () => {
+  const { page, release } = await heldBack({ colorScheme: 'light' });
+  await page.goto(`${site.server.url}/ru/`);
+  assert.ok(await notReady(page));
+  await page.getByRole('button', { name: locales.ru.theme_to_dark }).click();
+  assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
+  // Its label now offers the way back, before the app and after it.
+  await page.getByRole('button', { name: locales.ru.theme_to_light }).waitFor();
+  assert.equal(await page.evaluate(() => localStorage.getItem('theme')), 'dark');
+  release();
+  await appReady(page);
+  assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
+  const toggle = page.getByRole('button', { name: locales.ru.theme_to_light });
+  await toggle.click();
+  assert.equal(await page.getAttribute('html', 'data-theme'), 'light', 'one click, one switch after takeover');
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
+
+test('text typed into search before the app is ready keeps its focus and caret, and finds results', async () => {
+  const { page, release } = await heldBack();
+  await page.goto(`${site.server.url}/ru/`);
+  assert.ok(await notReady(page));
+  const box = page.getByRole('combobox', { name: locales.ru.search_label });
+  await box.click();
+  await box.pressSequentially('кэширование');
+  // The caret in the middle of the word, as a reader correcting it would leave it.
+  await box.evaluate((el) => el.setSelectionRange(4, 4));
+  release();
+  await appReady(page);
+  const field = await box.evaluate((el) => ({
+    value: el.value,
+    focused: el === document.activeElement,
+    caret: [el.selectionStart, el.selectionEnd],
+  }));
+  assert.deepEqual(field, { value: 'кэширование', focused: true, caret: [4, 4] });
+  await page.locator('.search__results').waitFor();
+  assert.ok((await page.locator('.search__title').count()) > 0, 'results for the text typed');
+  // Typing goes on in the app's field.
+  await page.keyboard.press('End');
+  await page.keyboard.type(' ');
+  assert.equal(await box.inputValue(), 'кэширование ');
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
+
+test('a link clicked before the app is ready opens its page', async () => {
+  const { page, release } = await heldBack();
+  const post = contentIndex('en').posts[1];
+  await page.goto(`${site.server.url}/en/`);
+  assert.ok(await notReady(page));
+  await page.getByRole('link', { name: post.title }).first().click();
+  await page.waitForURL(`**/en/blog/${post.slug}`);
+  release();
+  await headingIs(page, post.title);
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
+
+test('the adopted view is the app’s after the first navigation, and back again', async () => {
+  const page = await site.page();
+  const [first, second] = contentIndex('en').posts;
+  await page.goto(`${site.server.url}/en/blog/${first.slug}`);
+  await appReady(page);
+  // The copy buttons and the table of contents work on the prerendered view.
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  const copy = page.locator('main button.copy').first();
+  if (await copy.count()) {
+    await copy.click();
+    await page.locator('main button.copy', { hasText: locales.en.copied }).first().waitFor();
+  }
+  await page.getByRole('link', { name: second.title }).first().click();
+  await headingIs(page, second.title);
+  assert.equal(await page.locator('main').count(), 1, 'one main element');
+  await page.goBack();
+  await headingIs(page, first.title);
+  assert.equal(await page.locator('main').count(), 1, 'one main element');
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
