@@ -165,7 +165,12 @@ export async function serve(root, { prefix = '' } = {}) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('outside the site');
       return;
     }
-    const rel = pathname.slice(prefix.length) || '/';
+    // The site's root without its slash: the site, as every host answers it.
+    if (prefix && pathname === prefix) {
+      redirect(res, `${prefix}/`, 301, `${prefix}/${url.search}`);
+      return;
+    }
+    const rel = pathname.slice(prefix.length);
     const file = path.join(root, rel);
     // No `..`, empty segment, backslash or NUL (`/..%2fsite2/`, `/%2F%2Fhost/`):
     // none of the site's URLs has one, and each could reach outside it.

@@ -61,3 +61,18 @@ test('no URL reads a file outside the site', async () => {
     assert.notEqual(body, 'secret', `${target}: ${status}`);
   }
 });
+
+test('under a sub-path, the site root without its slash leads to the site, with the query', async () => {
+  const prefixed = await serve(path.join(tmp, 'site'), { prefix: '/insights' });
+  try {
+    const { port } = new URL(prefixed.url);
+    const res = await new Promise((resolve, reject) => {
+      http.get({ host: '127.0.0.1', port, path: '/insights?a=1' }, resolve).on('error', reject);
+    });
+    res.resume();
+    assert.equal(res.statusCode, 301);
+    assert.equal(res.headers.location, '/insights/?a=1');
+  } finally {
+    await prefixed.close();
+  }
+});
