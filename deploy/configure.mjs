@@ -18,8 +18,9 @@
 // Taken from the build: the sub-path (from _redirects' rules), the languages
 // (their 404 rules) and the security headers (the `/*` block of _headers, with
 // the Content-Security-Policy, whose script hash changes with public/boot.js).
-// Written in the templates, and checked against _headers by the tests: which
-// files are hashed and cached for a year.
+// Written in the templates, and checked here against the build (a mismatch stops
+// with a message, so a config never drifts from the build silently): which files
+// are hashed and cached for a year, and the redirect rules.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -59,6 +60,36 @@ export function readBuild(dist) {
   return { base, langs, headers: site.headers, hashed, redirects, blocks };
 }
 
+// What the templates treat as hashed (a top-level `name-<16 hex>.js|.css|.wasm`,
+// or `_bg.wasm`) and the redirects they make (a trailing slash on an article or
+// tag page), as in deploy/nginx.conf and deploy/Caddyfile.
+const HASHED = /^[^/]+-[0-9a-f]{16}(_bg)?\.(js|css|wasm)$/;
+const SLASH_RULE = /^\/(blog|tags)\/:(\w+)\/$/;
+
+/** Throws unless the templates' fixed rules are exactly the build's. */
+function checkTemplateRules(dist, build) {
+  const { base, langs, hashed, redirects } = build;
+  const hashedNames = hashed.map((pattern) => {
+    const name = pattern.slice(base.length + 1);
+    if (!pattern.startsWith(`${base}/`) || !HASHED.test(name)) {
+      throw new Error(`${dist}/_headers: "${pattern}" is not a file the templates cache for a year (HASHED in configure.mjs)`);
+    }
+    return name;
+  });
+  for (const name of fs.readdirSync(dist)) {
+    if (HASHED.test(name) && !hashedNames.includes(name)) {
+      throw new Error(`${dist}/${name} looks hashed, but _headers does not cache it for a year`);
+    }
+  }
+  for (const { from, to, status } of redirects.filter((r) => r.status !== 404)) {
+    const lang = langs.find((l) => from.startsWith(`${base}/${l}/`));
+    const rule = lang && SLASH_RULE.exec(from.slice(`${base}/${lang}`.length));
+    if (status !== 301 || !rule || to !== from.slice(0, -1)) {
+      throw new Error(`${dist}/_redirects: the templates have no rule for "${from}  ${to}  ${status}"`);
+    }
+  }
+}
+
 /** A header value inside double quotes, as both servers read it. */
 function quoted(value) {
   if (/["\\\n]/.test(value)) throw new Error(`header value not supported: ${value}`);
@@ -70,6 +101,7 @@ export function configure(server, dist, { root, listen } = {}) {
   const template = TEMPLATES[server];
   if (!template) throw new Error(`unknown server "${server}": nginx or caddy`);
   const build = readBuild(dist);
+  checkTemplateRules(dist, build);
   if (!root) {
     root = path.resolve(dist);
     if (build.base) {

@@ -58,14 +58,27 @@ function stage(dist, prefix) {
   return { tmp, docroot, siteDir };
 }
 
+// The process groups still running, stopped if the test process exits first
+// (a failed start, an interrupted run), so that no server outlives the tests.
+const running = new Set();
+process.on('exit', () => {
+  for (const pid of running) {
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {}
+  }
+});
+
 /** Starts `command` in its own process group; resolves once `url` answers. */
 async function run(name, command, args, { cwd, env, url, log }) {
   const out = fs.openSync(log, 'a');
   const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', out, out], detached: true });
   fs.closeSync(out);
+  running.add(child.pid);
   let exited = null;
   child.on('exit', (code, signal) => {
     exited = { code, signal };
+    running.delete(child.pid);
   });
   const deadline = Date.now() + 60000;
   for (;;) {
@@ -74,7 +87,10 @@ async function run(name, command, args, { cwd, env, url, log }) {
       await fetch(url, { redirect: 'manual' });
       break;
     } catch {
-      if (Date.now() > deadline) throw new Error(`${name} did not answer at ${url}:\n${fs.readFileSync(log, 'utf8')}`);
+      if (Date.now() > deadline) {
+        process.kill(-child.pid, 'SIGKILL');
+        throw new Error(`${name} did not answer at ${url}:\n${fs.readFileSync(log, 'utf8')}`);
+      }
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
