@@ -97,6 +97,9 @@ function assertSameSite(origin, res, what) {
   assert.equal(res.headers['set-cookie'], undefined, `${what}: a header was injected`);
   if (res.status < 300 || res.status >= 400) return;
   const location = res.headers.location ?? '';
+  // A URL as a header carries it: no raw space or control character (what a
+  // slug decoded from `%20` or `%0d%0a` would put there).
+  assert.match(location, /^[\x21-\x7e]+$/, `${what} -> ${JSON.stringify(location)}`);
   assert.ok(/^\/(?![/\\])/.test(location) || location.startsWith(`${origin}/`), `${what} -> ${location}`);
   assert.equal(new URL(location, `${origin}/`).origin, origin, `${what} -> ${location}`);
 }
@@ -260,6 +263,9 @@ export function httpChecks(host, { brotli = false, known = {} } = {}) {
     }
     for (const start of ['//', '/%2F', '/%5C', '/\\', '///']) targets.push(`${start}${site}`, `${start}${site}/blog/x/`);
     targets.push(`${prefix}/en/blog/x%0d%0aSet-Cookie:%20a=b/`, `${prefix}/en%0d%0aSet-Cookie:%20a=b`);
+    for (const slug of ['a%20b', '%00', '%09x', '%3F', 'a%23b', '%5Cevil.example', '%2F%2Fevil.example']) {
+      targets.push(`${prefix}/ru/blog/${slug}/`, `${prefix}/en/tags/${slug}/`);
+    }
     for (const target of targets) assertSameSite(origin, await get(origin, target), target);
   });
 
