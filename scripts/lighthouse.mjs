@@ -1,6 +1,6 @@
 // Lighthouse of the built site against its own static variant (called by
 // scripts/bench):
-//   node scripts/lighthouse.mjs DIST [RUNS=2]
+//   node scripts/lighthouse.mjs DIST [RUNS=2] [BEFORE_DIST]
 //
 // Variants of the same build, served side by side by the CDN-like e2e server
 // (brotli, the site's own headers and CSP) and audited in the same run, page
@@ -8,7 +8,9 @@
 //   shipped  the site as deployed;
 //   static   the same pages with every script and preload removed (JSON-LD
 //            kept): what a static site generator serves, the baseline the app
-//            must not fall behind.
+//            must not fall behind;
+//   before   (only with BEFORE_DIST) another build, e.g. an earlier commit's, for a
+//            before/after comparison under the same conditions.
 // Pages: both indexes, the largest article of each language, the tag page with
 // the most articles, and the 404 page (its file, since Lighthouse refuses to
 // audit a document answered with status 404).
@@ -30,6 +32,7 @@ const lighthouseVersion = JSON.parse(fs.readFileSync(require.resolve('lighthouse
 
 const dist = path.resolve(process.argv[2] ?? 'dist');
 const runs = Number(process.argv[3] ?? 2);
+const before = process.argv[4] && path.resolve(process.argv[4]);
 
 /** The largest prerendered article of a language (by its HTML file). */
 function largestArticle(lang) {
@@ -73,6 +76,7 @@ function staticVariant() {
 const categories = ['performance', 'accessibility', 'best-practices', 'seo'];
 const staticDir = staticVariant();
 const servers = { shipped: await serve(dist), static: await serve(staticDir) };
+if (before) servers.before = await serve(before);
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
   chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -116,16 +120,19 @@ try {
 
 const fmt = (n) => `${Math.round(n)} ms`;
 console.log(`Lighthouse ${lighthouseVersion}, default mobile settings (simulated throttling), ${runs} run(s)\n`);
-console.log('| run | page | shipped: perf / a11y / BP / SEO | shipped: FCP / LCP / TBT / CLS | static: perf | static: FCP / LCP / TBT | LCP ratio | targets |');
-console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+const beforeHead = before ? ' before: perf / LCP / TBT |' : '';
+console.log(`| run | page | shipped: perf / a11y / BP / SEO | shipped: FCP / LCP / TBT / CLS | static: perf | static: FCP / LCP / TBT | LCP ratio | targets |${beforeHead}`);
+console.log(`| --- | --- | --- | --- | --- | --- | --- | --- |${before ? ' --- |' : ''}`);
 let missed = 0;
 for (const shipped of results.filter((r) => r.variant === 'shipped')) {
   const base = results.find((r) => r.variant === 'static' && r.run === shipped.run && r.page === shipped.page);
   const ratio = shipped.lcp / base.lcp;
   const met = shipped.scores.every((s) => s === 100) && ratio <= 1.1 && shipped.tbt <= 50;
   if (!met) missed++;
+  const old = results.find((r) => r.variant === 'before' && r.run === shipped.run && r.page === shipped.page);
+  const oldCell = old ? ` ${old.scores[0]} / ${fmt(old.lcp)} / ${fmt(old.tbt)} |` : '';
   console.log(
-    `| ${shipped.run} | \`${shipped.page}\` | ${shipped.scores.join(' / ')} | ${fmt(shipped.fcp)} / ${fmt(shipped.lcp)} / ${fmt(shipped.tbt)} / ${shipped.cls.toFixed(3)} | ${base.scores[0]} | ${fmt(base.fcp)} / ${fmt(base.lcp)} / ${fmt(base.tbt)} | ${ratio.toFixed(2)}× | ${met ? 'met' : '**missed**'} |`,
+    `| ${shipped.run} | \`${shipped.page}\` | ${shipped.scores.join(' / ')} | ${fmt(shipped.fcp)} / ${fmt(shipped.lcp)} / ${fmt(shipped.tbt)} / ${shipped.cls.toFixed(3)} | ${base.scores[0]} | ${fmt(base.fcp)} / ${fmt(base.lcp)} / ${fmt(base.tbt)} | ${ratio.toFixed(2)}× | ${met ? 'met' : '**missed**'} |${oldCell}`,
   );
 }
 console.log(`\n${missed ? `${missed} page run(s) missed a target` : 'every page run met every target'}`);

@@ -20,6 +20,7 @@ use leptos::prelude::*;
 use leptos_router::{
     components::{FlatRoutes, Route, Router},
     hooks::use_location,
+    location::{BrowserUrl, LocationProvider},
     path,
 };
 use pages::{ArticlePage, HomePage, NotFoundPage, RootRedirect, TagPage, TagsPage};
@@ -76,13 +77,67 @@ fn skip_to_main(ev: leptos::ev::MouseEvent) {
     }
 }
 
-/// A route's view, rendered only once the prerendered view is no longer adopted
-/// (at once on a page that was not prerendered).
-fn unless_adopted<V: IntoView + 'static>(
-    adopting: RwSignal<bool>,
-    view: fn() -> V,
-) -> impl Fn() -> AnyView + Clone + Send + Sync + 'static {
-    move || (move || (!adopting.get()).then(view)).into_any()
+/// The route table with every view. In release builds (`split`) a chunk of its
+/// own: a prerendered page's view is adopted (see `takeover`), so the first view
+/// runs none of this code; it is fetched when the main thread is idle after the
+/// takeover, or on the first navigation, whichever comes first. Fallible: a chunk
+/// that cannot be fetched (offline without it, or gone after a deploy) makes
+/// navigations plain page loads.
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(
+        views,
+        wasm_split_path = ::leptos::wasm_split,
+        fallible,
+        preload(preload_views)
+    )
+)]
+fn route_table() -> Result<AnyView, ChunkError> {
+    Ok(view! {
+        // Pages under `/:lang` render the 404 view themselves when the segment
+        // is not a supported language.
+        <FlatRoutes fallback=NotFoundPage>
+            <Route path=path!("/") view=RootRedirect />
+            <Route path=path!("/:lang") view=HomePage />
+            <Route path=path!("/:lang/page/:page") view=HomePage />
+            <Route path=path!("/:lang/blog/:slug") view=ArticlePage />
+            <Route path=path!("/:lang/tags") view=TagsPage />
+            <Route path=path!("/:lang/tags/:tag") view=TagPage />
+            <Route path=path!("/:lang/tags/:tag/page/:page") view=TagPage />
+        </FlatRoutes>
+    }
+    .into_any())
+}
+
+/// Why a chunk could not be fetched (split builds fetch it; others always have it).
+#[cfg(feature = "split")]
+pub type ChunkError = leptos::wasm_split::SplitLoaderError;
+/// Why a chunk could not be fetched (split builds fetch it; others always have it).
+#[cfg(not(feature = "split"))]
+pub type ChunkError = std::convert::Infallible;
+
+/// Fetches the views' chunk (once; at once if it is already here): whether the
+/// views can now be rendered.
+pub async fn views_loaded() -> bool {
+    #[cfg(feature = "split")]
+    return preload_views().await.is_ok();
+    #[cfg(not(feature = "split"))]
+    true
+}
+
+/// The routes' view. Split builds render it once the views' chunk is here, which
+/// is at once when [`views_loaded`] has answered (the Shell waits for it).
+fn routes() -> impl IntoView {
+    #[cfg(feature = "split")]
+    return Suspend::new(async move {
+        // Fetched already (see the Shell); a failure shows the page as it is.
+        route_table().await.unwrap_or_else(|_| ().into_any())
+    });
+    #[cfg(not(feature = "split"))]
+    match route_table() {
+        Ok(view) => view,
+        Err(never) => match never {},
+    }
 }
 
 /// The frame of every view. It derives the app-wide language from the URL, so it
@@ -96,40 +151,48 @@ fn Shell() -> impl IntoView {
     let lang = Memo::new(move |_| route_lang.get().unwrap_or(preferred));
     provide_context(Locale { lang, route_lang });
     Effect::new(move || head::set_lang(lang.get()));
-    // A prerendered page's view is adopted as it is (see `takeover`): the routes
-    // render nothing until the first navigation to another page, which puts the
-    // app's `<main>` in place of the adopted one. The router itself runs from the
-    // start, as it completes navigations (the address bar) for its views.
+    // A prerendered page's view is adopted as it is (see `takeover`): no view is
+    // rendered until the first navigation to another page, which puts the app's
+    // `<main>` in place of the adopted one once the views' code is at hand.
     let adopting = RwSignal::new(takeover::adopting());
     let main_ref = NodeRef::<leptos::html::Main>::new();
     if adopting.get_untracked() {
         let adopted_path = location.pathname.get_untracked();
+        let releasing = StoredValue::new(false);
         Effect::new(move || {
-            if location.pathname.get() != adopted_path && adopting.get_untracked() {
+            let path = location.pathname.get();
+            if path == adopted_path || releasing.get_value() {
+                return;
+            }
+            releasing.set_value(true);
+            let router = use_context::<BrowserUrl>();
+            leptos::task::spawn_local(async move {
+                if !views_loaded().await {
+                    // Without the views' code, the page is loaded as a page.
+                    takeover::load_page(&path);
+                    return;
+                }
                 if let Some(main) = main_ref.get_untracked() {
                     takeover::release(&main);
                 }
                 adopting.set(false);
-            }
+                // The router puts a link's URL in the address bar once the routes
+                // say its view is ready; the routes start only now, past that
+                // moment, so this navigation is completed here.
+                if let Some(router) = router {
+                    router.ready_to_complete();
+                }
+            });
         });
     }
+    let routes = move || (!adopting.get()).then(routes);
     view! {
         <a class="skip-link" href="#main" on:click=skip_to_main>
             {move || strings(lang.get()).skip_to_content}
         </a>
         <SiteHeader />
         <main id="main" tabindex="-1" node_ref=main_ref>
-            // Pages under `/:lang` render the 404 view themselves when the segment
-            // is not a supported language.
-            <FlatRoutes fallback=unless_adopted(adopting, NotFoundPage)>
-                <Route path=path!("/") view=unless_adopted(adopting, RootRedirect) />
-                <Route path=path!("/:lang") view=unless_adopted(adopting, HomePage) />
-                <Route path=path!("/:lang/page/:page") view=unless_adopted(adopting, HomePage) />
-                <Route path=path!("/:lang/blog/:slug") view=unless_adopted(adopting, ArticlePage) />
-                <Route path=path!("/:lang/tags") view=unless_adopted(adopting, TagsPage) />
-                <Route path=path!("/:lang/tags/:tag") view=unless_adopted(adopting, TagPage) />
-                <Route path=path!("/:lang/tags/:tag/page/:page") view=unless_adopted(adopting, TagPage) />
-            </FlatRoutes>
+            {routes}
         </main>
         <SiteFooter />
         // Filled with the new page's title after each client-side navigation.

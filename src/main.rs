@@ -33,7 +33,7 @@ mod boot {
             // long task would keep the page from answering input for their sum
             // (total blocking time).
             dom::next_task().await;
-            takeover::take_over(&body, || view! { <App /> }.into_any());
+            takeover::take_over(&body, || view! { <App /> }.into_any()).await;
         }
         // For tests and tools: the page is now the app's.
         if let Some(root) = document().document_element() {

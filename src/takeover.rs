@@ -45,9 +45,33 @@ pub fn release(app_main: &web_sys::HtmlElement) {
 /// Takes over the prerendered page in `body`: renders the app, puts its frame in
 /// place of the prerendered one and adopts the prerendered view (or, for a view
 /// that cannot be adopted, swaps the app's whole page in).
+///
+/// The views' code (a chunk of its own, see [`crate::views_loaded`]) is fetched
+/// first when the view cannot be adopted, else afterwards, once the main thread
+/// is idle, so that the first navigation finds it at hand.
 #[cfg(target_arch = "wasm32")]
-pub fn take_over(body: &web_sys::HtmlElement, app: impl FnOnce() -> AnyView + 'static) {
-    browser::take_over(body, app)
+pub async fn take_over(body: &web_sys::HtmlElement, app: impl FnOnce() -> AnyView + 'static) {
+    let adoptable = browser::adoptable_main(body).is_some();
+    if !adoptable {
+        // A failure leaves the prerendered page as it is, without the app.
+        if !crate::views_loaded().await {
+            return;
+        }
+    }
+    browser::take_over(body, app);
+    if adoptable {
+        crate::dom::next_idle().await;
+        let _ = crate::views_loaded().await;
+    }
+}
+
+/// Loads `path` (a path of this site) as a page: what a navigation does when
+/// the views' code cannot be fetched.
+pub fn load_page(path: &str) {
+    #[cfg(target_arch = "wasm32")]
+    let _ = leptos::prelude::location().assign(path);
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = path;
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -85,14 +109,42 @@ mod browser {
             .is_some_and(|e| e.has_attribute("data-document"))
     }
 
+    /// The prerendered `<main>` if its view can be adopted: the view of this URL
+    /// (not a page the service worker answered with for another one, offline),
+    /// and not one whose state lives in the app (a form).
+    pub(super) fn adoptable_main(body: &HtmlElement) -> Option<Element> {
+        if !rendered_for_this_url() {
+            return None;
+        }
+        body.query_selector(":scope > main")
+            .ok()
+            .flatten()
+            .filter(|main| main.query_selector("form").ok().flatten().is_none())
+    }
+
+    /// Whether the page was prerendered for the URL it is shown at: its canonical
+    /// URL has the same path. The 404 pages have none, and are rendered anew.
+    fn rendered_for_this_url() -> bool {
+        let canonical = document()
+            .query_selector("link[rel='canonical']")
+            .ok()
+            .flatten()
+            .and_then(|link| link.get_attribute("href"));
+        let Some(canonical) = canonical else {
+            return false;
+        };
+        let after_scheme = canonical.split_once("://").map_or("", |(_, rest)| rest);
+        let path = after_scheme
+            .find('/')
+            .map_or("/", |start| &after_scheme[start..]);
+        let path = path.split(['?', '#']).next().unwrap_or(path);
+        location().pathname().is_ok_and(|here| here == path)
+    }
+
     pub(super) fn take_over(body: &HtmlElement, app: impl FnOnce() -> AnyView + 'static) {
         let document = document();
         let prerendered = children(body);
-        let main = body
-            .query_selector(":scope > main")
-            .ok()
-            .flatten()
-            .filter(|main| main.query_selector("form").ok().flatten().is_none());
+        let main = adoptable_main(body);
         let search = SearchField::read();
         if let Some(main) = &main {
             adopt(main);
