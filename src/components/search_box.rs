@@ -3,8 +3,11 @@ use crate::api::{self, ContentError, Document, Request};
 use crate::i18n::{strings, use_lang, Lang};
 use crate::routing;
 use crate::search::{self, Segment};
+use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use leptos::prelude::*;
+use leptos::reactive::computed::ScopedFuture;
 use leptos_router::hooks::use_navigate;
+use std::rc::Rc;
 
 /// What the field gives its results, and the one bridge across the boundary of
 /// the results' chunk ([`results_panel`]): the field (in the main module) owns
@@ -311,8 +314,12 @@ fn results_panel(input: SearchInput) -> Result<Results, ChunkError> {
         Outcome::Found(shown, _) if shown.is_empty() => Kind::Empty,
         Outcome::Found(..) => Kind::Listed,
     });
+    // Whether the dropdown shows: it is rebuilt when this changes, not at every
+    // keystroke (which sets the query, and `open` again), which would rebuild
+    // every result and its request.
+    let shown = Memo::new(move |_| open.get() && !query.with(|q| q.trim().is_empty()));
     let dropdown = move || {
-        if !open.get() || query.with(|q| q.trim().is_empty()) {
+        if !shown.get() {
             return None;
         }
         let lang = lang.get();
@@ -390,17 +397,35 @@ fn result_item(input: SearchInput, results: Memo<Outcome>, shown: Shown) -> impl
         title,
         summary,
     } = shown;
+    // One request for the text, shared by every run of the resource below: a
+    // keystroke while it is on its way neither cancels nor repeats it. A failed
+    // one is forgotten, so the next change of the results asks again.
+    let request: StoredValue<Option<SharedText>, LocalStorage> = StoredValue::new_local(None);
+    // The request belongs to the result, not to one run of the resource (whose
+    // cleanup would abort it at the next keystroke).
+    let owner = Owner::current().unwrap_or_default();
     let text = LocalResource::new({
         let slug = slug.clone();
         move || {
-            // Runs again when the results change: at once from the cache once
-            // the text has arrived, else a new request.
+            // Runs again when the results change: at once once the text has
+            // arrived (or while it is on its way), else a new request.
             results.track();
-            let request = Request::SearchText(lang, slug.clone());
+            let pending = request.with_value(Clone::clone).unwrap_or_else(|| {
+                let load = api::load(Request::SearchText(lang, slug.clone()));
+                let load = async move { load.await.and_then(Document::into_search_text) };
+                let shared = owner
+                    .with(|| ScopedFuture::new_untracked(load))
+                    .boxed_local()
+                    .shared();
+                request.set_value(Some(shared.clone()));
+                shared
+            });
             async move {
-                api::load(request)
-                    .await
-                    .and_then(Document::into_search_text)
+                let text = pending.await;
+                if text.is_err() {
+                    request.set_value(None);
+                }
+                text
             }
         }
     });
@@ -459,6 +484,9 @@ fn result_item(input: SearchInput, results: Memo<Outcome>, shown: Shown) -> impl
         </li>
     }
 }
+
+/// A result's article text on its way, shared by whoever waits for it.
+type SharedText = Shared<LocalBoxFuture<'static, Result<Rc<String>, ContentError>>>;
 
 /// `/` anywhere outside a text field focuses the search field.
 fn focus_on_slash(field: NodeRef<leptos::html::Input>) {
