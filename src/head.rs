@@ -314,13 +314,21 @@ fn apply(head: Head) {
 }
 
 #[cfg(target_arch = "wasm32")]
+thread_local! {
+    /// Whether a page was already shown: the first one is the page the reader
+    /// opened, where focus stays at the top of the document.
+    static SHOWN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// The page the reader opened is on screen without a head written by the app
+/// (an adopted prerendered page, see `takeover`): the next head is a navigation's.
+#[cfg(target_arch = "wasm32")]
+pub fn mark_shown() {
+    SHOWN.set(true);
+}
+
+#[cfg(target_arch = "wasm32")]
 fn apply(head: Head) {
-    use std::cell::Cell;
-    thread_local! {
-        /// Whether a page was already shown: the first one is the page the reader
-        /// opened, where focus stays at the top of the document.
-        static SHOWN: Cell<bool> = const { Cell::new(false) };
-    }
     let doc = document();
     let title = head.document_title();
     doc.set_title(&title);

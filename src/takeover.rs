@@ -58,6 +58,9 @@ pub async fn take_over(body: &web_sys::HtmlElement, app: impl FnOnce() -> AnyVie
             return;
         }
     }
+    if adoptable {
+        crate::head::mark_shown();
+    }
     browser::take_over(body, app);
     if adoptable {
         crate::dom::next_idle().await;

@@ -18,12 +18,11 @@ test('ru: one inflected form finds the others («кэширование» → «
   await page.goto(`${site.server.url}/ru/`);
   await heading(page);
   assert.ok(!page.contentRequests.some((p) => p.includes('search')), 'no index before search is used');
-  // The search code is a chunk of its own (splitter/), fetched on first use; the
-  // views' chunk (and the code it shares with search) arrive after the takeover.
-  const isSearchChunk = (p) => /^\/split_search_results-/.test(p);
+  // The search code is in the views' chunk (splitter/), which the app fetches
+  // when the main thread is idle after the takeover, and only once.
+  const isViewsChunk = (p) => /^\/split_views-/.test(p);
   const mainWasm = page.wasmRequests.filter((p) => p.endsWith('_bg.wasm'));
   assert.equal(mainWasm.length, 1, `${page.wasmRequests}`);
-  assert.ok(!page.wasmRequests.some(isSearchChunk), `no search chunk before search is used: ${page.wasmRequests}`);
   await page.keyboard.press('/');
   const box = page.getByRole('combobox', { name: locales.ru.search_label });
   assert.ok(await box.evaluate((el) => el === document.activeElement), '/ focuses the search field');
@@ -35,9 +34,9 @@ test('ru: one inflected form finds the others («кэширование» → «
   const marks = (await page.locator('.search__results mark').allTextContents()).map((m) => m.toLowerCase());
   assert.ok(marks.some((m) => m !== 'кэширование' && m.startsWith('к')), `other forms marked: ${marks}`);
   assert.equal(page.contentRequests.filter((p) => p === '/content/ru/search.json').length, 1);
-  const chunks = page.wasmRequests.filter(isSearchChunk);
-  assert.equal(chunks.length, 1, `the search chunk, once: ${page.wasmRequests}`);
-  assert.match(chunks[0], /^\/split_search_results-[0-9a-f]{16}\.wasm$/);
+  const chunks = page.wasmRequests.filter(isViewsChunk);
+  assert.equal(chunks.length, 1, `the views' chunk, once: ${page.wasmRequests}`);
+  assert.match(chunks[0], /^\/split_views-[0-9a-f]{16}\.wasm$/);
   assert.equal(new Set(page.wasmRequests).size, page.wasmRequests.length, `each module once: ${page.wasmRequests}`);
   // Snippet texts are one document per article, requested once each, for the
   // results shown (here and for the prefixes typed on the way).
@@ -82,7 +81,7 @@ test('a snippet text that failed to arrive is asked for again when the results c
 test('search code that cannot be fetched is a translated error, and the next keystroke retries', async () => {
   const page = await site.page();
   let failing = true;
-  await page.route('**/split_search_results-*.wasm', (route) => (failing ? route.abort('failed') : route.continue()));
+  await page.route('**/split_views-*.wasm', (route) => (failing ? route.abort('failed') : route.continue()));
   await page.goto(`${site.server.url}/ru/`);
   await heading(page);
   const box = page.getByRole('combobox', { name: locales.ru.search_label });
@@ -234,7 +233,7 @@ test('search code gone from the host after a deploy: the reader is told to reloa
   const page = await site.page();
   let gone = true;
   // The open tab's main module names a chunk the new deploy no longer has.
-  await page.route('**/split_search_results-*.wasm', (route) =>
+  await page.route('**/split_views-*.wasm', (route) =>
     gone ? route.fulfill({ status: 404, contentType: 'text/html', body: 'Not found' }) : route.continue(),
   );
   await page.goto(`${site.server.url}/en/`);

@@ -3,7 +3,7 @@
 // `load` and an idle moment), and the tests hold its wasm back to act first.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { siteFor, locales, contentIndex, appReady, headingIs } from './support.mjs';
+import { siteFor, locales, contentIndex, appReady, headingIs, markDocument, sameDocument } from './support.mjs';
 
 const site = siteFor(process.env.E2E_DIST ?? 'dist');
 
@@ -126,4 +126,30 @@ test('the adopted view is the app’s after the first navigation, and back again
   assert.equal(await page.locator('main').count(), 1, 'one main element');
   assert.deepEqual(page.consoleErrors, []);
   await page.context().close();
+});
+
+test('the views arrive when the app is idle, and without them a link opens its page as a page load', async () => {
+  const post = contentIndex('en').posts[3];
+  // Fetched after the takeover, before any navigation.
+  const page = await site.page();
+  await page.goto(`${site.server.url}/en/`);
+  await appReady(page);
+  assert.equal(page.wasmRequests.filter((p) => /^\/split_views-/.test(p)).length, 1, `${page.wasmRequests}`);
+  await markDocument(page);
+  await page.getByRole('link', { name: post.title }).first().click();
+  await headingIs(page, post.title);
+  assert.ok(await sameDocument(page), 'a client-side navigation');
+  await page.context().close();
+
+  // The chunk cannot be fetched (offline without it, or gone after a deploy).
+  const broken = await site.page();
+  await broken.route(/split_views-[0-9a-f]+\.wasm$/, (route) => route.abort('failed'));
+  await broken.goto(`${site.server.url}/en/`);
+  await appReady(broken);
+  await markDocument(broken);
+  await broken.getByRole('link', { name: post.title }).first().click();
+  await headingIs(broken, post.title);
+  await broken.waitForURL(`**/en/blog/${post.slug}`);
+  assert.equal(await sameDocument(broken), false, 'the page was loaded');
+  await broken.context().close();
 });
