@@ -5,8 +5,8 @@
 // * Pages (navigations) and content documents: network first, so an online reader
 //   always gets the current deploy; each successful answer is kept, so every page
 //   and article the reader opened can be opened again offline. The documents a
-//   page carries (JSON after its markup) are kept as if fetched, so the app finds
-//   them offline when it comes back to that view client-side.
+//   page names for prefetching (prerender/) pass through here like any other, so
+//   the app finds them offline when it comes back to that view client-side.
 // * The app's hashed files: from the cache, as their names change with their
 //   contents.
 // * A new deploy changes this file, so the browser installs the new worker on the
@@ -41,7 +41,7 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== location.origin || !url.pathname.startsWith(BASE)) return;
   if (request.mode === 'navigate') {
-    event.respondWith(networkFirst(request, PAGES, keepCarried).catch(() => offlinePage(url)));
+    event.respondWith(networkFirst(request, PAGES).catch(() => offlinePage(url)));
   } else if (url.pathname.startsWith(BASE + 'content/')) {
     event.respondWith(networkFirst(request, CONTENT));
   } else {
@@ -49,33 +49,20 @@ self.addEventListener('fetch', (event) => {
   }
 });
 
-/** The network's answer, kept in `cacheName` when it is a success (and handed
- * to `also`); the kept copy when the network fails. */
-async function networkFirst(request, cacheName, also) {
+/** The network's answer, kept in `cacheName` when it is a success; the kept
+ * copy when the network fails. */
+async function networkFirst(request, cacheName) {
   try {
     const response = await fetch(request);
     if (response.ok) {
       const copy = response.clone();
       caches.open(cacheName).then((cache) => cache.put(request, copy));
-      if (also) also(response.clone()).catch(() => {});
     }
     return response;
   } catch (error) {
     const hit = await caches.match(request, { ignoreSearch: true });
     if (hit) return hit;
     throw error;
-  }
-}
-
-/** Keeps the documents a page carries (`<script type="application/json"
- * data-document="content/…">`, written by prerender/) under their own URLs. */
-async function keepCarried(response) {
-  const html = await response.text();
-  const cache = await caches.open(CONTENT);
-  const carried = /<script type="application\/json" data-document="(content\/[^"]+)">([^<]*)<\/script>/g;
-  for (const [, path, json] of html.matchAll(carried)) {
-    const headers = { 'Content-Type': 'application/json' };
-    await cache.put(new Request(BASE + path), new Response(json, { headers }));
   }
 }
 

@@ -2,8 +2,8 @@
 //   node scripts/budget.mjs DIST [--ceilings]
 // (scripts/test, so CI, and scripts/bench; `--ceilings` is accepted for old callers.)
 // Sizes are brotli (quality 11), as a CDN serves them; KB = 1,000 bytes.
-//   * the wasm: its main module, which every page loads (the chunks the app
-//     loads on demand, such as search's, are listed beside it);
+//   * the wasm: its main module, which every page loads, and the chunk of the
+//     views and search, which the app fetches when idle after taking over;
 //   * an article's first load: what its prerendered page makes the browser fetch,
 //     the app included (the page with the documents it carries, stylesheet,
 //     start-up script, JS glue, chunk loader, wasm, icon), for every article in
@@ -20,8 +20,9 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 
 export const CEILING = {
-  wasm: 153_500,
-  articleFirstLoad: 184_000,
+  wasm: 94_000,
+  articleFirstLoad: 123_000,
+  views: 106_500,
 };
 
 const dist = path.resolve(process.argv[2] ?? 'dist');
@@ -75,9 +76,11 @@ for (const lang of ['en', 'ru']) {
   }
 }
 
+const viewsChunk = chunks.find((c) => c.startsWith('split_views-'));
 const checks = [
-  ['wasm', wasm, 'wasm'],
+  ['wasm (main module)', wasm, 'wasm'],
   [`article first load (largest: ${worst.file})`, worst.bytes, 'articleFirstLoad'],
+  ...(viewsChunk ? [['views and search chunk (fetched when idle after the takeover)', size(viewsChunk), 'views']] : []),
 ];
 console.log('| budget | brotli | ceiling | |');
 console.log('| --- | --- | --- | --- |');
@@ -86,7 +89,7 @@ for (const [what, bytes, key] of checks) {
   over ||= bytes > CEILING[key];
   console.log(`| ${what} | ${kb(bytes)} | ${kb(CEILING[key])} | ${bytes <= CEILING[key] ? 'within' : '**over**'} |`);
 }
-for (const chunk of chunks) console.log(`| chunk loaded on demand: ${chunk.replace(/-[0-9a-f]{16}\.wasm$/, '')} | ${kb(size(chunk))} | | |`);
+for (const chunk of chunks.filter((c) => c !== viewsChunk)) console.log(`| chunk loaded on demand: ${chunk.replace(/-[0-9a-f]{16}\.wasm$/, '')} | ${kb(size(chunk))} | | |`);
 if (over) {
   console.error('\nbudget: over the ceiling');
   process.exit(1);

@@ -155,20 +155,11 @@ fn path_of(request: &Request) -> Result<String, ContentError> {
 }
 
 /// The requested document if it is at hand without waiting: already loaded during
-/// this visit, put there by the prerenderer, carried by the prerendered page, or
-/// (bundled mode) compiled in. Views read this first, so a page whose data is at
-/// hand renders complete at once.
+/// this visit, put there by the prerenderer, or (bundled mode) compiled in. Views
+/// read this first, so a page whose data is at hand renders complete at once.
 pub fn cached(request: &Request) -> Option<Document> {
     let path = path_of(request).ok()?;
     if let Some(doc) = CACHE.with_borrow(|c| c.get(&path).cloned()) {
-        return Some(doc);
-    }
-    // A fetched build's page carries the documents it was rendered from; they are
-    // read when a view first asks (one that does not check out is fetched).
-    #[cfg(target_arch = "wasm32")]
-    if let Some(doc) = crate::dom::inline_document(&format!("{ROOT}{path}"))
-        .and_then(|text| store(request, &text).ok())
-    {
         return Some(doc);
     }
     #[cfg(bundled)]
@@ -239,8 +230,9 @@ pub async fn load(request: Request) -> Result<Document, ContentError> {
 }
 
 /// The documents the view at `path` (a site path without the prefix) shows
-/// before anything else: the prerenderer loads them to render the page and puts
-/// them in it (see [`cached`]).
+/// before anything else: the prerenderer loads them to render the page and names
+/// them in it for the browser to prefetch; the app loads them before it renders a
+/// prerendered page's view itself (see `takeover`).
 pub fn documents_for(path: &str) -> Vec<Request> {
     let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
     let Some(lang) = segments.first().and_then(|s| Lang::from_code(s)) else {

@@ -1,5 +1,5 @@
 //! The few direct DOM calls the app needs beyond its views (focus management,
-//! the documents a prerendered page carries, yielding to the event loop).
+//! yielding to the event loop).
 
 /// The HTML element with id `id`, if the document has one.
 #[cfg(target_arch = "wasm32")]
@@ -9,17 +9,6 @@ pub fn html_element(id: &str) -> Option<web_sys::HtmlElement> {
         .get_element_by_id(id)?
         .dyn_into()
         .ok()
-}
-
-/// The text of the document a prerendered page carries for `url` (see
-/// `prerender/`: `<script type="application/json" data-document="{url}">`).
-#[cfg(target_arch = "wasm32")]
-pub fn inline_document(url: &str) -> Option<String> {
-    let selector = format!("script[type=\"application/json\"][data-document=\"{url}\"]");
-    leptos::prelude::document()
-        .query_selector(&selector)
-        .ok()??
-        .text_content()
 }
 
 /// Resolves in a later task of the event loop (`setTimeout(0)`), letting the

@@ -15,6 +15,7 @@ pub mod search;
 pub mod takeover;
 
 use components::{SiteFooter, SiteHeader};
+use futures::future::LocalBoxFuture;
 use i18n::{strings, Locale};
 use leptos::prelude::*;
 use leptos_router::{
@@ -107,6 +108,38 @@ fn route_table() -> Result<AnyView, ChunkError> {
         </FlatRoutes>
     }
     .into_any())
+}
+
+/// Loads the documents the view at `path` (a path of this site) opens with, for a
+/// prerendered page whose view is rendered anew rather than adopted. In the views'
+/// chunk with the data layer's parsing, which the first view never runs.
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(views, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn documents_loader(path: String) -> Result<LocalBoxFuture<'static, ()>, ChunkError> {
+    Ok(Box::pin(async move {
+        for request in api::documents_for(routing::site_path(&path)) {
+            // A failure shows in the view.
+            let _ = api::load(request).await;
+        }
+    }))
+}
+
+/// [`documents_loader`], from the views' chunk in split builds (false if the chunk
+/// could not be fetched).
+pub async fn load_documents(path: String) -> bool {
+    #[cfg(feature = "split")]
+    let loader = documents_loader(path).await;
+    #[cfg(not(feature = "split"))]
+    let loader = documents_loader(path);
+    match loader {
+        Ok(load) => {
+            load.await;
+            true
+        }
+        Err(_) => false,
+    }
 }
 
 /// Why a chunk could not be fetched (split builds fetch it; others always have it).

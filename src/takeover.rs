@@ -46,9 +46,10 @@ pub fn release(app_main: &web_sys::HtmlElement) {
 /// place of the prerendered one and adopts the prerendered view (or, for a view
 /// that cannot be adopted, swaps the app's whole page in).
 ///
-/// The views' code (a chunk of its own, see [`crate::views_loaded`]) is fetched
-/// first when the view cannot be adopted, else afterwards, once the main thread
-/// is idle, so that the first navigation finds it at hand.
+/// The views' code (a chunk of its own, see [`crate::views_loaded`]) and the
+/// view's documents are loaded first when the view cannot be adopted, else
+/// afterwards, once the main thread is idle, so that the first navigation finds
+/// them at hand.
 #[cfg(target_arch = "wasm32")]
 pub async fn take_over(body: &web_sys::HtmlElement, app: impl FnOnce() -> AnyView + 'static) {
     let adoptable = browser::adoptable_main(body).is_some();
@@ -57,6 +58,10 @@ pub async fn take_over(body: &web_sys::HtmlElement, app: impl FnOnce() -> AnyVie
         if !crate::views_loaded().await {
             return;
         }
+        // The view is rendered anew, complete: its documents first (the page
+        // had the browser prefetch them). A failure shows in the view.
+        let path = leptos::prelude::location().pathname().unwrap_or_default();
+        crate::load_documents(path).await;
     }
     if adoptable {
         crate::head::mark_shown();
@@ -64,7 +69,11 @@ pub async fn take_over(body: &web_sys::HtmlElement, app: impl FnOnce() -> AnyVie
     browser::take_over(body, app);
     if adoptable {
         crate::dom::next_idle().await;
-        let _ = crate::views_loaded().await;
+        // The views, and the documents of the adopted view, so that coming back
+        // to it (history) renders it at once, where the browser restores the
+        // reader's scroll position.
+        let path = leptos::prelude::location().pathname().unwrap_or_default();
+        crate::load_documents(path).await;
     }
 }
 
@@ -103,13 +112,6 @@ mod browser {
     fn children(parent: &Node) -> Vec<Node> {
         let list = parent.child_nodes();
         (0..list.length()).filter_map(|i| list.item(i)).collect()
-    }
-
-    /// Whether a prerendered node is one of the documents the page carries (they
-    /// stay: the data layer reads them when a view needs them).
-    fn is_carried_document(node: &Node) -> bool {
-        node.dyn_ref::<Element>()
-            .is_some_and(|e| e.has_attribute("data-document"))
     }
 
     /// The prerendered `<main>` if its view can be adopted: the view of this URL
@@ -187,7 +189,12 @@ mod browser {
         }
         for node in prerendered {
             let adopted = main.as_ref().is_some_and(|m| m.is_same_node(Some(&node)));
-            if !adopted && !is_carried_document(&node) {
+            // The links that prefetch the page's documents stay: a prefetch may
+            // still be on its way.
+            let prefetch = node
+                .dyn_ref::<Element>()
+                .is_some_and(|e| e.has_attribute("data-document"));
+            if !adopted && !prefetch {
                 let _ = body.remove_child(&node);
             }
         }

@@ -58,12 +58,11 @@ fn read(path: &Path) -> Result<String, String> {
     fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-/// A document carried in a page: JSON in a `<script>` that is never run, named by
-/// its URL. `<` only occurs inside JSON strings, where `\u003c` means the same;
-/// escaped, the text cannot end the element early.
-fn inline_document(url: &str, json: &str) -> String {
-    let json = json.trim().replace('<', "\\u003c");
-    format!("<script type=\"application/json\" data-document=\"{url}\">{json}</script>")
+/// A link that has the browser fetch a document when idle, into its cache (and the
+/// service worker's), where the app's request finds it. `url` is relative to the
+/// page's `<base>`.
+fn prefetch_link(url: &str) -> String {
+    format!("<link rel=\"prefetch\" href=\"{url}\" data-document>")
 }
 
 /// The names of the files directly in `dir`, sorted.
@@ -166,15 +165,20 @@ pub fn run(site: &Path, content: &Path) -> Result<Summary, String> {
             head.push_str(&tag.to_html());
             head.push_str("\n    ");
         }
-        // A fetched build's page carries the documents its view opens with, after
-        // the markup (which paints first): the app takes the page over without
-        // fetching them again. Bundled builds have them compiled in.
+        // A fetched build's page names the documents its view opens with, for the
+        // browser to fetch when idle (`prefetch`): the app adopts the prerendered
+        // view without them (see `src/takeover.rs`) and finds them at hand when it
+        // renders that view itself. Carried inside the page they cost its first
+        // paint a round trip (an article's HTML no longer fit the first TCP
+        // window). Bundled builds have them compiled in.
         let mut body = page.body.clone();
         if fetched {
             for request in api::documents_for(&path) {
                 let file = api::document_path(&request).map_err(|e| e.to_string())?;
+                // A document that is missing fails the build here.
+                read(&content.join(&file))?;
                 let url = api::document_url(&request).unwrap_or_default();
-                body.push_str(&inline_document(&url, &read(&content.join(&file))?));
+                body.push_str(&prefetch_link(&url));
             }
         }
         let html = template.page(&PageParts {
@@ -232,20 +236,13 @@ pub fn site_dir(arg: Option<PathBuf>) -> Option<PathBuf> {
 
 #[cfg(test)]
 mod tests {
-    use super::inline_document;
+    use super::prefetch_link;
 
     #[test]
-    fn a_carried_document_cannot_end_its_element_and_parses_the_same() {
-        let json = r#"{"html":"<p>a</p></script><script>alert(1)</script><!--"}"#;
-        let tag = inline_document("content/en/posts/x.json", json);
-        let start = r#"<script type="application/json" data-document="content/en/posts/x.json">"#;
-        assert!(tag.starts_with(start), "{tag}");
-        let inner = &tag[start.len()..tag.len() - "</script>".len()];
-        assert!(!inner.contains('<'), "{inner}");
-        let parsed: serde_json::Value = serde_json::from_str(inner).unwrap();
+    fn a_page_names_its_documents_for_the_browser_to_fetch_when_idle() {
         assert_eq!(
-            parsed,
-            serde_json::from_str::<serde_json::Value>(json).unwrap()
+            prefetch_link("content/en/posts/x.json"),
+            r#"<link rel="prefetch" href="content/en/posts/x.json" data-document>"#
         );
     }
 }

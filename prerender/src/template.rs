@@ -62,8 +62,13 @@ impl Template {
         let (script, after) = cut(rest, "</script>")?;
         let script = deferred_start(script.trim())? + "\n";
         let name = format!("init-{:016x}.js", fnv1a(script.as_bytes()));
-        let html =
-            format!("{before}<script type=\"module\" src=\"{public_url}{name}\"></script>{after}");
+        // Low priority: a module script is fetched at high priority, which
+        // Lighthouse counts as blocking the first paint (it does not, but it
+        // competes with the stylesheet for the connection). The script waits
+        // for `load` anyway.
+        let html = format!(
+            "{before}<script type=\"module\" fetchpriority=\"low\" src=\"{public_url}{name}\"></script>{after}"
+        );
         // The app starts after the first paint (see `deferred_start`): a
         // high-priority preload of its code would only compete with the page.
         let html = without_preloads(&html);
@@ -272,7 +277,7 @@ await init({ module_or_path: '/insights/app-52182d20db5c4d9b_bg.wasm' });
         assert!(page.contains("<meta data-h name=\"x\">"), "{page}");
         assert!(page.contains("<body><main>hi</main></body>"), "{page}");
         assert!(page.contains(&format!(
-            "<script type=\"module\" src=\"/insights/{name}\"></script>"
+            "<script type=\"module\" fetchpriority=\"low\" src=\"/insights/{name}\"></script>"
         )));
         assert!(
             !page.contains("await init"),

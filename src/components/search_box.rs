@@ -7,6 +7,7 @@ use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use leptos::prelude::*;
 use leptos::reactive::computed::ScopedFuture;
 use leptos_router::hooks::use_navigate;
+use std::collections::HashMap;
 use std::rc::Rc;
 
 /// What the field gives its results, and the one bridge across the boundary of
@@ -265,6 +266,10 @@ fn results_panel(input: SearchInput) -> Result<Results, ChunkError> {
     let SearchInput {
         lang, query, open, ..
     } = input;
+    let texts = Texts {
+        requests: StoredValue::new_local(HashMap::new()),
+        owner: StoredValue::new(Owner::current().unwrap_or_default()),
+    };
     let index = LocalResource::new(move || {
         let lang = lang.get();
         async move {
@@ -368,7 +373,7 @@ fn results_panel(input: SearchInput) -> Result<Results, ChunkError> {
                         <For
                             each=listed
                             key=|shown: &Shown| (shown.lang, shown.slug.clone())
-                            children=move |shown| result_item(input, results, shown)
+                            children=move |shown| result_item(input, results, texts, shown)
                         />
                     </ul>
                 }
@@ -387,7 +392,12 @@ fn results_panel(input: SearchInput) -> Result<Results, ChunkError> {
 /// loads its article's text for the snippet (until then, or if it cannot, the
 /// snippet comes from the summary); a text that failed to arrive is asked for
 /// again when the results change.
-fn result_item(input: SearchInput, results: Memo<Outcome>, shown: Shown) -> impl IntoView {
+fn result_item(
+    input: SearchInput,
+    results: Memo<Outcome>,
+    texts: Texts,
+    shown: Shown,
+) -> impl IntoView {
     let SearchInput {
         query,
         open,
@@ -400,33 +410,35 @@ fn result_item(input: SearchInput, results: Memo<Outcome>, shown: Shown) -> impl
         title,
         summary,
     } = shown;
-    // One request for the text, shared by every run of the resource below: a
-    // keystroke while it is on its way neither cancels nor repeats it. A failed
-    // one is forgotten, so the next change of the results asks again.
-    let request: StoredValue<Option<SharedText>, LocalStorage> = StoredValue::new_local(None);
-    // The request belongs to the result, not to one run of the resource (whose
-    // cleanup would abort it at the next keystroke).
-    let owner = Owner::current().unwrap_or_default();
+    let Texts { requests, owner } = texts;
     let text = LocalResource::new({
         let slug = slug.clone();
         move || {
             // Runs again when the results change: at once once the text has
             // arrived (or while it is on its way), else a new request.
             results.track();
-            let pending = request.with_value(Clone::clone).unwrap_or_else(|| {
-                let load = api::load(Request::SearchText(lang, slug.clone()));
-                let load = async move { load.await.and_then(Document::into_search_text) };
-                let shared = owner
-                    .with(|| ScopedFuture::new_untracked(load))
-                    .boxed_local()
-                    .shared();
-                request.set_value(Some(shared.clone()));
-                shared
-            });
+            let key = (lang, slug.clone());
+            let pending = requests
+                .with_value(|r| r.get(&key).cloned())
+                .unwrap_or_else(|| {
+                    let load = api::load(Request::SearchText(lang, slug.clone()));
+                    let load = async move { load.await.and_then(Document::into_search_text) };
+                    let shared = owner
+                        .get_value()
+                        .with(|| ScopedFuture::new_untracked(load))
+                        .boxed_local()
+                        .shared();
+                    requests.update_value(|r| {
+                        r.insert(key.clone(), shared.clone());
+                    });
+                    shared
+                });
             async move {
                 let text = pending.await;
                 if text.is_err() {
-                    request.set_value(None);
+                    requests.update_value(|r| {
+                        r.remove(&key);
+                    });
                 }
                 text
             }
@@ -490,6 +502,17 @@ fn result_item(input: SearchInput, results: Memo<Outcome>, shown: Shown) -> impl
 
 /// A result's article text on its way, shared by whoever waits for it.
 type SharedText = Shared<LocalBoxFuture<'static, Result<Rc<String>, ContentError>>>;
+
+/// The requests for the results' texts, one per article for the whole visit: a
+/// keystroke while one is on its way neither cancels nor repeats it, and a result
+/// that leaves the list and comes back finds it. A failed one is forgotten, so the
+/// next change of the results asks again. They belong to the results panel, not
+/// to a result or a run of its resource, whose cleanup would abort them.
+#[derive(Clone, Copy)]
+struct Texts {
+    requests: StoredValue<HashMap<(Lang, String), SharedText>, LocalStorage>,
+    owner: StoredValue<Owner>,
+}
 
 /// `/` anywhere outside a text field focuses the search field.
 fn focus_on_slash(field: NodeRef<leptos::html::Input>) {

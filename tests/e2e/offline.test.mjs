@@ -32,7 +32,8 @@ test('a reader who goes offline can open the index and every article they read',
   await heading(page);
   assert.equal(await page.locator('article.card').count(), 20);
   // Client-side too: the article opened by its URL never had its document
-  // fetched (its page carried it), and the worker kept that copy.
+  // fetched by the app (its view was adopted), but its page had the browser
+  // prefetch it, and the worker kept that copy.
   await appReady(page);
   await page.getByRole('link', { name: loaded.title }).click();
   await headingIs(page, loaded.title, 'offline, client-side');

@@ -43,14 +43,17 @@ test('clicking an article navigates client-side, fetching only that article', as
   await page.goto(`${site.server.url}/en/`);
   await page.locator('article.card').first().waitFor();
   await markDocument(page);
-  // The prerendered index carries its page of articles: nothing to fetch.
+  // The prerendered index is adopted as it is; its page of articles is the only
+  // document asked for (prefetched by the page, then read by the app once idle,
+  // for coming back to it).
   await appReady(page);
-  assert.deepEqual(page.contentRequests, []);
+  assert.deepEqual([...new Set(page.contentRequests)], ['/content/en/pages/1.json']);
+  const before = page.contentRequests.length;
   await page.getByRole('link', { name: first.title }).click();
   await headingIs(page, first.title);
   assert.equal(new URL(page.url()).pathname, `/en/blog/${first.slug}`);
   assert.ok(await sameDocument(page), 'the page was reloaded');
-  assert.deepEqual(page.contentRequests, [`/content/en/posts/${first.slug}.json`]);
+  assert.deepEqual(page.contentRequests.slice(before), [`/content/en/posts/${first.slug}.json`]);
   assert.equal(await page.title(), `${first.title} — ${locales.en.site_name}`);
   const description = await page.locator('meta[name="description"]').last().getAttribute('content');
   assert.equal(description, first.description);
