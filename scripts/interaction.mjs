@@ -19,10 +19,10 @@
 // "Before ready" holds the main wasm back until the interaction is measured.
 // The target (issue "the app must cost the first view nothing"): every first
 // interaction within 200 ms.
-import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from '../tests/e2e/node_modules/playwright-core/index.mjs';
 import { serve } from '../tests/e2e/server.mjs';
+import { largestArticle } from './pages.mjs';
 
 const dist = path.resolve(process.argv[2] ?? 'dist');
 const runs = Number(process.argv[3] ?? 3);
@@ -145,18 +145,15 @@ async function linkClick(before) {
   }
 }
 
-/** One keystroke in the search field, before or after ready. Before ready the
- * field is the prerendered one; the keystroke is typed, then the app takes over. */
-async function searchKey(before) {
+/** An interaction on `/en/`, before or after ready: `act(page)` does it and
+ * answers the page's clock just before the input. */
+async function interact(before, act) {
   const { context, page, release } = await newPage(before);
   try {
     await page.goto(`${server.url}/en/`, { waitUntil: before ? 'domcontentloaded' : 'load' });
     if (!before) await waitReady(page);
-    const field = page.locator('.site-header input[type=search]');
-    await field.click();
-    const since = await now(page);
     const wasReady = await isReady(page);
-    await page.keyboard.press('c');
+    const since = await act(page);
     const ms = await eventLatency(page, since);
     release();
     return { ms, wasReady };
@@ -165,24 +162,25 @@ async function searchKey(before) {
   }
 }
 
-/** A click on the theme toggle, before or after ready. */
-async function themeToggle(before) {
-  const { context, page, release } = await newPage(before);
-  try {
-    await page.goto(`${server.url}/en/`, { waitUntil: before ? 'domcontentloaded' : 'load' });
-    if (!before) await waitReady(page);
+/** One keystroke in the search field (before ready, the prerendered field; the
+ * text is carried into the app's when it takes over). */
+const searchKey = (before) =>
+  interact(before, async (page) => {
+    await page.locator('.site-header input[type=search]').click();
+    const since = await now(page);
+    await page.keyboard.press('c');
+    return since;
+  });
+
+/** A click on the theme toggle. */
+const themeToggle = (before) =>
+  interact(before, async (page) => {
     const theme = await page.evaluate(() => document.documentElement.dataset.theme ?? '');
     const since = await now(page);
-    const wasReady = await isReady(page);
     await page.locator('.theme-toggle').first().click();
     await page.waitForFunction((t) => (document.documentElement.dataset.theme ?? '') !== t, theme);
-    const ms = await eventLatency(page, since);
-    release();
-    return { ms, wasReady };
-  } finally {
-    await context.close();
-  }
-}
+    return since;
+  });
 
 /** Navigation start until the app is ready, on `path`. */
 async function readyTime(pagePath) {
@@ -203,17 +201,9 @@ const show = (xs) => {
   return `${fmt(median(known))} (${fmt(Math.max(...known))})`;
 };
 
-const largest = (lang) => {
-  const dir = path.join(dist, lang, 'blog');
-  const [file] = fs
-    .readdirSync(dir)
-    .filter((f) => f.endsWith('.html'))
-    .sort((a, b) => fs.statSync(path.join(dir, b)).size - fs.statSync(path.join(dir, a)).size);
-  return `/${lang}/blog/${file.replace(/\.html$/, '')}`;
-};
 
 const rows = [];
-for (const p of ['/en/', '/ru/', largest('en')]) {
+for (const p of ['/en/', '/ru/', largestArticle(dist, 'en')]) {
   const xs = [];
   for (let i = 0; i < runs; i++) xs.push(await readyTime(p));
   rows.push([`ready: ${p}`, show(xs), '']);

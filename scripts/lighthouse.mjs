@@ -24,6 +24,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { serve } from '../tests/e2e/server.mjs';
+import { largestArticle } from './pages.mjs';
 
 const require = createRequire(path.resolve('tools/lighthouse/package.json'));
 const { default: lighthouse } = await import(require.resolve('lighthouse'));
@@ -34,15 +35,6 @@ const dist = path.resolve(process.argv[2] ?? 'dist');
 const runs = Number(process.argv[3] ?? 2);
 const before = process.argv[4] && path.resolve(process.argv[4]);
 
-/** The largest prerendered article of a language (by its HTML file). */
-function largestArticle(lang) {
-  const dir = path.join(dist, lang, 'blog');
-  const [file] = fs
-    .readdirSync(dir)
-    .filter((f) => f.endsWith('.html'))
-    .sort((a, b) => fs.statSync(path.join(dir, b)).size - fs.statSync(path.join(dir, a)).size);
-  return `/${lang}/blog/${file.replace(/\.html$/, '')}`;
-}
 /** The English tag page listing the most articles. */
 function biggestTag() {
   const { tags } = JSON.parse(fs.readFileSync(path.join(dist, 'content/en/tags.json'), 'utf8'));
@@ -50,7 +42,7 @@ function biggestTag() {
   return `/en/tags/${tag.slug}`;
 }
 const notFound = fs.existsSync(path.join(dist, 'en/404.html')) ? '/en/404.html' : '/404.html';
-const pages = ['/en/', '/ru/', largestArticle('en'), largestArticle('ru'), biggestTag(), notFound];
+const pages = ['/en/', '/ru/', largestArticle(dist, 'en'), largestArticle(dist, 'ru'), biggestTag(), notFound];
 
 /** The static variant: a copy of the site without scripts and preloads. */
 function staticVariant() {
