@@ -2,8 +2,9 @@
 // configurations deploy/configure.mjs writes, Cloudflare's own Pages runtime
 // reading the build's _headers and _redirects, and the suite's own server
 // (server.mjs, which every other e2e test trusts). Each gets the same HTTP
-// checks (http-checks.mjs) and a short reader's flow in Chromium; a recipe
-// broken on purpose must fail them.
+// checks (http-checks.mjs) and a short reader's flow in Chromium, at the root
+// of the domain and under a sub-path; a recipe broken on purpose must fail them.
+// HOSTS_NO_BROWSER=1 leaves the reader's flows out (while a recipe is worked on).
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -42,7 +43,6 @@ const RUNS = [
   ['Cloudflare Pages', DIST, '', { brotli: true, known: PAGES_DEV }],
 ];
 
-// HOSTS_NO_BROWSER=1 runs the HTTP checks only (while a recipe is being worked on).
 const BROWSER = !process.env.HOSTS_NO_BROWSER;
 
 let browser;
@@ -119,7 +119,7 @@ for (const [name, dist, prefix, options] of RUNS) {
       await host.close?.();
     });
     for (const [check, run, testOptions] of httpChecks(host, options)) test(check, testOptions, run);
-    if (!prefix && BROWSER) test('a reader: deep link, takeover, navigation, language, search, offline reload', () => readerFlow(host.site));
+    if (BROWSER) test('a reader: deep link, takeover, navigation, language, search, offline reload', () => readerFlow(host.site));
   });
 }
 
