@@ -15,8 +15,10 @@
 //! navigation to another page, [`release`] puts the app's own `<main>` in its
 //! place and the app renders the new view there, as it does from then on.
 //!
-//! A view whose state lives in the app (a form: the newsletter's) cannot be
-//! adopted; such a page is rendered by the app whole and swapped in at once.
+//! A view that cannot be adopted is rendered by the app whole, once the views'
+//! code and its documents are at hand, and swapped in at once: one whose state
+//! lives in the app (a form: the newsletter's), a 404 page, and a page the service
+//! worker answered with for another URL (see `browser::adoptable_main`).
 
 #[cfg(target_arch = "wasm32")]
 use leptos::prelude::AnyView;
@@ -52,27 +54,23 @@ pub fn release(app_main: &web_sys::HtmlElement) {
 /// them at hand.
 #[cfg(target_arch = "wasm32")]
 pub async fn take_over(body: &web_sys::HtmlElement, app: impl FnOnce() -> AnyView + 'static) {
-    let adoptable = browser::adoptable_main(body).is_some();
-    if !adoptable {
-        // A failure leaves the prerendered page as it is, without the app.
-        if !crate::views_loaded().await {
-            return;
-        }
-        // The view is rendered anew, complete: its documents first (the page
-        // had the browser prefetch them). A failure shows in the view.
-        let path = leptos::prelude::location().pathname().unwrap_or_default();
-        crate::load_documents(path).await;
-    }
-    if adoptable {
+    let path = leptos::prelude::location().pathname().unwrap_or_default();
+    let main = browser::adoptable_main(body);
+    let adopted = main.is_some();
+    if adopted {
         crate::head::mark_shown();
+    } else if !crate::load_documents(path.clone()).await {
+        // The view is rendered anew, complete: the views' code and its documents
+        // first (the page had the browser prefetch them; a failed document shows
+        // in the view). Without the views' code the page stays as it is.
+        return;
     }
-    browser::take_over(body, app);
-    if adoptable {
+    browser::take_over(body, main, app);
+    if adopted {
+        // Once idle: the views, and the documents of the adopted view, so that
+        // coming back to it (history) renders it at once, where the browser
+        // restores the reader's scroll position.
         crate::dom::next_idle().await;
-        // The views, and the documents of the adopted view, so that coming back
-        // to it (history) renders it at once, where the browser restores the
-        // reader's scroll position.
-        let path = leptos::prelude::location().pathname().unwrap_or_default();
         crate::load_documents(path).await;
     }
 }
@@ -146,10 +144,15 @@ mod browser {
         location().pathname().is_ok_and(|here| here == path)
     }
 
-    pub(super) fn take_over(body: &HtmlElement, app: impl FnOnce() -> AnyView + 'static) {
+    /// [`super::take_over`] once what it needs is at hand; `main` is the
+    /// prerendered `<main>` to adopt ([`adoptable_main`]), if any.
+    pub(super) fn take_over(
+        body: &HtmlElement,
+        main: Option<Element>,
+        app: impl FnOnce() -> AnyView + 'static,
+    ) {
         let document = document();
         let prerendered = children(body);
-        let main = adoptable_main(body);
         let search = SearchField::read();
         if let Some(main) = &main {
             adopt(main);
