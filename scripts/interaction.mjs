@@ -22,15 +22,11 @@
 import path from 'node:path';
 import { chromium } from '../tests/e2e/node_modules/playwright-core/index.mjs';
 import { serve } from '../tests/e2e/server.mjs';
-import { largestArticle } from './pages.mjs';
+import { MOBILE, largestArticle, throttle } from './measure.mjs';
 
 const dist = path.resolve(process.argv[2] ?? 'dist');
 const runs = Number(process.argv[3] ?? 3);
 const TARGET_MS = 200;
-
-// Lighthouse's mobile throttling (constants.throttling.mobileSlow4G, devtools form).
-const NETWORK = { offline: false, latency: 562.5, downloadThroughput: (1474.56 * 1024) / 8, uploadThroughput: (675 * 1024) / 8 };
-const CPU_SLOWDOWN = 4;
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -58,18 +54,9 @@ function observe() {
 /** A fresh context and page. With `holdApp`, the main wasm is held back until the
  * page's `release()` (so an interaction "before ready" is one for certain). */
 async function newPage(holdApp = false) {
-  const context = await browser.newContext({
-    viewport: { width: 412, height: 823 },
-    deviceScaleFactor: 1.75,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'en-US',
-  });
+  const context = await browser.newContext({ ...MOBILE, locale: 'en-US' });
   const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.emulateNetworkConditions', NETWORK);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  await throttle(context, page);
   await page.addInitScript(observe);
   let release = () => {};
   if (holdApp) {

@@ -24,7 +24,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { serve } from '../tests/e2e/server.mjs';
-import { largestArticle } from './pages.mjs';
+import { largestArticle, staticPage } from './measure.mjs';
 
 const require = createRequire(path.resolve('tools/lighthouse/package.json'));
 const { default: lighthouse } = await import(require.resolve('lighthouse'));
@@ -53,11 +53,7 @@ function staticVariant() {
       const file = path.join(d, entry.name);
       if (entry.isDirectory()) walk(file);
       else if (entry.name.endsWith('.html')) {
-        const html = fs
-          .readFileSync(file, 'utf8')
-          .replace(/<script\b(?![^>]*application\/ld\+json)[^>]*>[\s\S]*?<\/script>/g, '')
-          .replace(/<link rel="(?:modulepreload|preload)"[^>]*>/g, '');
-        fs.writeFileSync(file, html);
+        fs.writeFileSync(file, staticPage(fs.readFileSync(file, 'utf8')));
       }
     }
   };

@@ -1,5 +1,6 @@
-// Pages of a built site that the benchmark scripts measure (lighthouse.mjs,
-// interaction.mjs).
+// What the benchmark scripts share (lighthouse.mjs, paint.mjs, interaction.mjs):
+// the pages they measure, the static variant of a page, and Lighthouse's mobile
+// conditions applied for real in Chromium.
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -12,4 +13,31 @@ export function largestArticle(dist, lang) {
     .filter((f) => f.endsWith('.html'))
     .sort((a, b) => fs.statSync(path.join(dir, b)).size - fs.statSync(path.join(dir, a)).size);
   return `/${lang}/blog/${file.replace(/\.html$/, '')}`;
+}
+
+/** A page as a static site generator serves it: every script and preload removed,
+ * JSON-LD kept. */
+export function staticPage(html) {
+  return html
+    .replace(/<script\b(?![^>]*application\/ld\+json)[^>]*>[\s\S]*?<\/script>/g, '')
+    .replace(/<link rel="(?:modulepreload|preload)"[^>]*>/g, '');
+}
+
+/** Browser context options of Lighthouse's mobile device (412x823 at DPR 1.75). */
+export const MOBILE = { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true };
+
+/** Applies Lighthouse's mobile throttling as DevTools does (its "devtools" form of
+ * mobileSlow4G: 562.5 ms request latency, 1.47 Mbit/s down, 675 kbit/s up, CPU
+ * slowed 4x) to `page` of `context`; `cacheDisabled` for a cold cache per load. */
+export async function throttle(context, page, { cacheDisabled = false } = {}) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  if (cacheDisabled) await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 562.5,
+    downloadThroughput: (1474.56 * 1024) / 8,
+    uploadThroughput: (675 * 1024) / 8,
+  });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
 }

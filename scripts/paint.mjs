@@ -16,6 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '../tests/e2e/node_modules/playwright-core/index.mjs';
 import { serve } from '../tests/e2e/server.mjs';
+import { MOBILE, staticPage, throttle } from './measure.mjs';
 
 const dist = path.resolve(process.argv[2] ?? 'dist');
 const runs = Number(process.argv[3] ?? 7);
@@ -33,12 +34,7 @@ function variant(name, html) {
 }
 
 const variants = {
-  static: variant(
-    'static',
-    page
-      .replace(/<script\b(?![^>]*application\/ld\+json)[^>]*>[\s\S]*?<\/script>/g, '')
-      .replace(/<link rel="(?:modulepreload|preload)"[^>]*>/g, ''),
-  ),
+  static: variant('static', staticPage(page)),
   prerendered: dist,
   'app-only': variant('app', page.replace(/<body>[\s\S]*<\/body>/, '<body></body>')),
 };
@@ -49,24 +45,9 @@ const browser = await chromium.launch({
 });
 
 async function measure(url, waitForApp) {
-  const context = await browser.newContext({
-    viewport: { width: 412, height: 823 },
-    deviceScaleFactor: 1.75,
-    isMobile: true,
-    hasTouch: true,
-    serviceWorkers: 'block',
-  });
+  const context = await browser.newContext({ ...MOBILE, serviceWorkers: 'block' });
   const tab = await context.newPage();
-  const cdp = await context.newCDPSession(tab);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  await cdp.send('Network.emulateNetworkConditions', {
-    offline: false,
-    latency: 562.5,
-    downloadThroughput: (1474.56 * 1024) / 8,
-    uploadThroughput: (675 * 1024) / 8,
-  });
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await throttle(context, tab, { cacheDisabled: true });
   await tab.addInitScript(() => {
     window.__lcp = 0;
     window.__cls = 0;
