@@ -3,6 +3,7 @@ use crate::api::{self, ContentError, Document, Request};
 use crate::i18n::{strings, use_lang, Lang};
 use crate::routing;
 use crate::search::{self, Segment};
+use crate::ChunkError;
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use leptos::prelude::*;
 use leptos::reactive::computed::ScopedFuture;
@@ -171,13 +172,6 @@ pub fn SearchBox() -> impl IntoView {
 
 /// Id of the query field (the combobox the options belong to).
 const INPUT_ID: &str = "search-input";
-
-/// Why the results code could not be loaded (split builds fetch it; others
-/// always have it).
-#[cfg(feature = "split")]
-type ChunkError = leptos::wasm_split::SplitLoaderError;
-#[cfg(not(feature = "split"))]
-type ChunkError = std::convert::Infallible;
 
 /// [`results_panel`], from its chunk in split builds (fetched on the first call;
 /// a failed fetch is an error, and the next call fetches again).
