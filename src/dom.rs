@@ -1,15 +1,5 @@
-//! The few direct DOM calls the app needs beyond its views (focus management,
-//! yielding to the event loop).
-
-/// The HTML element with id `id`, if the document has one.
-#[cfg(target_arch = "wasm32")]
-pub fn html_element(id: &str) -> Option<web_sys::HtmlElement> {
-    use wasm_bindgen::JsCast;
-    leptos::prelude::document()
-        .get_element_by_id(id)?
-        .dyn_into()
-        .ok()
-}
+//! The few direct DOM calls the app needs beyond its views: yielding to the
+//! event loop.
 
 /// Resolves in a later task of the event loop (`setTimeout(0)`), letting the
 /// browser handle input and paint in between.

@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 pub use model::Lang;
+use model::PageNumber;
 
 include!(concat!(env!("OUT_DIR"), "/strings.rs"));
 
@@ -53,7 +54,7 @@ pub fn fill(template: &str, n: impl std::fmt::Display) -> String {
 }
 
 /// "Page 2 of 3" in `lang`: where a page of the index stands.
-pub fn page_of(lang: Lang, page: usize, pages: usize) -> String {
+pub fn page_of(lang: Lang, page: PageNumber, pages: PageNumber) -> String {
     strings(lang)
         .page_of
         .replace("{page}", &page.to_string())
@@ -74,8 +75,6 @@ pub struct Locale {
     /// The language to speak: the route's, or the reader's preferred language on
     /// routes that have none, such as an unknown URL.
     pub lang: Memo<Lang>,
-    /// The language named by the URL's first segment, if it names a supported one.
-    pub route_lang: Memo<Option<Lang>>,
 }
 
 impl Locale {
@@ -83,7 +82,6 @@ impl Locale {
     pub fn fixed(lang: Lang) -> Self {
         Locale {
             lang: Memo::new(move |_| lang),
-            route_lang: Memo::new(move |_| Some(lang)),
         }
     }
 }
@@ -91,12 +89,6 @@ impl Locale {
 /// The current language; panics only if called outside the app shell, a programming error.
 pub fn use_lang() -> Memo<Lang> {
     expect_context::<Locale>().lang
-}
-
-/// Whether the URL names a supported language (`/en/…`, `/ru/…`).
-pub fn use_route_has_lang() -> Memo<bool> {
-    let route_lang = expect_context::<Locale>().route_lang;
-    Memo::new(move |_| route_lang.get().is_some())
 }
 
 #[cfg(test)]
@@ -131,7 +123,8 @@ mod tests {
         assert_eq!(RU.articles_count.format(Lang::Ru, 3), "3 статьи");
         assert_eq!(EN.articles_count.format(Lang::En, 1), "1 article");
         assert_eq!(EN.articles_count.format(Lang::En, 20), "20 articles");
-        assert_eq!(page_of(Lang::Ru, 2, 3), "Страница 2 из 3");
+        let n = |n| PageNumber::new(n).unwrap();
+        assert_eq!(page_of(Lang::Ru, n(2), n(3)), "Страница 2 из 3");
     }
 
     #[test]

@@ -48,7 +48,7 @@ pub fn release(app_main: &web_sys::HtmlElement) {
 /// place of the prerendered one and adopts the prerendered view (or, for a view
 /// that cannot be adopted, swaps the app's whole page in).
 ///
-/// The views' code (a chunk of its own, see [`crate::views_loaded`]) and the
+/// The views' code (a chunk of its own, see [`crate::routes::views_loaded`]) and the
 /// view's documents are loaded first when the view cannot be adopted, else
 /// afterwards, once the main thread is idle, so that the first navigation finds
 /// them at hand.

@@ -145,7 +145,7 @@ fn article_view_renders_title_meta_and_body() {
 #[test]
 fn prerender_renders_a_complete_page_once_its_document_is_stored() {
     use engineering_insights::api::{self, Request};
-    use engineering_insights::head::Page;
+    use model::Route;
     let post = Post {
         lang: Lang::Ru,
         meta: meta("vector-index-tuning"),
@@ -164,7 +164,11 @@ fn prerender_renders_a_complete_page_once_its_document_is_stored() {
     assert!(page.body.contains("<p>Тело статьи.</p>"), "{}", page.body);
     assert!(!page.body.contains("Загрузка…"), "no loading state");
     assert_eq!(page.head.lang, Lang::Ru);
-    assert!(matches!(page.head.page, Page::Article(ref m) if m.slug == "vector-index-tuning"));
+    assert_eq!(
+        page.head.route,
+        Route::article(Lang::Ru, "vector-index-tuning")
+    );
+    assert!(matches!(page.head.article, Some(ref m) if m.slug == "vector-index-tuning"));
     assert_eq!(
         page.head.document_title(),
         "Vector Index Tuning & <HNSW> — Инженерные инсайты"
@@ -173,9 +177,15 @@ fn prerender_renders_a_complete_page_once_its_document_is_stored() {
 
 #[test]
 fn prerendered_unknown_urls_are_404_pages_without_canonical() {
-    use engineering_insights::head::{head_tags, Page};
+    use engineering_insights::head::head_tags;
+    use model::Route;
     let page = engineering_insights::prerender("/ru/404").unwrap();
-    assert_eq!(page.head.page, Page::NotFound);
+    assert_eq!(
+        page.head.route,
+        Route::NotFound {
+            lang: Some(Lang::Ru)
+        }
+    );
     assert!(page.body.contains("Страница не найдена"));
     let tags: String = head_tags(&page.head, "https://x.org")
         .iter()
@@ -190,7 +200,7 @@ fn prerendered_unknown_urls_are_404_pages_without_canonical() {
 #[test]
 fn the_index_is_paginated_and_pages_past_the_last_are_404s() {
     use engineering_insights::api::{self, Request};
-    use engineering_insights::head::Page;
+    use model::Route;
     let posts: Vec<PostMeta> = (0..45).map(|i| meta(&format!("post-{i}"))).collect();
     let index = model::SiteIndex {
         lang: Lang::En,
@@ -222,10 +232,10 @@ fn the_index_is_paginated_and_pages_past_the_last_are_404s() {
     assert_eq!(third.body.matches("class=\"card\"").count(), 5);
     assert!(third.body.contains("Page 3 of 3"));
     assert!(third.body.contains(r#"rel="prev" href="/en/page/2""#));
-    assert_eq!(third.head.page, Page::HomePage(3));
+    assert_eq!(third.head.route, Route::parse("/en/page/3").unwrap());
     for missing in ["/en/page/1", "/en/page/x"] {
         let page = engineering_insights::prerender(missing).unwrap();
-        assert_eq!(page.head.page, Page::NotFound, "{missing}");
+        assert!(!page.head.route.is_indexable(), "{missing}");
     }
     // Past the last page there is no document: the app shows the 404 view when
     // the host answers 404, and the prerenderer has no such route to render.
@@ -238,7 +248,7 @@ fn the_index_is_paginated_and_pages_past_the_last_are_404s() {
 #[test]
 fn a_tag_with_many_articles_is_paginated_like_the_index() {
     use engineering_insights::api::{self, Request};
-    use engineering_insights::head::Page;
+    use model::Route;
     let index = model::SiteIndex {
         lang: Lang::En,
         posts: (0..45).map(|i| meta(&format!("tagged-{i}"))).collect(),
@@ -261,7 +271,7 @@ fn a_tag_with_many_articles_is_paginated_like_the_index() {
     assert!(first
         .body
         .contains(r#"rel="next" href="/en/tags/rag/page/2""#));
-    assert_eq!(first.head.page, Page::Tag("rag".into(), 1));
+    assert_eq!(first.head.route, Route::tag(Lang::En, "rag"));
     let second = engineering_insights::prerender("/en/tags/rag/page/2").unwrap();
     assert!(second.body.contains(r#"rel="prev" href="/en/tags/rag""#));
     assert!(second
@@ -274,11 +284,13 @@ fn a_tag_with_many_articles_is_paginated_like_the_index() {
         "{}",
         third.head.title
     );
-    assert_eq!(third.head.page, Page::Tag("rag".into(), 3));
-    let page_one = engineering_insights::prerender("/en/tags/rag/page/1").unwrap();
     assert_eq!(
-        page_one.head.page,
-        Page::NotFound,
+        third.head.route,
+        Route::parse("/en/tags/rag/page/3").unwrap()
+    );
+    let page_one = engineering_insights::prerender("/en/tags/rag/page/1").unwrap();
+    assert!(
+        !page_one.head.route.is_indexable(),
         "page 1 is only at the tag's URL"
     );
 }

@@ -3,7 +3,7 @@
 //! configured site URL.
 
 use crate::site::Site;
-use model::Lang;
+use model::{Lang, Route};
 use rss::extension::atom::{AtomExtensionBuilder, Link};
 use rss::{ChannelBuilder, GuidBuilder, ItemBuilder};
 use std::fmt::Write as _;
@@ -57,7 +57,7 @@ pub fn feed(site: &Site, lang: Lang, base: &str) -> String {
         .posts
         .iter()
         .map(|p| {
-            let url = format!("{base}/{}/blog/{}", lang.code(), p.slug);
+            let url = format!("{base}{}", Route::article(lang, &p.slug).path());
             ItemBuilder::default()
                 .title(Some(p.title.clone()))
                 .link(Some(url.clone()))
@@ -87,7 +87,7 @@ pub fn feed(site: &Site, lang: Lang, base: &str) -> String {
     };
     ChannelBuilder::default()
         .title(title)
-        .link(format!("{base}/{}/", lang.code()))
+        .link(format!("{base}{}", Route::home(lang).path()))
         .description(description)
         .language(Some(lang.code().to_string()))
         .last_build_date(index.posts.first().map(|p| rfc2822(&p.date)))
@@ -101,11 +101,6 @@ pub fn feed(site: &Site, lang: Lang, base: &str) -> String {
         .to_string()
 }
 
-/// Every page path of the site in `lang`, with its `lastmod` date if any.
-fn pages(site: &Site, lang: Lang) -> Vec<(String, Option<String>)> {
-    site.index(lang).site_pages()
-}
-
 /// The sitemap: every page in both languages, each with its alternates.
 pub fn sitemap(site: &Site, base: &str) -> String {
     let mut xml = String::from(
@@ -113,43 +108,26 @@ pub fn sitemap(site: &Site, base: &str) -> String {
          <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" \
          xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
-    // The root, which sends readers to their language, is the indexes' x-default.
-    let _ = writeln!(xml, "  <url>\n    <loc>{base}/</loc>");
-    for (hreflang, path) in [("en", "/en/"), ("ru", "/ru/"), ("x-default", "/")] {
-        let _ = writeln!(
+    let pages = Lang::ALL
+        .into_iter()
+        .flat_map(|lang| site.index(lang).site_pages());
+    for (route, lastmod) in [(Route::Root, None)].into_iter().chain(pages) {
+        let _ = write!(
             xml,
-            "    <xhtml:link rel=\"alternate\" hreflang=\"{hreflang}\" href=\"{base}{path}\"/>"
+            "  <url>\n    <loc>{base}{}</loc>\n",
+            escape(&route.path())
         );
-    }
-    xml.push_str("  </url>\n");
-    for lang in Lang::ALL {
-        for (path, lastmod) in pages(site, lang) {
-            let _ = write!(xml, "  <url>\n    <loc>{base}{}</loc>\n", escape(&path));
-            if let Some(date) = lastmod {
-                let _ = writeln!(xml, "    <lastmod>{date}</lastmod>");
-            }
-            for alt in Lang::ALL {
-                let alt_path = format!("/{}{}", alt.code(), &path[3..]);
-                let _ = writeln!(
-                    xml,
-                    "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{base}{}\"/>",
-                    alt.code(),
-                    escape(&alt_path)
-                );
-            }
-            // The root sends readers to their language: the default of the
-            // indexes. Other pages default to English.
-            let default_path = match &path[3..] {
-                "/" => "/".to_string(),
-                rest => format!("/en{rest}"),
-            };
+        if let Some(date) = lastmod {
+            let _ = writeln!(xml, "    <lastmod>{date}</lastmod>");
+        }
+        for (hreflang, page) in route.alternates() {
             let _ = writeln!(
                 xml,
-                "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{base}{}\"/>",
-                escape(&default_path)
+                "    <xhtml:link rel=\"alternate\" hreflang=\"{hreflang}\" href=\"{base}{}\"/>",
+                escape(&page.path())
             );
-            xml.push_str("  </url>\n");
         }
+        xml.push_str("  </url>\n");
     }
     xml.push_str("</urlset>\n");
     xml

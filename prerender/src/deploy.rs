@@ -2,6 +2,8 @@
 //! Content-Security-Policy), redirect and 404 rules, and the service worker's
 //! list of files. See `deploy/README.md` for each host.
 
+use model::{Lang, Route};
+
 /// The Content-Security-Policy of the site. Everything comes from the site itself:
 /// no `'unsafe-inline'` (the one inline script is allowed by its hash, in
 /// `scripts`), `'wasm-unsafe-eval'` only to compile the app's wasm.
@@ -62,18 +64,22 @@ pub fn redirects(base: &str) -> String {
          # per language, never a language placeholder: one there would turn `/\\evil.example/blog/x/`\n\
          # into `Location: /\\evil.example/blog/x`, which browsers follow to another site.\n",
     );
-    for lang in model::Lang::ALL {
-        let code = lang.code();
-        for (from, to) in [("blog/:slug/", "blog/:slug"), ("tags/:tag/", "tags/:tag")] {
-            out.push_str(&format!("{base}/{code}/{from}  {base}/{code}/{to}  301\n"));
+    for lang in Lang::ALL {
+        // The route's own path with a placeholder for the slug: the rule follows
+        // the route.
+        for page in [Route::article(lang, ":slug"), Route::tag(lang, ":tag")] {
+            let to = page.path();
+            out.push_str(&format!("{base}{to}/  {base}{to}  301\n"));
         }
     }
     out.push_str("# Unknown URLs: the 404 page of their language, with status 404.\n");
-    for lang in model::Lang::ALL {
-        let code = lang.code();
-        out.push_str(&format!("{base}/{code}/*  {base}/{code}/404.html  404\n"));
+    for lang in Lang::ALL {
+        let folder = Route::home(lang).path();
+        let page = Route::NotFound { lang: Some(lang) }.file();
+        out.push_str(&format!("{base}{folder}*  {base}/{page}  404\n"));
     }
-    out.push_str(&format!("{base}/*  {base}/404.html  404\n"));
+    let page = Route::NotFound { lang: None }.file();
+    out.push_str(&format!("{base}/*  {base}/{page}  404\n"));
     out
 }
 

@@ -12,10 +12,10 @@
 pub mod deploy;
 pub mod template;
 
-use engineering_insights::api::{self, Request};
+use engineering_insights::api::{self, Loaded, Request};
 use engineering_insights::head::head_tags;
 use engineering_insights::routing::{BASE, SITE_URL};
-use model::{paths, Lang};
+use model::{paths, IndexPage, Lang, PageNumber, Route, TagIndex};
 use std::fs;
 use std::path::{Path, PathBuf};
 use template::{fnv1a, is_hashed, PageParts, Template};
@@ -29,27 +29,14 @@ pub struct Summary {
     pub version: String,
 }
 
-/// One route and its file: (site path without the prefix, file under the site).
-pub type Route = (String, String);
-
-/// Every route of the site, with the file a static host serves it from: the
-/// root and the 404 pages, then each language's pages as the sitemap lists them
-/// ([`model::SiteIndex::site_pages`]). Folders (`/en/`, `/en/tags/`) are
-/// `index.html` files in them; every other page is a `name.html` file, served at
-/// `name` by every common host.
+/// Every page of the site the prerenderer writes: the root and the 404 pages,
+/// then each language's pages as the sitemap lists them
+/// ([`model::SiteIndex::site_pages`]). Each is written to [`Route::file`].
 pub fn routes(langs: &[(Lang, model::SiteIndex)]) -> Vec<Route> {
-    let mut routes = vec![("/".to_string(), "index.html".to_string())];
-    routes.push(("/404".into(), "404.html".into()));
+    let mut routes = vec![Route::Root, Route::NotFound { lang: None }];
     for (lang, index) in langs {
-        let l = lang.code();
-        routes.push((format!("/{l}/404"), format!("{l}/404.html")));
-        for (path, _) in index.site_pages() {
-            let file = match path.strip_suffix('/') {
-                Some(folder) => format!("{}/index.html", &folder[1..]),
-                None => format!("{}.html", &path[1..]),
-            };
-            routes.push((path, file));
-        }
+        routes.push(Route::NotFound { lang: Some(*lang) });
+        routes.extend(index.site_pages().into_iter().map(|(route, _)| route));
     }
     routes
 }
@@ -97,22 +84,20 @@ fn load_documents(content: &Path) -> Result<Vec<(Lang, model::SiteIndex)>, Strin
     let mut langs = Vec::new();
     for lang in Lang::ALL {
         let mut posts = Vec::new();
-        let mut n = 1;
+        let mut n = PageNumber::FIRST;
         loop {
-            let page = load(Request::IndexPage(lang, n))?
-                .into_index_page()
+            let page = IndexPage::from_document(load(Request::IndexPage(lang, n))?)
                 .map_err(|e| e.to_string())?;
             posts.extend(page.posts.iter().cloned());
             if n >= page.pages {
                 break;
             }
-            n += 1;
+            n = n.next();
         }
-        let tags = load(Request::Tags(lang))?
-            .into_tags()
-            .map_err(|e| e.to_string())?;
+        let tags =
+            TagIndex::from_document(load(Request::Tags(lang))?).map_err(|e| e.to_string())?;
         for tag in &tags.tags {
-            for n in 1..=model::page_count(tag.count as usize) as u32 {
+            for n in PageNumber::count_for(tag.count as usize).up_to() {
                 load(Request::Tag(lang, tag.slug.clone(), n))?;
             }
         }
@@ -158,8 +143,9 @@ pub fn run(site: &Path, content: &Path) -> Result<Summary, String> {
 
     let mut pages = Vec::new();
     let mut fingerprint = String::new();
-    for (path, file) in routes(&langs) {
-        let page = engineering_insights::prerender(&path)?;
+    for route in routes(&langs) {
+        let file = route.file();
+        let page = engineering_insights::prerender(&route.path())?;
         let mut head = meta_csp.clone();
         for tag in head_tags(&page.head, SITE_URL) {
             head.push_str(&tag.to_html());
@@ -173,7 +159,7 @@ pub fn run(site: &Path, content: &Path) -> Result<Summary, String> {
         // window). Bundled builds have them compiled in.
         let mut body = page.body.clone();
         if fetched {
-            for request in api::documents_for(&path) {
+            for request in api::documents_for(&route) {
                 let file = api::document_path(&request).map_err(|e| e.to_string())?;
                 // A document that is missing fails the build here.
                 read(&content.join(&file))?;
@@ -192,9 +178,14 @@ pub fn run(site: &Path, content: &Path) -> Result<Summary, String> {
         pages.push(file);
     }
 
-    let mut shell: Vec<String> = ["", "en/", "ru/", "404.html", "favicon.svg"]
-        .iter()
-        .map(|p| format!("{public_url}{p}"))
+    // The root, each language's index, the 404 page and the icon.
+    let folders = [Route::Root].into_iter().chain(Lang::ALL.map(Route::home));
+    let mut shell: Vec<String> = folders
+        .map(|page| format!("{BASE}{}", page.path()))
+        .chain(
+            [Route::NotFound { lang: None }.file(), "favicon.svg".into()]
+                .map(|f| format!("{public_url}{f}")),
+        )
         .collect();
     // The hashed files: those the page names, and the chunks the app loads on
     // demand (splitter/), which only its loader names.
@@ -210,7 +201,7 @@ pub fn run(site: &Path, content: &Path) -> Result<Summary, String> {
         for lang in Lang::ALL {
             shell.push(format!(
                 "{public_url}content/{}",
-                paths::index_page(lang, 1)
+                paths::index_page(lang, PageNumber::FIRST)
             ));
         }
     }

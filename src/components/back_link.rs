@@ -1,6 +1,7 @@
 use crate::i18n::{strings, Lang};
 use crate::routing;
 use leptos::prelude::*;
+use model::Route;
 
 /// "← All articles": the way back to the index from any page below it.
 #[component]
@@ -9,7 +10,7 @@ pub fn BackLink(
     lang: Lang,
 ) -> impl IntoView {
     view! {
-        <a href=routing::home(lang)>
+        <a href=routing::href(&Route::home(lang))>
             <span aria-hidden="true">"← "</span>
             {strings(lang).back_to_articles}
         </a>

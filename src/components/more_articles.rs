@@ -3,6 +3,7 @@ use crate::i18n::{strings, Lang};
 use crate::routing;
 use leptos::prelude::*;
 use model::Post;
+use model::Route;
 
 /// The end of an article: newer and older neighbours, then related articles.
 #[component]
@@ -15,7 +16,7 @@ pub fn MoreArticles(
     let neighbour = |link: &Option<model::PostLink>, label: &'static str, class: &'static str| {
         link.as_ref().map(|l| {
             view! {
-                <a class=class href=routing::post(lang, &l.slug)>
+                <a class=class href=routing::href(&Route::article(lang, &l.slug))>
                     <span class="post-nav__label">{label}</span>
                     <span class="post-nav__title">{l.title.clone()}</span>
                 </a>

@@ -1,6 +1,7 @@
 use crate::i18n::{page_of, strings, Lang};
 use crate::routing;
 use leptos::prelude::*;
+use model::{PageNumber, Route};
 
 /// Links between the pages of the index, or of a tag's articles: newer, "page n
 /// of m", older. Nothing when everything fits on one page.
@@ -8,24 +9,30 @@ use leptos::prelude::*;
 pub fn Pagination(
     /// Language of the labels and links.
     lang: Lang,
-    /// The page shown, from 1.
-    current: usize,
+    /// The page shown.
+    current: PageNumber,
     /// The number of pages.
-    pages: usize,
+    pages: PageNumber,
     /// The tag whose articles these are pages of; none for the index.
     #[prop(optional)]
     tag: Option<String>,
 ) -> impl IntoView {
-    (pages > 1).then(|| {
+    (!pages.is_first()).then(|| {
         let t = strings(lang);
-        let href = move |n: usize| match &tag {
-            Some(tag) => routing::tag_page(lang, tag, n),
-            None => routing::home_page(lang, n),
+        let href = move |page: PageNumber| {
+            routing::href(&match &tag {
+                Some(tag) => Route::Tag {
+                    lang,
+                    tag: tag.clone(),
+                    page,
+                },
+                None => Route::Home { lang, page },
+            })
         };
         let status = page_of(lang, current, pages);
-        let newer = (current > 1).then(|| {
+        let newer = current.previous().map(|page| {
             view! {
-                <a class="pagination__newer" rel="prev" href=href(current - 1)>
+                <a class="pagination__newer" rel="prev" href=href(page)>
                     <span aria-hidden="true">"← "</span>
                     {t.newer_page}
                 </a>
@@ -33,7 +40,7 @@ pub fn Pagination(
         });
         let older = (current < pages).then(|| {
             view! {
-                <a class="pagination__older" rel="next" href=href(current + 1)>
+                <a class="pagination__older" rel="next" href=href(current.next())>
                     {t.older_page}
                     <span aria-hidden="true">" →"</span>
                 </a>

@@ -3,6 +3,7 @@ use crate::i18n::Lang;
 use crate::routing;
 use leptos::prelude::*;
 use model::PostMeta;
+use model::Route;
 
 /// One article on the index: linked title, date, reading time, summary and tags.
 #[component]
@@ -12,7 +13,7 @@ pub fn PostCard(
     /// Language of the index.
     lang: Lang,
 ) -> impl IntoView {
-    let href = routing::post(lang, &post.slug);
+    let href = routing::href(&Route::article(lang, &post.slug));
     view! {
         <article class="card">
             <h3 class="card__title">

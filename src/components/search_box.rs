@@ -1,5 +1,5 @@
 use super::status::error_text;
-use crate::api::{self, ContentError, Document, Request};
+use crate::api::{self, ContentError, Request};
 use crate::i18n::{strings, use_lang, Lang};
 use crate::routing;
 use crate::search::{self, Segment};
@@ -8,6 +8,7 @@ use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use leptos::prelude::*;
 use leptos::reactive::computed::ScopedFuture;
 use leptos_router::hooks::use_navigate;
+use model::{Route, SearchIndex};
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -65,7 +66,7 @@ pub fn SearchBox() -> impl IntoView {
             open.set(false);
             query.set(String::new());
             navigate(
-                &routing::post(lang.get_untracked(), &slug),
+                &routing::href(&Route::article(lang.get_untracked(), &slug)),
                 Default::default(),
             );
         }
@@ -243,7 +244,7 @@ struct Shown {
 /// switched away is never searched); the results are a memo of the index and
 /// the query; each listed result loads its own article text for its snippet.
 /// In release builds (`split`) its code is in the views' chunk (see
-/// `crate::route_table`), which the app fetches when idle after the takeover:
+/// `crate::routes::route_table`), which the app fetches when idle after the takeover:
 /// `wasm_split` (what `leptos::lazy` uses) with `fallible`, so a chunk that
 /// cannot be fetched is an error to show, not a panic. One chunk rather than
 /// two: the results and the views share most of their code (measured: 104.0 KB
@@ -266,11 +267,7 @@ fn results_panel(input: SearchInput) -> Result<Results, ChunkError> {
     };
     let index = LocalResource::new(move || {
         let lang = lang.get();
-        async move {
-            api::load(Request::Search(lang))
-                .await
-                .and_then(Document::into_search)
-        }
+        async move { api::load_as::<SearchIndex>(Request::Search(lang)).await }
     });
 
     let results = Memo::new(move |_| {
@@ -415,8 +412,7 @@ fn result_item(
             let pending = requests
                 .with_value(|r| r.get(&key).cloned())
                 .unwrap_or_else(|| {
-                    let load = api::load(Request::SearchText(lang, slug.clone()));
-                    let load = async move { load.await.and_then(Document::into_search_text) };
+                    let load = api::load_as::<String>(Request::SearchText(lang, slug.clone()));
                     let shared = owner
                         .get_value()
                         .with(|| ScopedFuture::new_untracked(load))
@@ -480,7 +476,7 @@ fn result_item(
                 role="option"
                 tabindex="-1"
                 aria-selected=move || (selected.get() == position.get()).to_string()
-                href=routing::post(lang, &slug)
+                href=routing::href(&Route::article(lang, &slug))
                 on:mousedown=|ev| ev.prevent_default()
                 on:click=move |_| {
                     open.set(false);

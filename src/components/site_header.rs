@@ -2,6 +2,7 @@ use crate::components::{LanguageSwitcher, SearchBox, ThemeToggle};
 use crate::i18n::{strings, use_lang};
 use crate::routing;
 use leptos::prelude::*;
+use model::Route;
 
 /// The banner on every view: the site name linking home, and the language switcher.
 #[component]
@@ -12,7 +13,7 @@ pub fn SiteHeader() -> impl IntoView {
         let t = strings(lang);
         view! {
             // Named by its visible text (the mark is decoration): the site name.
-            <a class="brand" href=routing::home(lang)>
+            <a class="brand" href=routing::href(&Route::home(lang))>
                 <span class="brand__mark" aria-hidden="true">"EI"</span>
                 <span class="brand__name">{t.site_name}</span>
             </a>

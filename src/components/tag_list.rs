@@ -1,6 +1,7 @@
 use crate::i18n::{strings, Lang};
 use crate::routing;
 use leptos::prelude::*;
+use model::Route;
 use model::Tag;
 
 /// An article's tags, in the page's language.
@@ -18,7 +19,7 @@ pub fn TagList(
                 .map(|tag| {
                     view! {
                         <li>
-                            <a class="tag" href=routing::tag(lang, &tag.slug)>{tag.name}</a>
+                            <a class="tag" href=routing::href(&Route::tag(lang, &tag.slug))>{tag.name}</a>
                         </li>
                     }
                 })

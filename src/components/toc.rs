@@ -2,6 +2,7 @@ use crate::i18n::{strings, Lang};
 use crate::routing;
 use leptos::prelude::*;
 use model::Heading;
+use model::Route;
 
 /// The article's table of contents: sections and subsections, linked. Beside the
 /// article and always shown on wide screens, collapsed above it on narrow ones (the
@@ -18,7 +19,7 @@ pub fn Toc(
 ) -> impl IntoView {
     let active = RwSignal::new(String::new());
     track_sections(&headings, active);
-    let page = routing::post(lang, &slug);
+    let page = routing::href(&Route::article(lang, &slug));
     let items = headings
         .into_iter()
         .map(|h| {

@@ -1,11 +1,13 @@
-use crate::api::{Document, Request};
+use crate::api::Request;
 use crate::components::{Pagination, PostList, SubscribeCta};
-use crate::head::{Page, PageHead};
-use crate::i18n::{page_of, strings, use_lang, use_route_has_lang, Lang};
-use crate::pages::{use_page_number, with_document, NotFoundPage};
+use crate::head::PageHead;
+use crate::i18n::{page_of, strings, use_lang, Lang};
+use crate::loader::{page_document, part_document, use_page_number};
+use crate::pages::NotFoundPage;
 use crate::routing;
 use leptos::prelude::*;
-use model::{IndexPage, PAGE_SIZE};
+use model::{IndexPage, PageNumber, Route, PAGE_SIZE};
+use std::rc::Rc;
 
 /// `/{lang}/` and `/{lang}/page/{n}`: the site's name and tagline, one page of
 /// articles newest first ([`PAGE_SIZE`] a page, so the first screen costs the
@@ -20,45 +22,40 @@ use model::{IndexPage, PAGE_SIZE};
 #[component]
 pub fn HomePage() -> impl IntoView {
     let lang = use_lang();
-    let known = use_route_has_lang();
     let page = use_page_number();
-    move || {
-        if !known.get() {
-            return view! { <NotFoundPage /> }.into_any();
+    move || match page.get() {
+        None => view! { <NotFoundPage /> }.into_any(),
+        Some(page) if page.is_first() => {
+            let lang = lang.get();
+            let t = strings(lang);
+            let list = part_document(
+                |lang| Request::IndexPage(lang, PageNumber::FIRST),
+                |lang, page: Rc<IndexPage>| articles(lang, &page),
+            );
+            let head = view! {
+                <PageHead lang title=t.site_name.to_string() description=t.tagline route=Route::home(lang) />
+            };
+            frame(lang, head, list)
         }
-        match page.get() {
-            None => view! { <NotFoundPage /> }.into_any(),
-            Some(1) => {
-                let t = strings(lang.get());
-                let list = with_document(
-                    |lang| Request::IndexPage(lang, 1),
-                    Document::into_index_page,
-                    true,
-                    |lang, page| articles(lang, &page),
-                );
-                let head = view! {
-                    <PageHead lang=lang.get() title=t.site_name.to_string() description=t.tagline page=Page::Home />
+        Some(current) => page_document(
+            move |lang| Request::IndexPage(lang, current),
+            |lang, page: Rc<IndexPage>| {
+                let route = Route::Home {
+                    lang,
+                    page: page.page,
                 };
-                frame(lang.get(), head, list)
-            }
-            Some(current) => with_document(
-                move |lang| Request::IndexPage(lang, current),
-                Document::into_index_page,
-                false,
-                |lang, page| {
-                    let head = view! {
-                        <PageHead
-                            lang
-                            title=page_of(lang, page.page as usize, page.pages as usize)
-                            description=strings(lang).tagline
-                            page=Page::HomePage(page.page as usize)
-                        />
-                    };
-                    frame(lang, head, articles(lang, &page))
-                },
-            )
-            .into_any(),
-        }
+                let head = view! {
+                    <PageHead
+                        lang
+                        title=page_of(lang, page.page, page.pages)
+                        description=strings(lang).tagline
+                        route
+                    />
+                };
+                frame(lang, head, articles(lang, &page))
+            },
+        )
+        .into_any(),
     }
 }
 
@@ -67,7 +64,7 @@ fn articles(lang: Lang, page: &IndexPage) -> impl IntoView {
     debug_assert!(page.posts.len() <= PAGE_SIZE);
     view! {
         <PostList posts=page.posts.clone() lang total=page.total as usize />
-        <Pagination lang current=page.page as usize pages=page.pages as usize />
+        <Pagination lang current=page.page pages=page.pages />
     }
 }
 
@@ -83,7 +80,7 @@ fn frame(lang: Lang, head: impl IntoView, list: impl IntoView) -> AnyView {
         <section class="posts" aria-labelledby="latest-title">
             <div class="posts__head">
                 <h2 id="latest-title">{t.latest_articles}</h2>
-                <a href=routing::tags(lang)>{t.all_tags}</a>
+                <a href=routing::href(&Route::Tags { lang })>{t.all_tags}</a>
             </div>
             {list}
         </section>

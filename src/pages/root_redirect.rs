@@ -1,7 +1,8 @@
-use crate::head::{Page, PageHead};
+use crate::head::PageHead;
 use crate::i18n::{strings, Lang};
 use crate::routing;
 use leptos::prelude::*;
+use model::Route;
 
 /// `/`: sends the reader to the index in their language (saved choice, else the
 /// browser's languages, else English), replacing `/` in the history.
@@ -19,7 +20,7 @@ pub fn RootRedirect() -> impl IntoView {
             replace: true,
             ..Default::default()
         };
-        view! { <Redirect path=routing::home(crate::prefs::preferred_lang()) options /> }
+        view! { <Redirect path=routing::href(&Route::home(crate::prefs::preferred_lang())) options /> }
     }
     #[cfg(not(target_arch = "wasm32"))]
     view! { <LanguageChoice /> }
@@ -35,14 +36,14 @@ pub fn LanguageChoice() -> impl IntoView {
             let t = strings(lang);
             view! {
                 <li lang=lang.code()>
-                    <a href=routing::home(lang) hreflang=lang.code()>{lang.native_name()}</a>
+                    <a href=routing::href(&Route::home(lang)) hreflang=lang.code()>{lang.native_name()}</a>
                     <p>{t.tagline}</p>
                 </li>
             }
         })
         .collect_view();
     view! {
-        <PageHead lang=Lang::En title=t.site_name.to_string() description=t.tagline page=Page::Root />
+        <PageHead lang=Lang::En title=t.site_name.to_string() description=t.tagline route=Route::Root />
         <section class="hero">
             <h1 id="page-title" tabindex="-1">
                 {t.site_name} " · " <span lang="ru">{strings(Lang::Ru).site_name}</span>

@@ -1,16 +1,17 @@
-use crate::api::{Document, Request};
+use crate::api::Request;
 use crate::components::BackLink;
-use crate::head::{Page, PageHead};
-use crate::i18n::{strings, use_route_has_lang};
-use crate::pages::{with_document, NotFoundPage};
+use crate::head::PageHead;
+use crate::i18n::strings;
+use crate::loader::page_document;
 use crate::routing;
 use leptos::prelude::*;
+use model::{Route, TagIndex};
+use std::rc::Rc;
 
 /// `/{lang}/tags`: every tag with its number of articles.
 #[component]
 pub fn TagsPage() -> impl IntoView {
-    let known = use_route_has_lang();
-    let body = with_document(Request::Tags, Document::into_tags, false, |lang, index| {
+    page_document(Request::Tags, |lang, index: Rc<TagIndex>| {
         let t = strings(lang);
         let items = index
             .tags
@@ -18,7 +19,7 @@ pub fn TagsPage() -> impl IntoView {
             .map(|tag| {
                 view! {
                     <li>
-                        <a href=routing::tag(lang, &tag.slug)>
+                        <a href=routing::href(&Route::tag(lang, &tag.slug))>
                             <span class="tag-index__name">{tag.name.clone()}</span>
                             <span class="tag-index__count">{tag.count}</span>
                         </a>
@@ -27,7 +28,7 @@ pub fn TagsPage() -> impl IntoView {
             })
             .collect_view();
         view! {
-            <PageHead lang title=t.all_tags.to_string() description=t.tags_description page=Page::Tags />
+            <PageHead lang title=t.all_tags.to_string() description=t.tags_description route=Route::Tags { lang } />
             <header class="page-header">
                 <p class="back">
                     <BackLink lang />
@@ -36,12 +37,5 @@ pub fn TagsPage() -> impl IntoView {
             </header>
             <ul class="tag-index">{items}</ul>
         }
-    });
-    move || {
-        if known.get() {
-            body.clone().into_any()
-        } else {
-            view! { <NotFoundPage /> }.into_any()
-        }
-    }
+    })
 }

@@ -1,13 +1,27 @@
-use crate::api::{self, ContentError, Document, Request};
+//! How a view waits for its document: loading state, 404 view or error panel
+//! with retry, and the route parameters a document request is made of.
+
+use crate::api::{self, ContentError, Document, Loaded, Request};
 use crate::components::{ErrorPanel, Loading};
 use crate::i18n::{use_lang, Lang};
 use crate::pages::NotFoundPage;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
-use model::Post;
+use model::PageNumber;
 use std::rc::Rc;
 
-/// The loading of every view that shows one document.
+/// Whose document it is: what a missing one means.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// The page's own document: without it the page does not exist (the 404 view).
+    Page,
+    /// A part of a page with its own title: the page exists whatever the
+    /// document says, so a missing one is an error of the content host, shown
+    /// in the error panel (with a section heading).
+    Part,
+}
+
+/// The view of a page made of one document of kind `T`.
 ///
 /// `request` names the document (it may read the route); `ready` renders it. A
 /// document already at hand ([`api::cached`]: bundled, prerendered or seen earlier
@@ -18,19 +32,27 @@ use std::rc::Rc;
 ///
 /// The returned closure is a reactive view: place it in a view as is (calling it
 /// inside another reactive block would make that block depend on the document).
-///
-/// `part`: the view is a part of a page with its own title, not the whole page.
-/// The page exists whatever the document says, so a missing document is an error
-/// of the content host, shown in the error panel (with a section heading).
-pub fn with_document<T: 'static, V>(
+pub fn page_document<T: Loaded, V: IntoView + 'static>(
     request: impl Fn(Lang) -> Request + Clone + Send + Sync + 'static,
-    extract: fn(Document) -> Result<T, ContentError>,
-    part: bool,
-    ready: impl Fn(Lang, T) -> V + Clone + Send + Sync + 'static,
-) -> impl Fn() -> AnyView + Clone + Send + Sync + 'static
-where
-    V: IntoView + 'static,
-{
+    ready: impl Fn(Lang, Rc<T>) -> V + Clone + Send + Sync + 'static,
+) -> impl Fn() -> AnyView + Clone + Send + Sync + 'static {
+    with_document(request, Role::Page, ready)
+}
+
+/// [`page_document`] for a part of a page (the index's list of articles under
+/// its heading): a missing document is an error, not a missing page.
+pub fn part_document<T: Loaded, V: IntoView + 'static>(
+    request: impl Fn(Lang) -> Request + Clone + Send + Sync + 'static,
+    ready: impl Fn(Lang, Rc<T>) -> V + Clone + Send + Sync + 'static,
+) -> impl Fn() -> AnyView + Clone + Send + Sync + 'static {
+    with_document(request, Role::Part, ready)
+}
+
+fn with_document<T: Loaded, V: IntoView + 'static>(
+    request: impl Fn(Lang) -> Request + Clone + Send + Sync + 'static,
+    role: Role,
+    ready: impl Fn(Lang, Rc<T>) -> V + Clone + Send + Sync + 'static,
+) -> impl Fn() -> AnyView + Clone + Send + Sync + 'static {
     let lang = use_route_lang();
     let resource = document_resource(Signal::derive({
         let request = request.clone();
@@ -47,12 +69,15 @@ where
                 .get()
                 .and_then(|(asked, doc)| (asked == wanted).then_some(doc)),
         };
-        match loaded.map(|doc| doc.and_then(extract)) {
+        match loaded.map(|doc| doc.and_then(T::from_document)) {
             None => view! { <Loading lang /> }.into_any(),
             Some(Ok(doc)) => ready(lang, doc).into_any(),
-            Some(Err(ContentError::NotFound)) if !part => view! { <NotFoundPage /> }.into_any(),
+            Some(Err(ContentError::NotFound)) if role == Role::Page => {
+                view! { <NotFoundPage /> }.into_any()
+            }
             Some(Err(error)) => {
                 let on_retry = Callback::new(move |_| resource.refetch());
+                let part = role == Role::Part;
                 view! { <ErrorPanel error lang on_retry part /> }.into_any()
             }
         }
@@ -77,7 +102,7 @@ fn use_route_lang() -> Memo<Lang> {
     })
 }
 
-/// The resource behind [`with_document`], answering with the request it
+/// The resource behind [`page_document`], answering with the request it
 /// answers, so a view can tell its own document from a previous one. Not
 /// generic, so the async machinery is compiled once for every view rather than
 /// once per call site.
@@ -90,18 +115,14 @@ fn document_resource(
     })
 }
 
-/// [`with_document`] for one article of the language.
-pub fn with_post<V>(
-    slug: Memo<String>,
-    ready: impl Fn(Lang, Rc<Post>) -> V + Clone + Send + Sync + 'static,
-) -> impl Fn() -> AnyView + Clone + Send + Sync + 'static
-where
-    V: IntoView + 'static,
-{
-    with_document(
-        move |lang| Request::Post(lang, slug.get()),
-        Document::into_post,
-        false,
-        ready,
-    )
+/// The page of a paged list (the index, a tag) the route shows: the first
+/// without a `page` parameter, the number in `…/page/{n}` otherwise, and `None`
+/// when that is not a page this list serves (`page/1`, `page/x`), which is the
+/// 404 view.
+pub fn use_page_number() -> Memo<Option<PageNumber>> {
+    let params = use_params_map();
+    Memo::new(move |_| match params.read().get("page") {
+        None => Some(PageNumber::FIRST),
+        Some(n) => PageNumber::from_segment(&n),
+    })
 }

@@ -1,0 +1,128 @@
+//! The app: the router and the frame every view shares.
+
+use crate::components::{SiteFooter, SiteHeader};
+use crate::head::{self, Announcement};
+use crate::i18n::{strings, Locale};
+use crate::routes::{routes, views_loaded};
+use crate::{prefs, routing, takeover};
+use leptos::prelude::*;
+use leptos_router::{
+    components::Router,
+    hooks::use_location,
+    location::{BrowserUrl, LocationProvider},
+};
+
+/// The whole app: document head, router and the route table.
+#[component]
+pub fn App() -> impl IntoView {
+    view! {
+        <Router base=routing::BASE>
+            <Shell />
+        </Router>
+    }
+}
+
+/// The frame of every view. It derives the app-wide language from the URL, so it
+/// lives inside the router.
+#[component]
+fn Shell() -> impl IntoView {
+    let location = use_location();
+    // URLs without a language (`/`, unknown paths) speak the reader's language.
+    let preferred = prefs::preferred_lang();
+    let lang =
+        Memo::new(move |_| routing::lang_of_path(&location.pathname.get()).unwrap_or(preferred));
+    provide_context(Locale { lang });
+    Effect::new(move || head::set_lang(lang.get()));
+    // A prerendered page's view is adopted as it is (see `takeover`): no view is
+    // rendered until the first navigation to another page, which puts the app's
+    // `<main>` in place of the adopted one once the views' code is at hand.
+    let adopting = RwSignal::new(takeover::adopting());
+    let main_ref = NodeRef::<leptos::html::Main>::new();
+    if adopting.get_untracked() {
+        let adopted_path = location.pathname.get_untracked();
+        let releasing = StoredValue::new(false);
+        Effect::new(move || {
+            let path = location.pathname.get();
+            if path == adopted_path || releasing.get_value() {
+                return;
+            }
+            releasing.set_value(true);
+            let router = use_context::<BrowserUrl>();
+            leptos::task::spawn_local(async move {
+                if !views_loaded().await {
+                    // Without the views' code, the page is loaded as a page.
+                    takeover::load_page(&path);
+                    return;
+                }
+                if let Some(main) = main_ref.get_untracked() {
+                    takeover::release(&main);
+                }
+                adopting.set(false);
+                // The router puts a link's URL in the address bar once the routes
+                // say its view is ready; the routes start only now, past that
+                // moment, so this navigation is completed here.
+                if let Some(router) = router {
+                    router.ready_to_complete();
+                }
+            });
+        });
+    }
+    let routes = move || (!adopting.get()).then(routes);
+    // After a client-side navigation, focus moves to the new page's heading and
+    // its title is announced (see `Announcement`). The heading is mounted by
+    // the next frame.
+    let announced = RwSignal::new(String::new());
+    provide_context(Announcement(announced));
+    Effect::new(move || {
+        if !announced.with(String::is_empty) {
+            request_animation_frame(move || focus_heading(main_ref));
+        }
+    });
+    view! {
+        <a class="skip-link" href="#main" on:click=skip_to_main(main_ref)>
+            {move || strings(lang.get()).skip_to_content}
+        </a>
+        <SiteHeader />
+        <main id="main" tabindex="-1" node_ref=main_ref>
+            {routes}
+        </main>
+        <SiteFooter />
+        // Filled with the new page's title after each client-side navigation.
+        <div id="route-announcer" class="visually-hidden" aria-live="polite" aria-atomic="true">
+            {move || announced.get()}
+        </div>
+    }
+}
+
+/// Moves focus to the heading of the page in `main` (without scrolling).
+fn focus_heading(main: NodeRef<leptos::html::Main>) {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(heading) = main
+        .get_untracked()
+        .and_then(|main| main.query_selector("h1").ok().flatten())
+    {
+        use wasm_bindgen::JsCast;
+        if let Ok(heading) = heading.dyn_into::<web_sys::HtmlElement>() {
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = heading.focus_with_options(&options);
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = main;
+}
+
+/// The skip link's click: focus moves to the main content. Handled here because
+/// `<base href>` would turn the plain `#main` link into a navigation to the
+/// site root.
+fn skip_to_main(main: NodeRef<leptos::html::Main>) -> impl Fn(leptos::ev::MouseEvent) {
+    move |ev| {
+        ev.prevent_default();
+        #[cfg(target_arch = "wasm32")]
+        if let Some(main) = main.get_untracked() {
+            let _ = main.focus();
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = main;
+    }
+}

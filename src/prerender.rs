@@ -1,0 +1,39 @@
+//! Rendering a route on the host, for the prerenderer: the same components as the
+//! browser, with the documents already in the data layer.
+
+use crate::{api, head, routing, App};
+use leptos::prelude::*;
+use model::Route;
+
+/// A route rendered on the host, as the prerenderer writes it into an HTML file.
+pub struct Prerendered {
+    /// The markup of `<body>`: exactly what the app renders for the route.
+    pub body: String,
+    /// What the page said about itself (see [`head::head_tags`]).
+    pub head: head::Head,
+}
+
+/// Renders the view at `path` (a site path without the prefix) on the host with
+/// the same components as the browser. Documents the view needs must be in the
+/// data layer first ([`api::store`]); a view whose data is missing would render
+/// its loading state, so that is refused.
+pub fn prerender(path: &str) -> Result<Prerendered, String> {
+    use leptos_router::location::RequestUrl;
+    let documents = Route::parse(path)
+        .map(|route| api::documents_for(&route))
+        .unwrap_or_default();
+    let missing: Vec<_> = documents
+        .into_iter()
+        .filter(|r| api::cached(r).is_none())
+        .collect();
+    if !missing.is_empty() {
+        return Err(format!("{path}: documents not loaded: {missing:?}"));
+    }
+    let owner = Owner::new();
+    let body = owner.with(|| {
+        provide_context(RequestUrl::new(&format!("{}{path}", routing::BASE)));
+        view! { <App /> }.to_html()
+    });
+    let head = head::take_rendered().ok_or_else(|| format!("{path}: the view set no head"))?;
+    Ok(Prerendered { body, head })
+}

@@ -1,0 +1,132 @@
+//! The route table, and the wasm chunk it lives in: every view, fetched when the
+//! main thread is idle after the takeover (see `takeover`), with the loading of
+//! a view's documents.
+
+use crate::pages::{ArticlePage, HomePage, NotFoundPage, RootRedirect, TagPage, TagsPage};
+use crate::{api, routing};
+use futures::future::LocalBoxFuture;
+use leptos::prelude::*;
+use leptos_router::{
+    components::{Outlet, ParentRoute, Route, Routes},
+    hooks::use_params_map,
+    path,
+};
+use model::{Lang, Route as Page};
+
+/// The route table with every view. In release builds (`split`) a chunk of its
+/// own: a prerendered page's view is adopted (see `takeover`), so the first view
+/// runs none of this code; it is fetched when the main thread is idle after the
+/// takeover, or on the first navigation, whichever comes first. Fallible: a chunk
+/// that cannot be fetched (offline without it, or gone after a deploy) makes
+/// navigations plain page loads.
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(
+        views,
+        wasm_split_path = ::leptos::wasm_split,
+        fallible,
+        preload(preload_views)
+    )
+)]
+fn route_table() -> Result<AnyView, ChunkError> {
+    Ok(view! {
+        // One route per kind of page (`model::Route`); the pages of a language
+        // are under one gate that shows the 404 view for an unsupported one.
+        <Routes fallback=NotFoundPage>
+            <Route path=path!("/") view=RootRedirect />
+            <ParentRoute path=path!("/:lang") view=LangGate>
+                <Route path=path!("") view=HomePage />
+                <Route path=path!("page/:page") view=HomePage />
+                <Route path=path!("blog/:slug") view=ArticlePage />
+                <Route path=path!("tags") view=TagsPage />
+                <Route path=path!("tags/:tag") view=TagPage />
+                <Route path=path!("tags/:tag/page/:page") view=TagPage />
+            </ParentRoute>
+        </Routes>
+    }
+    .into_any())
+}
+
+/// Loads the documents the view at `path` (a path of this site) opens with, for a
+/// prerendered page whose view is rendered anew rather than adopted. In the views'
+/// chunk with the data layer's parsing, which the first view never runs.
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(views, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn documents_loader(path: String) -> Result<LocalBoxFuture<'static, ()>, ChunkError> {
+    Ok(Box::pin(async move {
+        let route = Page::parse(routing::site_path(&path));
+        for request in route.iter().flat_map(api::documents_for) {
+            // A failure shows in the view.
+            let _ = api::load(request).await;
+        }
+    }))
+}
+
+/// [`documents_loader`], from the views' chunk in split builds (false if the chunk
+/// could not be fetched).
+pub async fn load_documents(path: String) -> bool {
+    #[cfg(feature = "split")]
+    let loader = documents_loader(path).await;
+    #[cfg(not(feature = "split"))]
+    let loader = documents_loader(path);
+    match loader {
+        Ok(load) => {
+            load.await;
+            true
+        }
+        Err(_) => false,
+    }
+}
+
+/// Why a chunk could not be fetched (split builds fetch it; others always have it).
+#[cfg(feature = "split")]
+pub type ChunkError = leptos::wasm_split::SplitLoaderError;
+/// Why a chunk could not be fetched (split builds fetch it; others always have it).
+#[cfg(not(feature = "split"))]
+pub type ChunkError = std::convert::Infallible;
+
+/// Fetches the views' chunk (once; at once if it is already here): whether the
+/// views can now be rendered.
+pub async fn views_loaded() -> bool {
+    #[cfg(feature = "split")]
+    return preload_views().await.is_ok();
+    #[cfg(not(feature = "split"))]
+    true
+}
+
+/// The routes' view. Split builds render it once the views' chunk is here, which
+/// is at once when [`views_loaded`] has answered (the Shell waits for it).
+pub(crate) fn routes() -> impl IntoView {
+    #[cfg(feature = "split")]
+    return Suspend::new(async move {
+        // Fetched already (see the Shell); a failure shows the page as it is.
+        route_table().await.unwrap_or_else(|_| ().into_any())
+    });
+    #[cfg(not(feature = "split"))]
+    match route_table() {
+        Ok(view) => view,
+        Err(never) => match never {},
+    }
+}
+
+/// The gate of every page under `/:lang`: the page, or the 404 view when the
+/// segment is no language of the site.
+#[component]
+fn LangGate() -> impl IntoView {
+    let params = use_params_map();
+    let known = Memo::new(move |_| {
+        params
+            .read()
+            .get("lang")
+            .is_some_and(|code| Lang::from_code(&code).is_some())
+    });
+    move || {
+        if known.get() {
+            view! { <Outlet /> }.into_any()
+        } else {
+            view! { <NotFoundPage /> }.into_any()
+        }
+    }
+}
