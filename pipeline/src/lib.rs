@@ -11,6 +11,7 @@ pub mod front_matter;
 pub mod glossary;
 pub mod highlight;
 pub mod markdown;
+mod parallel;
 pub mod placeholders;
 pub mod search;
 pub mod site;

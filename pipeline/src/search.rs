@@ -68,7 +68,7 @@ pub fn index(site: &Site, lang: Lang) -> (SearchIndex, Vec<String>) {
     let mut texts = Vec::new();
     // The texts are independent of each other: extracted on every core.
     let articles = &site.articles[&lang];
-    let plain = crate::site::parallel_map(articles, |a| html_text(&a.body.html));
+    let plain = crate::parallel::parallel_map(articles, |a| html_text(&a.body.html));
     for (d, (article, text)) in articles.iter().zip(plain).enumerate() {
         let front = &article.front;
         let fields = [
