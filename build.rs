@@ -7,9 +7,9 @@
 //!    `target/site/content` is compiled into the wasm (cfg `bundled`).
 //! 3. `SUBSCRIBE_ENDPOINT` (optional) is where the subscribe form posts; without it
 //!    the form is not shown.
-//! 4. The site URL (`SITE_URL`, else `url` in `content/site.toml`, the setting the
-//!    pipeline reads) becomes `SITE_URL` and its path prefix `BASE_PATH`, for the
-//!    router, links and the head's absolute URLs.
+//! 4. The site URL (`SITE_URL`, else `url` in `content/site.toml`, read by
+//!    `model::site_toml` as the pipeline reads it) becomes `SITE_URL` and its path
+//!    prefix `BASE_PATH`, for the router, links and the head's absolute URLs.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -46,25 +46,12 @@ fn main() {
     fs::write(out.join("bundle.rs"), documents).expect("write bundle.rs");
 }
 
-/// The site URL, as the content pipeline reads it (see `pipeline/src/config.rs`).
+/// The site URL, read where the content pipeline reads it (`model::site_toml`).
 fn site_url() -> model::SiteUrl {
-    #[derive(serde::Deserialize)]
-    struct SiteToml {
-        url: String,
-    }
     println!("cargo:rerun-if-env-changed=SITE_URL");
     println!("cargo:rerun-if-changed=content/site.toml");
-    let raw = match env::var("SITE_URL").ok().filter(|u| !u.trim().is_empty()) {
-        Some(url) => url,
-        None => {
-            let path = "content/site.toml";
-            let source = fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
-            let parsed: SiteToml =
-                toml::from_str(&source).unwrap_or_else(|e| panic!("{path}: {e}"));
-            parsed.url
-        }
-    };
-    model::SiteUrl::parse(&raw).unwrap_or_else(|e| panic!("{e}"))
+    model::site_toml::site_url(Path::new("content"), env::var("SITE_URL").ok())
+        .unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// A UI string or a plural family, by field name.
