@@ -62,9 +62,7 @@ enum Entry {
 
 fn read_locale(lang: &str) -> BTreeMap<String, Entry> {
     let path = format!("locales/{lang}.json");
-    let source = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let flat: BTreeMap<String, String> =
-        serde_json::from_str(&source).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let flat = model::locales::read(Path::new(&path)).unwrap_or_else(|e| panic!("{e}"));
     let mut entries = BTreeMap::new();
     for (key, value) in flat {
         let plural = key

@@ -7,6 +7,8 @@
 use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "sources")]
+pub mod locales;
+#[cfg(feature = "sources")]
 pub mod site_toml;
 
 /// A language the site is published in.

@@ -138,6 +138,12 @@ pub enum ErrorKind {
         /// The term the set uses instead.
         preferred: &'static str,
     },
+    /// A locale file (`locales/*.json`) that is not a flat JSON object of strings.
+    #[error("malformed locale file: {0}")]
+    Locale(String),
+    /// A locale file lacks a string the pipeline writes (see `locale`).
+    #[error("no key `{0}`, which the pipeline writes into its output")]
+    LocaleKey(&'static str),
     /// Unfinished text left for a reader to see (see `placeholders`).
     #[error("unfinished text {0:?} left in the article: write the real text or remove it")]
     Placeholder(&'static str),

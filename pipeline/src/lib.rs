@@ -10,6 +10,7 @@ pub mod error;
 pub mod front_matter;
 pub mod glossary;
 pub mod highlight;
+pub mod locale;
 pub mod markdown;
 mod parallel;
 pub mod placeholders;

@@ -3,6 +3,7 @@
 
 use crate::error::ErrorKind;
 use crate::highlight;
+use crate::locale::Labels;
 use model::{Heading, Lang};
 use pulldown_cmark::{
     html, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd,
@@ -41,32 +42,6 @@ pub struct Rendered {
 
 /// Problems found in a body, each with its 0-based line offset inside the body.
 pub type BodyErrors = Vec<(usize, ErrorKind)>;
-
-/// Text the pipeline puts into the markup it generates, per language. The same
-/// strings are in `locales/*.json` (a test keeps them equal) for the app's own use.
-#[derive(Debug, Clone, Copy)]
-pub struct Labels {
-    /// Accessible name of a heading's anchor link.
-    pub section_link: &'static str,
-    /// Text of a code block's copy button.
-    pub copy_code: &'static str,
-}
-
-impl Labels {
-    /// The labels of `lang`.
-    pub const fn of(lang: Lang) -> Labels {
-        match lang {
-            Lang::En => Labels {
-                section_link: "Link to this section",
-                copy_code: "Copy",
-            },
-            Lang::Ru => Labels {
-                section_link: "Ссылка на этот раздел",
-                copy_code: "Копировать",
-            },
-        }
-    }
-}
 
 /// Renders `body` of a `lang` article published at `page` (its site path without
 /// the prefix); every problem is returned with its line offset in the body.
@@ -155,7 +130,7 @@ pub fn render(body: &str, lang: Lang, page: &str, base: &str) -> Result<Rendered
             }
             Event::End(TagEnd::CodeBlock) => {
                 if let Some((lang, code)) = in_code.take() {
-                    events.push(Event::Html(CowStr::from(code_block(&lang, &code, &labels))));
+                    events.push(Event::Html(CowStr::from(code_block(&lang, &code, labels))));
                 }
                 continue;
             }

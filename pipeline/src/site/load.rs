@@ -6,6 +6,7 @@ use super::tree::{Article, Site, TagNames};
 use crate::error::{ContentError, ContentErrors, ErrorKind};
 use crate::front_matter;
 use crate::glossary;
+use crate::locale;
 use crate::markdown;
 use crate::parallel::parallel_map;
 use crate::placeholders;
@@ -26,6 +27,9 @@ const EXAMPLES_DIR: &str = "examples";
 /// rendered articles' internal links carry.
 pub fn load(root: &Path, base: &str) -> Result<Site, ContentErrors> {
     let mut errors = Vec::new();
+    if let Err(e) = locale::check() {
+        errors.push(e);
+    }
     let vocabulary = load_vocabulary(&root.join("tags.toml")).unwrap_or_else(|e| {
         errors.push(e);
         BTreeMap::new()
