@@ -1,7 +1,8 @@
 //! Compile-time inputs of the app:
 //!
 //! 1. `locales/*.json` (flat snake_case keys, CLDR plural suffixes) become typed
-//!    `Strings` constants, so a key missing in one language fails the build and the
+//!    `Strings` constants, so a key missing in one language, or a `{name}`
+//!    placeholder one language has and another lacks, fails the build and the
 //!    browser parses no locale file.
 //! 2. With `BLOG_CONTENT=bundled`, every JSON document the pipeline wrote to
 //!    `target/site/content` is compiled into the wasm (cfg `bundled`).
@@ -60,9 +61,16 @@ enum Entry {
     Plural(BTreeMap<String, String>),
 }
 
-fn read_locale(lang: &str) -> BTreeMap<String, Entry> {
-    let path = format!("locales/{lang}.json");
-    let flat = model::locales::read(Path::new(&path)).unwrap_or_else(|e| panic!("{e}"));
+/// The flat strings of `locales/{lang}.json`, by key.
+fn read_flat(lang: &str) -> (PathBuf, BTreeMap<String, String>) {
+    let path = PathBuf::from(format!("locales/{lang}.json"));
+    let flat = model::locales::read(&path).unwrap_or_else(|e| panic!("{e}"));
+    (path, flat)
+}
+
+/// `flat`, the strings of the locale file at `path`, with plural forms grouped.
+fn group(path: &Path, flat: BTreeMap<String, String>) -> BTreeMap<String, Entry> {
+    let path = path.display();
     let mut entries = BTreeMap::new();
     for (key, value) in flat {
         let plural = key
@@ -95,7 +103,22 @@ fn read_locale(lang: &str) -> BTreeMap<String, Entry> {
 }
 
 fn strings() -> String {
-    let locales: Vec<_> = LANGS.iter().map(|l| (*l, read_locale(l))).collect();
+    let flat: Vec<_> = LANGS.iter().map(|l| read_flat(l)).collect();
+    // A placeholder one language fills and another lacks shows a reader a raw
+    // `{name}` or drops the value: a build error, naming the file and key.
+    let mismatches: Vec<String> = flat[1..]
+        .iter()
+        .flat_map(|(path, strings)| {
+            model::locales::placeholder_mismatches((&flat[0].0, &flat[0].1), (path, strings))
+        })
+        .map(|m| m.to_string())
+        .collect();
+    assert!(mismatches.is_empty(), "{}", mismatches.join("\n"));
+    let locales: Vec<_> = LANGS
+        .iter()
+        .zip(flat)
+        .map(|(lang, (path, strings))| (*lang, group(&path, strings)))
+        .collect();
     let (_, first) = &locales[0];
     for (lang, entries) in &locales[1..] {
         let a: Vec<_> = first.keys().collect();

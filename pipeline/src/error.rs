@@ -144,6 +144,17 @@ pub enum ErrorKind {
     /// A locale file lacks a string the pipeline writes (see `locale`).
     #[error("no key `{0}`, which the pipeline writes into its output")]
     LocaleKey(&'static str),
+    /// A string of a locale file lacks a `{name}` placeholder that the same key has
+    /// in another language's file.
+    #[error("`{key}` lacks the placeholder {{{placeholder}}}, which {other} has")]
+    LocalePlaceholder {
+        /// The key of the string.
+        key: String,
+        /// The placeholder's name, without braces.
+        placeholder: String,
+        /// The locale file whose string has it.
+        other: String,
+    },
     /// Unfinished text left for a reader to see (see `placeholders`).
     #[error("unfinished text {0:?} left in the article: write the real text or remove it")]
     Placeholder(&'static str),

@@ -83,15 +83,44 @@ fn load() -> Result<BTreeMap<Lang, Labels>, ContentError> {
 
 static LABELS: OnceLock<Result<BTreeMap<Lang, Labels>, ContentError>> = OnceLock::new();
 
-/// Checks that the locale files give every label the pipeline needs.
+/// Checks the locale files: every label the pipeline needs is there, and every
+/// `{name}` placeholder of a string is in the same key of the other languages.
 /// [`crate::load`] runs it first, so a broken locale file is reported like any
 /// other content error rather than found by [`Labels::of`].
-pub fn check() -> Result<(), ContentError> {
-    LABELS
-        .get_or_init(load)
-        .as_ref()
-        .map(|_| ())
-        .map_err(Clone::clone)
+pub fn check() -> Vec<ContentError> {
+    let mut errors: Vec<ContentError> =
+        LABELS.get_or_init(load).clone().err().into_iter().collect();
+    if let Ok(locales) = locales() {
+        errors.extend(placeholder_errors(&locales));
+    }
+    errors
+}
+
+/// Every placeholder mismatch between the first language's file and the others.
+fn placeholder_errors(locales: &BTreeMap<Lang, Locale>) -> Vec<ContentError> {
+    let mut files = locales.values();
+    let Some(first) = files.next() else {
+        return Vec::new();
+    };
+    files
+        .flat_map(|other| {
+            model::locales::placeholder_mismatches(
+                (first.path, &first.strings),
+                (other.path, &other.strings),
+            )
+        })
+        .map(|m| {
+            ContentError::new(
+                &m.path,
+                1,
+                ErrorKind::LocalePlaceholder {
+                    key: m.key,
+                    placeholder: m.placeholder,
+                    other: m.other.display().to_string(),
+                },
+            )
+        })
+        .collect()
 }
 
 impl Labels {
@@ -115,9 +144,38 @@ mod tests {
 
     #[test]
     fn the_compiled_in_locales_give_every_label() {
-        check().unwrap();
+        assert_eq!(check(), []);
         assert_eq!(Labels::of(Lang::En).copy_code, "Copy");
         assert_eq!(Labels::of(Lang::Ru).site_name, "Инженерные инсайты");
+    }
+
+    #[test]
+    fn a_placeholder_mismatch_is_an_error_naming_file_key_and_placeholder() {
+        let locale = |path, pairs: &[(&str, &str)]| Locale {
+            path: Path::new(path),
+            strings: pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+        };
+        let locales = BTreeMap::from([
+            (
+                Lang::En,
+                locale("locales/en.json", &[("page_of", "Page {page} of {pages}")]),
+            ),
+            (
+                Lang::Ru,
+                locale("locales/ru.json", &[("page_of", "Страница {page}")]),
+            ),
+        ]);
+        let errors: Vec<String> = placeholder_errors(&locales)
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(
+            errors,
+            ["locales/ru.json:1: `page_of` lacks the placeholder {pages}, which locales/en.json has"]
+        );
     }
 
     #[test]

@@ -26,10 +26,7 @@ const EXAMPLES_DIR: &str = "examples";
 /// site's path prefix (`""` at a domain root, else e.g. `/insights`), which the
 /// rendered articles' internal links carry.
 pub fn load(root: &Path, base: &str) -> Result<Site, ContentErrors> {
-    let mut errors = Vec::new();
-    if let Err(e) = locale::check() {
-        errors.push(e);
-    }
+    let mut errors = locale::check();
     let vocabulary = load_vocabulary(&root.join("tags.toml")).unwrap_or_else(|e| {
         errors.push(e);
         BTreeMap::new()
