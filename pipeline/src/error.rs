@@ -62,6 +62,14 @@ pub enum ErrorKind {
     /// The slug has characters outside `a-z0-9-`.
     #[error("invalid slug {0:?}: use lowercase letters, digits and single hyphens")]
     BadSlug(String),
+    /// The file is not named after the article's slug.
+    #[error("slug {slug:?} differs from the file name {file:?}: name the file {slug}.md")]
+    SlugFileName {
+        /// The slug in the front matter.
+        slug: String,
+        /// The file's name.
+        file: String,
+    },
     /// Another file in the same language has this slug.
     #[error("duplicate slug {slug:?}: also used by {other}")]
     DuplicateSlug {

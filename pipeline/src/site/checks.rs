@@ -1,5 +1,5 @@
-//! Checks across files, run once every article is loaded: slugs unique per
-//! language, translations present and agreeing, internal links resolving, and
+//! Checks across files, run once every article is loaded: files named after
+//! their slugs, slugs unique per language, translations present and agreeing, internal links resolving, and
 //! links to newer articles only in update notes.
 
 use super::tree::{Article, TagNames};
@@ -9,6 +9,30 @@ use crate::updates;
 use model::Lang;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
+
+/// An article's file is named after its slug (`<slug>.md`), as in Zola: the slug
+/// is its URL, and the translation of `en/x.md` is found at `ru/x.md`, also when
+/// that file fails to load and only its name is known.
+pub(super) fn check_file_names(list: &[Article], errors: &mut Vec<ContentError>) {
+    for a in list {
+        let stem = a.path.file_stem().unwrap_or_default().to_string_lossy();
+        if stem != a.front.slug {
+            errors.push(ContentError::new(
+                &a.path,
+                a.front.slug_line,
+                ErrorKind::SlugFileName {
+                    slug: a.front.slug.clone(),
+                    file: a
+                        .path
+                        .file_name()
+                        .unwrap_or_default()
+                        .to_string_lossy()
+                        .to_string(),
+                },
+            ));
+        }
+    }
+}
 
 pub(super) fn check_duplicates(list: &[Article], errors: &mut Vec<ContentError>) {
     let mut seen: BTreeMap<&str, &Article> = BTreeMap::new();

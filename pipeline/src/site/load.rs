@@ -1,7 +1,9 @@
 //! Reading the content tree from disk: the tag vocabulary and every article,
 //! each parsed, checked on its own and rendered; then the cross-file checks.
 
-use super::checks::{check_chronology, check_duplicates, check_links, check_translations};
+use super::checks::{
+    check_chronology, check_duplicates, check_file_names, check_links, check_translations,
+};
 use super::tree::{Article, Site, TagNames};
 use crate::error::{ContentError, ContentErrors, ErrorKind};
 use crate::front_matter;
@@ -71,6 +73,7 @@ pub fn load(root: &Path, base: &str) -> Result<Site, ContentErrors> {
     }
 
     for list in articles.values() {
+        check_file_names(list, &mut errors);
         check_duplicates(list, &mut errors);
     }
     check_translations(root, &articles, &failed, &mut errors);
