@@ -1,15 +1,16 @@
 //! Compile-time inputs of the app:
 //!
 //! 1. `locales/*.json` (flat snake_case keys, CLDR plural suffixes) become typed
-//!    `Strings` constants, so a key missing in one language fails the build and the
+//!    `Strings` constants, so a key missing in one language, or a `{name}`
+//!    placeholder one language has and another lacks, fails the build and the
 //!    browser parses no locale file.
 //! 2. With `BLOG_CONTENT=bundled`, every JSON document the pipeline wrote to
 //!    `target/site/content` is compiled into the wasm (cfg `bundled`).
 //! 3. `SUBSCRIBE_ENDPOINT` (optional) is where the subscribe form posts; without it
 //!    the form is not shown.
-//! 4. The site URL (`SITE_URL`, else `url` in `content/site.toml`, the setting the
-//!    pipeline reads) becomes `SITE_URL` and its path prefix `BASE_PATH`, for the
-//!    router, links and the head's absolute URLs.
+//! 4. The site URL (`SITE_URL`, else `url` in `content/site.toml`, read by
+//!    `model::site_toml` as the pipeline reads it) becomes `SITE_URL` and its path
+//!    prefix `BASE_PATH`, for the router, links and the head's absolute URLs.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -46,25 +47,12 @@ fn main() {
     fs::write(out.join("bundle.rs"), documents).expect("write bundle.rs");
 }
 
-/// The site URL, as the content pipeline reads it (see `pipeline/src/config.rs`).
+/// The site URL, read where the content pipeline reads it (`model::site_toml`).
 fn site_url() -> model::SiteUrl {
-    #[derive(serde::Deserialize)]
-    struct SiteToml {
-        url: String,
-    }
     println!("cargo:rerun-if-env-changed=SITE_URL");
     println!("cargo:rerun-if-changed=content/site.toml");
-    let raw = match env::var("SITE_URL").ok().filter(|u| !u.trim().is_empty()) {
-        Some(url) => url,
-        None => {
-            let path = "content/site.toml";
-            let source = fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
-            let parsed: SiteToml =
-                toml::from_str(&source).unwrap_or_else(|e| panic!("{path}: {e}"));
-            parsed.url
-        }
-    };
-    model::SiteUrl::parse(&raw).unwrap_or_else(|e| panic!("{e}"))
+    model::site_toml::site_url(Path::new("content"), env::var("SITE_URL").ok())
+        .unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// A UI string or a plural family, by field name.
@@ -73,11 +61,16 @@ enum Entry {
     Plural(BTreeMap<String, String>),
 }
 
-fn read_locale(lang: &str) -> BTreeMap<String, Entry> {
-    let path = format!("locales/{lang}.json");
-    let source = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let flat: BTreeMap<String, String> =
-        serde_json::from_str(&source).unwrap_or_else(|e| panic!("{path}: {e}"));
+/// The flat strings of `locales/{lang}.json`, by key.
+fn read_flat(lang: &str) -> (PathBuf, BTreeMap<String, String>) {
+    let path = PathBuf::from(format!("locales/{lang}.json"));
+    let flat = model::locales::read(&path).unwrap_or_else(|e| panic!("{e}"));
+    (path, flat)
+}
+
+/// `flat`, the strings of the locale file at `path`, with plural forms grouped.
+fn group(path: &Path, flat: BTreeMap<String, String>) -> BTreeMap<String, Entry> {
+    let path = path.display();
     let mut entries = BTreeMap::new();
     for (key, value) in flat {
         let plural = key
@@ -110,7 +103,22 @@ fn read_locale(lang: &str) -> BTreeMap<String, Entry> {
 }
 
 fn strings() -> String {
-    let locales: Vec<_> = LANGS.iter().map(|l| (*l, read_locale(l))).collect();
+    let flat: Vec<_> = LANGS.iter().map(|l| read_flat(l)).collect();
+    // A placeholder one language fills and another lacks shows a reader a raw
+    // `{name}` or drops the value: a build error, naming the file and key.
+    let mismatches: Vec<String> = flat[1..]
+        .iter()
+        .flat_map(|(path, strings)| {
+            model::locales::placeholder_mismatches((&flat[0].0, &flat[0].1), (path, strings))
+        })
+        .map(|m| m.to_string())
+        .collect();
+    assert!(mismatches.is_empty(), "{}", mismatches.join("\n"));
+    let locales: Vec<_> = LANGS
+        .iter()
+        .zip(flat)
+        .map(|(lang, (path, strings))| (*lang, group(&path, strings)))
+        .collect();
     let (_, first) = &locales[0];
     for (lang, entries) in &locales[1..] {
         let a: Vec<_> = first.keys().collect();

@@ -15,6 +15,11 @@ mod route;
 mod search;
 mod site_url;
 
+#[cfg(feature = "sources")]
+pub mod locales;
+#[cfg(feature = "sources")]
+pub mod site_toml;
+
 pub use documents::{
     Heading, IndexPage, Post, PostLink, PostMeta, SiteIndex, Tag, TagCount, TagIndex, TaggedPosts,
 };

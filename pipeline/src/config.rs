@@ -1,33 +1,26 @@
 //! Site-wide settings (`content/site.toml`).
 
 use crate::error::{ContentError, ErrorKind};
+use model::site_toml::SiteTomlError;
 use model::SiteUrl;
-use serde::Deserialize;
-use std::fs;
 use std::path::Path;
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct SiteToml {
-    url: String,
-}
-
-/// The site's absolute URL: `override_url` (from the `SITE_URL` environment
+/// The site's absolute URL, read by [`model::site_toml::site_url`] (the app's build
+/// script reads it there too): `override_url` (from the `SITE_URL` environment
 /// variable) if given, else `url` in `site.toml`. Its path is the sub-path the site
 /// is hosted under.
 pub fn site_url(content: &Path, override_url: Option<String>) -> Result<SiteUrl, ContentError> {
-    let path = content.join("site.toml");
-    let url = match override_url.filter(|u| !u.trim().is_empty()) {
-        Some(url) => url,
-        None => {
-            let source = fs::read_to_string(&path)
-                .map_err(|e| ContentError::new(&path, 1, ErrorKind::Io(e.to_string())))?;
-            let parsed: SiteToml = toml::from_str(&source)
-                .map_err(|e| ContentError::from_toml(&path, &source, 1, &e))?;
-            parsed.url
+    model::site_toml::site_url(content, override_url).map_err(|e| match e {
+        SiteTomlError::Io { path, message } => ContentError::new(&path, 1, ErrorKind::Io(message)),
+        SiteTomlError::Toml {
+            path,
+            line,
+            message,
+        } => ContentError::new(&path, line, ErrorKind::FrontMatter(message)),
+        SiteTomlError::BadUrl { path, url } => {
+            ContentError::new(&path, 1, ErrorKind::BadSiteUrl(url))
         }
-    };
-    SiteUrl::parse(&url).map_err(|_| ContentError::new(&path, 1, ErrorKind::BadSiteUrl(url)))
+    })
 }
 
 #[cfg(test)]

@@ -2,25 +2,12 @@
 //! with hreflang alternates, and robots.txt. All URLs are absolute, from one
 //! configured site URL.
 
+use crate::locale::Labels;
 use crate::site::Site;
 use model::{Lang, Route};
 use rss::extension::atom::{AtomExtensionBuilder, Link};
 use rss::{ChannelBuilder, GuidBuilder, ItemBuilder};
 use std::fmt::Write as _;
-
-/// Site title and description per language, for feed channels.
-fn channel_text(lang: Lang) -> (&'static str, &'static str) {
-    match lang {
-        Lang::En => (
-            "Engineering Insights",
-            "Deep dives into AI systems, cloud architecture, distributed systems and engineering leadership.",
-        ),
-        Lang::Ru => (
-            "Инженерные инсайты",
-            "Глубокие разборы AI-систем, облачной архитектуры, распределённых систем и инженерного лидерства.",
-        ),
-    }
-}
 
 /// Site path of a language's feed.
 pub fn feed_path(lang: Lang) -> String {
@@ -51,7 +38,7 @@ fn rfc2822(iso: &str) -> String {
 
 /// The RSS 2.0 feed of `lang`: every article, newest first, with its summary.
 pub fn feed(site: &Site, lang: Lang, base: &str) -> String {
-    let (title, description) = channel_text(lang);
+    let labels = Labels::of(lang);
     let index = site.index(lang);
     let items: Vec<rss::Item> = index
         .posts
@@ -86,9 +73,9 @@ pub fn feed(site: &Site, lang: Lang, base: &str) -> String {
         ..Link::default()
     };
     ChannelBuilder::default()
-        .title(title)
+        .title(labels.site_name.clone())
         .link(format!("{base}{}", Route::home(lang).path()))
-        .description(description)
+        .description(labels.tagline.clone())
         .language(Some(lang.code().to_string()))
         .last_build_date(index.posts.first().map(|p| rfc2822(&p.date)))
         .atom_ext(Some(

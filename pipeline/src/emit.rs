@@ -40,7 +40,7 @@ pub fn write(site: &Site, out: &Path, base_url: &str) -> io::Result<usize> {
         // Article documents are independent: built and written on every core.
         let count = site.articles[&lang].len();
         let indexes: Vec<usize> = (0..count).collect();
-        for result in crate::site::parallel_map(&indexes, |&i| {
+        for result in crate::parallel::parallel_map(&indexes, |&i| {
             let post = site.post(lang, i);
             write_json(&content.join(paths::post(lang, &post.meta.slug)), &post)
         }) {

@@ -62,6 +62,14 @@ pub enum ErrorKind {
     /// The slug has characters outside `a-z0-9-`.
     #[error("invalid slug {0:?}: use lowercase letters, digits and single hyphens")]
     BadSlug(String),
+    /// The file is not named after the article's slug.
+    #[error("slug {slug:?} differs from the file name {file:?}: name the file {slug}.md")]
+    SlugFileName {
+        /// The slug in the front matter.
+        slug: String,
+        /// The file's name.
+        file: String,
+    },
     /// Another file in the same language has this slug.
     #[error("duplicate slug {slug:?}: also used by {other}")]
     DuplicateSlug {
@@ -137,6 +145,23 @@ pub enum ErrorKind {
         found: String,
         /// The term the set uses instead.
         preferred: &'static str,
+    },
+    /// A locale file (`locales/*.json`) that is not a flat JSON object of strings.
+    #[error("malformed locale file: {0}")]
+    Locale(String),
+    /// A locale file lacks a string the pipeline writes (see `locale`).
+    #[error("no key `{0}`, which the pipeline writes into its output")]
+    LocaleKey(&'static str),
+    /// A string of a locale file lacks a `{name}` placeholder that the same key has
+    /// in another language's file.
+    #[error("`{key}` lacks the placeholder {{{placeholder}}}, which {other} has")]
+    LocalePlaceholder {
+        /// The key of the string.
+        key: String,
+        /// The placeholder's name, without braces.
+        placeholder: String,
+        /// The locale file whose string has it.
+        other: String,
     },
     /// Unfinished text left for a reader to see (see `placeholders`).
     #[error("unfinished text {0:?} left in the article: write the real text or remove it")]

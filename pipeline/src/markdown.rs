@@ -3,6 +3,7 @@
 
 use crate::error::ErrorKind;
 use crate::highlight;
+use crate::locale::Labels;
 use model::{Heading, Lang};
 use pulldown_cmark::{
     html, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd,
@@ -33,6 +34,10 @@ pub struct Rendered {
     pub headings: Vec<Heading>,
     /// Words of prose (code blocks excluded), for reading time and length checks.
     pub words: usize,
+    /// The text a reader sees, code included, whitespace collapsed: what search
+    /// indexes and shows in result snippets. Image descriptions and footnote
+    /// numbers are not part of it.
+    pub text: String,
     /// Root-relative link targets with the body-relative line they appear on.
     pub internal_links: Vec<(usize, String)>,
     /// Languages of the fenced code blocks, in order.
@@ -41,32 +46,6 @@ pub struct Rendered {
 
 /// Problems found in a body, each with its 0-based line offset inside the body.
 pub type BodyErrors = Vec<(usize, ErrorKind)>;
-
-/// Text the pipeline puts into the markup it generates, per language. The same
-/// strings are in `locales/*.json` (a test keeps them equal) for the app's own use.
-#[derive(Debug, Clone, Copy)]
-pub struct Labels {
-    /// Accessible name of a heading's anchor link.
-    pub section_link: &'static str,
-    /// Text of a code block's copy button.
-    pub copy_code: &'static str,
-}
-
-impl Labels {
-    /// The labels of `lang`.
-    pub const fn of(lang: Lang) -> Labels {
-        match lang {
-            Lang::En => Labels {
-                section_link: "Link to this section",
-                copy_code: "Copy",
-            },
-            Lang::Ru => Labels {
-                section_link: "Ссылка на этот раздел",
-                copy_code: "Копировать",
-            },
-        }
-    }
-}
 
 /// Renders `body` of a `lang` article published at `page` (its site path without
 /// the prefix); every problem is returned with its line offset in the body.
@@ -96,6 +75,9 @@ pub fn render(body: &str, lang: Lang, page: &str, base: &str) -> Result<Rendered
     // The language and text of the code block being read, if any.
     let mut in_code: Option<(String, String)> = None;
     let mut words = 0;
+    let mut text = String::new();
+    // Nesting depth of images: their alt text is an attribute, not seen text.
+    let mut in_image = 0usize;
     let mut internal_links = Vec::new();
     let mut code_languages = Vec::new();
     // Every id given out so far: headings of every level and footnotes.
@@ -111,6 +93,23 @@ pub fn render(body: &str, lang: Lang, page: &str, base: &str) -> Result<Rendered
     };
 
     for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
+        // The search text comes from the author's events, before the pipeline adds
+        // its own markup (anchors, copy buttons, footnote numbers).
+        match &event {
+            Event::Start(Tag::Image { .. }) => in_image += 1,
+            Event::End(TagEnd::Image) => in_image -= 1,
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t)
+                if in_image == 0 =>
+            {
+                text.push_str(t);
+            }
+            // Inline markup joins the text it wraps to its neighbours ("un*do*ne");
+            // breaks and block boundaries separate words.
+            Event::Start(tag) if !is_inline(&tag.to_end()) => text.push(' '),
+            Event::End(end) if !is_inline(end) => text.push(' '),
+            Event::SoftBreak | Event::HardBreak | Event::Rule => text.push(' '),
+            _ => {}
+        }
         match &event {
             Event::Start(Tag::Heading { level, .. }) => {
                 if *level == HeadingLevel::H1 {
@@ -155,7 +154,7 @@ pub fn render(body: &str, lang: Lang, page: &str, base: &str) -> Result<Rendered
             }
             Event::End(TagEnd::CodeBlock) => {
                 if let Some((lang, code)) = in_code.take() {
-                    events.push(Event::Html(CowStr::from(code_block(&lang, &code, &labels))));
+                    events.push(Event::Html(CowStr::from(code_block(&lang, &code, labels))));
                 }
                 continue;
             }
@@ -243,6 +242,7 @@ pub fn render(body: &str, lang: Lang, page: &str, base: &str) -> Result<Rendered
         html: out,
         headings,
         words,
+        text: text.split_whitespace().collect::<Vec<_>>().join(" "),
         internal_links,
         code_languages,
     })
@@ -255,6 +255,20 @@ fn code_block(lang: &str, code: &str, labels: &Labels) -> String {
          <pre tabindex=\"0\"><code class=\"language-{lang}\">{}</code></pre></div>\n",
         labels.copy_code,
         highlight::highlight(lang, code)
+    )
+}
+
+/// Whether a tag is inline markup within a line of text rather than a block.
+fn is_inline(end: &TagEnd) -> bool {
+    matches!(
+        end,
+        TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+            | TagEnd::Link
+            | TagEnd::Image
     )
 }
 
@@ -521,6 +535,19 @@ mod tests {
         assert!(errors
             .iter()
             .all(|(_, k)| matches!(k, ErrorKind::UnsafeUrl(_))));
+    }
+
+    #[test]
+    fn search_text_is_what_the_reader_sees() {
+        let r = render(
+            "## Why\n\nun*do*ne, `x < y` [link](/en/blog/y).[^1]\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```python\nf(x=1)\n```\n\n![alt text](/i.png)\n\n[^1]: A note.\n",
+            Lang::En,
+            "/en/blog/x",
+            "",
+        )
+        .unwrap();
+        // No anchor `#`, copy button or footnote number; no space where a tag was.
+        assert_eq!(r.text, "Why undone, x < y link. a b 1 2 f(x=1) A note.");
     }
 
     #[test]

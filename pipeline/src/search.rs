@@ -19,40 +19,6 @@ fn stemmer(lang: Lang) -> Stemmer {
     })
 }
 
-/// Plain text of rendered HTML: tags dropped (heading anchors and copy buttons
-/// with them), the entities the pipeline emits decoded, whitespace collapsed.
-pub fn html_text(html: &str) -> String {
-    let html = html.replace(">#</a>", "></a>");
-    let mut out = String::with_capacity(html.len());
-    let mut in_tag = false;
-    let mut in_button = false;
-    let mut rest = html.as_str();
-    while let Some(c) = rest.chars().next() {
-        if rest.starts_with("<button") {
-            in_button = true;
-        } else if rest.starts_with("</button>") {
-            in_button = false;
-        }
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => {
-                in_tag = false;
-                out.push(' ');
-            }
-            c if !in_tag && !in_button => out.push(c),
-            _ => {}
-        }
-        rest = &rest[c.len_utf8()..];
-    }
-    let decoded = out
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&");
-    decoded.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// Weight of a word found in the title, summary and body.
 const TITLE: u32 = 10;
 const SUMMARY: u32 = 4;
@@ -66,15 +32,14 @@ pub fn index(site: &Site, lang: Lang) -> (SearchIndex, Vec<String>) {
     let mut postings: Vec<HashMap<usize, u32>> = Vec::new();
     let mut docs = Vec::new();
     let mut texts = Vec::new();
-    // The texts are independent of each other: extracted on every core.
-    let articles = &site.articles[&lang];
-    let plain = crate::site::parallel_map(articles, |a| html_text(&a.body.html));
-    for (d, (article, text)) in articles.iter().zip(plain).enumerate() {
+    for (d, article) in site.articles[&lang].iter().enumerate() {
         let front = &article.front;
+        // Collected by the Markdown pass (see `markdown::Rendered::text`).
+        let text = &article.body.text;
         let fields = [
             (&front.title, TITLE),
             (&front.summary, SUMMARY),
-            (&text, BODY),
+            (text, BODY),
         ];
         for (field, weight) in fields {
             for word in model::search_words(field) {
@@ -100,7 +65,7 @@ pub fn index(site: &Site, lang: Lang) -> (SearchIndex, Vec<String>) {
             title: front.title.clone(),
             summary: front.summary.clone(),
         });
-        texts.push(text);
+        texts.push(text.clone());
     }
     let index = SearchIndex {
         lang,
@@ -132,16 +97,5 @@ mod tests {
         }
         let en = stemmer(Lang::En);
         assert_eq!(en.stem("caching"), en.stem("cached"));
-    }
-
-    #[test]
-    fn html_becomes_plain_text() {
-        assert_eq!(
-            html_text(
-                "<h2 id=\"a\">Why<a class=\"anchor\" href=\"#a\">#</a></h2><div class=\"code-block\">\
-                 <button type=\"button\" class=\"copy\">Copy</button><pre><code>x &lt; y &amp;&amp; z</code></pre></div>"
-            ),
-            "Why x < y && z"
-        );
     }
 }

@@ -210,19 +210,6 @@ fn descriptions_fit_search_snippets() {
 }
 
 #[test]
-fn generated_markup_labels_match_the_app_locales() {
-    for lang in Lang::ALL {
-        let path =
-            Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("../locales/{}.json", lang.code()));
-        let locale: serde_json::Value =
-            serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-        let labels = pipeline::markdown::Labels::of(lang);
-        assert_eq!(locale["section_link"], labels.section_link, "{lang:?}");
-        assert_eq!(locale["copy_code"], labels.copy_code, "{lang:?}");
-    }
-}
-
-#[test]
 fn code_blocks_are_highlighted_at_build_time() {
     let site = site();
     for lang in Lang::ALL {

@@ -126,6 +126,28 @@ fn missing_slug() {
 }
 
 #[test]
+fn a_file_not_named_after_its_slug_is_rejected() {
+    let dir = good_tree();
+    fs::rename(
+        dir.path().join("ru/second.md"),
+        dir.path().join("ru/vtoroy.md"),
+    )
+    .unwrap();
+    let errs = errors(dir.path());
+    assert_eq!(
+        errs,
+        [(
+            "ru/vtoroy.md".into(),
+            2,
+            ErrorKind::SlugFileName {
+                slug: "second".into(),
+                file: "vtoroy.md".into()
+            }
+        )]
+    );
+}
+
+#[test]
 fn duplicate_slug_names_both_files() {
     let dir = good_tree();
     edit(

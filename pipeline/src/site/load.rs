@@ -1,0 +1,190 @@
+//! Reading the content tree from disk: the tag vocabulary and every article,
+//! each parsed, checked on its own and rendered; then the cross-file checks.
+
+use super::checks::{
+    check_chronology, check_duplicates, check_file_names, check_links, check_translations,
+};
+use super::tree::{Article, Site, TagNames};
+use crate::error::{ContentError, ContentErrors, ErrorKind};
+use crate::front_matter;
+use crate::glossary;
+use crate::locale;
+use crate::markdown;
+use crate::parallel::parallel_map;
+use crate::placeholders;
+use crate::updates;
+use model::{Lang, Route};
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// The folder of `content/` that holds the worked examples' check scripts
+/// (`<slug>.py`, run by the tests), not articles.
+const EXAMPLES_DIR: &str = "examples";
+
+/// Loads, validates and renders everything under `root` (`content/`).
+///
+/// Every problem found is reported, each with its file and line. `base` is the
+/// site's path prefix (`""` at a domain root, else e.g. `/insights`), which the
+/// rendered articles' internal links carry.
+pub fn load(root: &Path, base: &str) -> Result<Site, ContentErrors> {
+    let mut errors = locale::check();
+    let vocabulary = load_vocabulary(&root.join("tags.toml")).unwrap_or_else(|e| {
+        errors.push(e);
+        BTreeMap::new()
+    });
+
+    let mut articles: BTreeMap<Lang, Vec<Article>> =
+        Lang::ALL.iter().map(|l| (*l, Vec::new())).collect();
+    // Files that failed to load, by language and file stem: their problems are already
+    // reported, so the cross-file checks must not pile follow-on errors on top.
+    let mut failed: BTreeSet<(Lang, String)> = BTreeSet::new();
+    for dir in sorted_entries(root, &mut errors)
+        .into_iter()
+        .filter(|p| p.is_dir() && !p.ends_with(EXAMPLES_DIR))
+    {
+        let name = dir
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .to_string();
+        let Some(lang) = Lang::from_code(&name) else {
+            errors.push(ContentError::new(&dir, 1, ErrorKind::UnknownLanguage(name)));
+            continue;
+        };
+        let files: Vec<PathBuf> = sorted_entries(&dir, &mut errors)
+            .into_iter()
+            .filter(|p| p.extension().is_some_and(|e| e == "md"))
+            .collect();
+        let loaded = parallel_map(&files, |path| load_article(lang, path, &vocabulary, base));
+        for (path, result) in files.iter().zip(loaded) {
+            match result {
+                Ok(article) => articles
+                    .get_mut(&lang)
+                    .expect("every language")
+                    .push(article),
+                Err(mut e) => {
+                    errors.append(&mut e);
+                    let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+                    failed.insert((lang, stem.to_string()));
+                }
+            }
+        }
+    }
+
+    for list in articles.values() {
+        check_file_names(list, &mut errors);
+        check_duplicates(list, &mut errors);
+    }
+    check_translations(root, &articles, &failed, &mut errors);
+    check_links(&articles, &vocabulary, &failed, &mut errors);
+    check_chronology(&articles, &mut errors);
+
+    if !errors.is_empty() {
+        errors.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
+        errors.dedup();
+        return Err(ContentErrors(errors));
+    }
+    for list in articles.values_mut() {
+        list.sort_by(|a, b| {
+            b.front
+                .date
+                .cmp(&a.front.date)
+                .then_with(|| a.front.slug.cmp(&b.front.slug))
+        });
+    }
+    Ok(Site {
+        vocabulary,
+        articles,
+    })
+}
+
+fn sorted_entries(dir: &Path, errors: &mut Vec<ContentError>) -> Vec<PathBuf> {
+    match fs::read_dir(dir) {
+        Ok(entries) => {
+            let mut paths: Vec<PathBuf> =
+                entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+            paths.sort();
+            paths
+        }
+        Err(e) => {
+            errors.push(ContentError::new(dir, 1, ErrorKind::Io(e.to_string())));
+            Vec::new()
+        }
+    }
+}
+
+fn load_vocabulary(path: &Path) -> Result<BTreeMap<String, TagNames>, ContentError> {
+    let source = fs::read_to_string(path)
+        .map_err(|e| ContentError::new(path, 1, ErrorKind::Io(e.to_string())))?;
+    let vocabulary: BTreeMap<String, TagNames> =
+        toml::from_str(&source).map_err(|e| ContentError::from_toml(path, &source, 1, &e))?;
+    if let Some(bad) = vocabulary.keys().find(|k| !model::is_valid_slug(k)) {
+        return Err(ContentError::new(path, 1, ErrorKind::BadSlug(bad.clone())));
+    }
+    Ok(vocabulary)
+}
+
+fn load_article(
+    lang: Lang,
+    path: &Path,
+    vocabulary: &BTreeMap<String, TagNames>,
+    base: &str,
+) -> Result<Article, Vec<ContentError>> {
+    let one = |e: ContentError| vec![e];
+    let source = fs::read_to_string(path)
+        .map_err(|e| one(ContentError::new(path, 1, ErrorKind::Io(e.to_string()))))?;
+    let split = front_matter::split(path, &source).map_err(one)?;
+    let front = front_matter::parse(path, split.front).map_err(one)?;
+    let mut errors: Vec<ContentError> = front
+        .tags
+        .iter()
+        .filter(|t| !vocabulary.is_empty() && !vocabulary.contains_key(*t))
+        .map(|t| ContentError::new(path, front.tags_line, ErrorKind::UnknownTag(t.clone())))
+        .collect();
+    errors.extend(
+        placeholders::find(&source)
+            .into_iter()
+            .map(|(line, word)| ContentError::new(path, line, ErrorKind::Placeholder(word))),
+    );
+    if lang == Lang::Ru {
+        errors.extend(
+            glossary::find(&source)
+                .into_iter()
+                .map(|(line, found, preferred)| {
+                    ContentError::new(path, line, ErrorKind::Terminology { found, preferred })
+                }),
+        );
+    }
+    let body = markdown::render(
+        split.body,
+        lang,
+        &Route::article(lang, &front.slug).path(),
+        base,
+    )
+    .map_err(|body_errors| {
+        body_errors
+            .into_iter()
+            .map(|(line, kind)| ContentError::new(path, split.body_line + line, kind))
+            .collect::<Vec<_>>()
+    });
+    match body {
+        Ok(body) if errors.is_empty() => Ok(Article {
+            lang,
+            path: path.to_path_buf(),
+            front,
+            body,
+            body_line: split.body_line,
+            update_notes: source
+                .lines()
+                .enumerate()
+                .filter_map(|(i, line)| Some((i + 1, updates::note_month(lang, line)?)))
+                .collect(),
+        }),
+        Ok(_) => Err(errors),
+        Err(mut e) => {
+            errors.append(&mut e);
+            Err(errors)
+        }
+    }
+}
