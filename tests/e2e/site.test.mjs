@@ -1,7 +1,9 @@
 // End-to-end flows of the CDN build (content fetched at run time) in real Chromium.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { siteFor, locales, contentIndex, heading, markDocument, sameDocument, headingIs, appReady } from './support.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { siteFor, locales, contentIndex, indexPage, PAGE_SIZE, ROOT, heading, markDocument, sameDocument, headingIs, appReady } from './support.mjs';
 
 const site = siteFor(process.env.E2E_DIST ?? 'dist');
 
@@ -11,17 +13,22 @@ const first = en.posts[0];
 const ruTitle = (slug) => ru.posts.find((p) => p.slug === slug).title;
 
 for (const [lang, index] of [['en', en], ['ru', ru]]) {
-  test(`the ${lang} index lists all 20 articles newest first, with the site's name and call to action`, async () => {
+  test(`the ${lang} index lists its newest articles, a page of them, with the site's name and call to action`, async () => {
+    // Every article of content/ is in the index's pages, and the first page
+    // lists the newest of them, as many as a page holds.
+    const articles = fs.readdirSync(path.join(ROOT, 'content', lang)).filter((f) => f.endsWith('.md'));
+    const newest = indexPage(lang).posts;
+    assert.equal(index.posts.length, articles.length);
+    assert.deepEqual(newest, index.posts.slice(0, PAGE_SIZE));
+    assert.ok(index.posts.every((p, i) => i === 0 || index.posts[i - 1].date >= p.date), 'newest first');
     const page = await site.page();
     await page.goto(`${site.server.url}/${lang}/`);
     await headingIs(page, locales[lang].site_name);
     await page.getByText(locales[lang].tagline, { exact: true }).waitFor();
     const cards = page.locator('article.card');
     await cards.first().waitFor();
-    assert.equal(await cards.count(), 20);
-    assert.equal(index.posts.length, 20);
     const titles = await page.locator('article.card h3').allTextContents();
-    assert.deepEqual(titles.map((t) => t.trim()), index.posts.map((p) => p.title));
+    assert.deepEqual(titles.map((t) => t.trim()), newest.map((p) => p.title));
     // Each card shows its date, reading time and tags.
     const card = cards.first();
     assert.equal(await card.locator('time').getAttribute('datetime'), index.posts[0].date);
@@ -110,7 +117,7 @@ test('back and forward restore the previous pages without reloading', async () =
   await headingIs(page, second.title);
   await page.goBack();
   await headingIs(page, locales.en.site_name);
-  assert.equal(await page.locator('article.card').count(), 20);
+  assert.equal(await page.locator('article.card').count(), indexPage('en').posts.length);
   await page.goForward();
   await headingIs(page, second.title);
   assert.ok(await sameDocument(page), 'history navigation reloaded the page');
@@ -198,7 +205,7 @@ test('an unreachable content server on the index shows the error with retry', as
   failing = false;
   await page.getByRole('button', { name: locales.en.retry }).click();
   await page.locator('article.card').first().waitFor();
-  assert.equal(await page.locator('article.card').count(), 20);
+  assert.equal(await page.locator('article.card').count(), indexPage('en').posts.length);
   await page.context().close();
 });
 
