@@ -169,46 +169,6 @@ test('unknown slugs, paths and languages show the localized 404 view', async () 
   await page.context().close();
 });
 
-test('a failed content fetch shows a translated error, and retry recovers', async () => {
-  const page = await site.page();
-  const post = ru.posts[3];
-  // The content host fails until the reader retries.
-  let failing = true;
-  await page.route(`**/content/ru/posts/${post.slug}.json`, (route) =>
-    failing ? route.fulfill({ status: 500, body: 'boom' }) : route.continue(),
-  );
-  await page.goto(`${site.server.url}/ru/`);
-  await appReady(page);
-  await page.getByRole('link', { name: post.title }).click();
-  const alert = page.getByRole('alert');
-  await alert.getByText(locales.ru.error_title).waitFor();
-  await alert.getByText(locales.ru.error_status.replace('{n}', '500')).waitFor();
-  failing = false;
-  await page.getByRole('button', { name: locales.ru.retry }).click();
-  await headingIs(page, post.title);
-  assert.equal(await page.getByRole('alert').count(), 0);
-  await page.context().close();
-});
-test('an unreachable content server on the index shows the error with retry', async () => {
-  const page = await site.page();
-  let failing = true;
-  await page.route('**/content/en/pages/1.json', (route) => (failing ? route.abort('failed') : route.continue()));
-  // The index carries its page when opened; on the way from another view it is fetched.
-  await page.goto(`${site.server.url}/en/tags/`);
-  await appReady(page);
-  await page.getByRole('banner').getByRole('link', { name: locales.en.site_name }).click();
-  await page.getByRole('alert').getByText(locales.en.error_network).waitFor();
-  // The rest of the app stays usable around the error.
-  await headingIs(page, locales.en.site_name);
-  assert.ok(await page.getByRole('banner').getByRole('link', { name: 'Русский' }).isVisible());
-  assert.ok(await page.getByRole('combobox').isVisible());
-  failing = false;
-  await page.getByRole('button', { name: locales.en.retry }).click();
-  await page.locator('article.card').first().waitFor();
-  assert.equal(await page.locator('article.card').count(), indexPage('en').posts.length);
-  await page.context().close();
-});
-
 test('no horizontal scrolling at 360px on the index, an article and the 404 view', async () => {
   const page = await site.page({ viewport: { width: 360, height: 740 } });
   for (const path of ['/ru/', `/ru/blog/${ru.posts[0].slug}`, `/en/blog/${en.posts[8].slug}`, '/en/nowhere']) {
