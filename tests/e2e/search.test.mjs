@@ -186,32 +186,6 @@ test('a slow index of the language left does not replace the index of the langua
   await page.context().close();
 });
 
-for (const [name, fail, message] of [
-  ['a server error', (route) => route.fulfill({ status: 500, body: 'boom' }), (t) => t.error_status.replace('{n}', '500')],
-  ['no connection', (route) => route.abort('internetdisconnected'), (t) => t.error_network],
-]) {
-  test(`an index that failed to arrive (${name}) is a translated error with retry`, async () => {
-    const page = await site.page();
-    let failing = true;
-    await page.route('**/content/en/search.json', (route) => (failing ? fail(route) : route.continue()));
-    await page.goto(`${site.server.url}/en/`);
-    await heading(page);
-    const box = page.getByRole('combobox', { name: locales.en.search_label });
-    await box.click();
-    await box.pressSequentially('webhook');
-    const alert = page.locator('.search__dropdown').getByRole('alert');
-    await alert.getByText(message(locales.en)).waitFor();
-    assert.equal(await page.locator('.search__dropdown').getByText(locales.en.search_loading).count(), 0);
-    failing = false;
-    await page.locator('.search__dropdown').getByRole('button', { name: locales.en.retry }).click();
-    const titles = await results(page);
-    assert.ok(titles.includes(titleOf('en', 'webhook-delivery-architecture')), titles.join(' | '));
-    assert.equal(await alert.count(), 0);
-    assert.ok(await box.evaluate((el) => el === document.activeElement), 'focus stays in the field');
-    await page.context().close();
-  });
-}
-
 test('a huge pasted query does not freeze the page', async () => {
   const page = await site.page();
   await page.goto(`${site.server.url}/en/`);

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { siteFor, locales, contentIndex, appReady, headingIs, markDocument, sameDocument, ROOT } from './support.mjs';
+import { siteFor, locales, contentIndex, indexPage, appReady, headingIs, markDocument, sameDocument, ROOT } from './support.mjs';
 
 const DIST = process.env.E2E_DIST ?? 'dist';
 const site = siteFor(DIST);
@@ -41,7 +41,6 @@ async function headOf(page, html) {
 
 test('every route is a prerendered page with its content and a complete head', async () => {
   const all = routes();
-  assert.equal(all.length, 2 * (2 + contentIndex('en').tags.length + 20));
   const page = await site.page({ javaScriptEnabled: false });
   for (const route of all) {
     const response = await fetch(`${site.server.url}${route.path}`);
@@ -106,7 +105,7 @@ test('without JavaScript an article reads in full and its links are plain pages'
   assert.ok(await page.locator('main pre code, main table').count() > 0);
   await page.getByRole('link', { name: locales.ru.back_to_articles }).first().click();
   await page.waitForURL('**/ru/');
-  assert.equal(await page.locator('article.card').count(), 20);
+  assert.equal(await page.locator('article.card').count(), indexPage('ru').posts.length);
   // The root offers both languages.
   await page.goto(`${site.server.url}/`);
   assert.equal(await page.locator('main').getByRole('link', { name: 'Русский' }).getAttribute('href'), '/ru/');

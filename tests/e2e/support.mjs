@@ -17,10 +17,27 @@ export const locales = {
   ru: JSON.parse(fs.readFileSync(path.join(ROOT, 'locales/ru.json'), 'utf8')),
 };
 
+/** Articles per index page, as `model::PAGE_SIZE` has it (read from its source,
+ * so the tests follow it rather than repeat it). */
+export const PAGE_SIZE = Number(
+  /pub const PAGE_SIZE: usize = (\d+);/.exec(fs.readFileSync(path.join(ROOT, 'model/src/lib.rs'), 'utf8'))[1],
+);
+
+/** A content document of `lang` as the pipeline wrote it, e.g. `pages/1.json`. */
+function contentDocument(lang, doc) {
+  return JSON.parse(fs.readFileSync(path.join(ROOT, 'target/site/content', lang, doc), 'utf8'));
+}
+
+/** Page `n` of a language's index, `{ page, pages, total, posts }`, as the
+ * pipeline wrote it: what `/{lang}/` (or `/{lang}/page/{n}`) lists. */
+export function indexPage(lang, n = 1) {
+  return contentDocument(lang, `pages/${n}.json`);
+}
+
 /** A language's whole index, `{ posts, tags }`, put together from the documents
  * the pipeline wrote (its pages and its tag list: the data the app shows). */
 export function contentIndex(lang) {
-  const read = (doc) => JSON.parse(fs.readFileSync(path.join(ROOT, 'target/site/content', lang, doc), 'utf8'));
+  const read = (doc) => contentDocument(lang, doc);
   const first = read('pages/1.json');
   const posts = [first];
   for (let n = 2; n <= first.pages; n++) posts.push(read(`pages/${n}.json`));

@@ -1,0 +1,185 @@
+//! Content rules: the editorial promises the site's articles keep, checked on
+//! `content/`. A red test here means an article broke a content rule (a title
+//! that is not the seed's, too few words, a missing "checked against" line), not
+//! that the code broke; the code's tests over the same content are in
+//! `content.rs`. The seed's titles and summaries, newest first, are copied into
+//! `fixtures/seed_titles.txt`.
+
+// Each test file uses only some of the shared helpers.
+#[allow(dead_code)]
+mod support;
+
+use model::Lang;
+use support::{linked_slugs, site, translations};
+
+/// Title and summary pairs, in the seed's order (newest first).
+fn seed() -> Vec<(String, String)> {
+    let text = include_str!("fixtures/seed_titles.txt");
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    lines
+        .chunks(2)
+        .map(|p| (p[0].to_string(), p[1].to_string()))
+        .collect()
+}
+
+/// The English articles' titles and summaries, newest first.
+fn english_titles() -> Vec<(String, String)> {
+    site().articles[&Lang::En]
+        .iter()
+        .map(|a| (a.front.title.clone(), a.front.summary.clone()))
+        .collect()
+}
+
+#[test]
+fn content_rule_every_english_title_and_summary_is_the_seeds_word_for_word() {
+    let seed = seed();
+    for (title, summary) in english_titles() {
+        let Some((_, seed_summary)) = seed.iter().find(|(t, _)| *t == title) else {
+            panic!("content rule: {title:?} is not a title of the seed");
+        };
+        assert_eq!(&summary, seed_summary, "content rule: summary of {title:?}");
+    }
+}
+
+#[test]
+fn content_rule_every_seed_article_is_published_in_the_seeds_order() {
+    let published = english_titles();
+    let in_seed_order: Vec<&(String, String)> =
+        published.iter().filter(|a| seed().contains(a)).collect();
+    let seed = seed();
+    let seed: Vec<&(String, String)> = seed.iter().collect();
+    assert_eq!(
+        in_seed_order, seed,
+        "content rule: the seed's articles, dated newest first in the seed's order"
+    );
+}
+
+#[test]
+fn content_rule_russian_versions_are_translated_not_copied() {
+    for (en, ru) in translations(site()) {
+        let slug = &ru.front.slug;
+        assert_ne!(ru.front.title, en.front.title, "content rule: {slug}");
+        assert_ne!(ru.front.summary, en.front.summary, "content rule: {slug}");
+        let cyrillic = ru
+            .front
+            .title
+            .chars()
+            .filter(|c| ('а'..='я').contains(&c.to_lowercase().next().unwrap()))
+            .count();
+        assert!(cyrillic > 10, "content rule: {slug} title is not Russian");
+    }
+}
+
+#[test]
+fn content_rule_every_article_is_a_deep_dive_in_both_languages() {
+    for lang in Lang::ALL {
+        for a in &site().articles[&lang] {
+            let slug = &a.front.slug;
+            assert!(
+                a.body.words >= 1200,
+                "content rule: {lang:?} {slug}: {} words of prose",
+                a.body.words
+            );
+            let sections = a.body.headings.iter().filter(|h| h.level == 2).count();
+            assert!(
+                sections >= 4,
+                "content rule: {lang:?} {slug}: {sections} sections"
+            );
+            let has_table = a.body.html.contains("<table>");
+            assert!(
+                !a.body.code_languages.is_empty() || has_table,
+                "content rule: {lang:?} {slug}: needs a code block or a table"
+            );
+        }
+    }
+}
+
+#[test]
+fn content_rule_the_articles_exercise_every_renderer_feature() {
+    for lang in Lang::ALL {
+        let html: String = site().articles[&lang]
+            .iter()
+            .map(|a| a.body.html.as_str())
+            .collect();
+        for needle in [
+            "<table>",
+            "<pre tabindex=\"0\"><code class=\"language-",
+            "<ul>",
+            "<ol>",
+            "<a href=\"/",
+            "<a href=\"https://",
+            "<h3 ",
+        ] {
+            assert!(html.contains(needle), "content rule: {lang:?}: no {needle}");
+        }
+    }
+}
+
+#[test]
+fn content_rule_every_article_links_to_a_related_one_in_both_languages() {
+    for lang in Lang::ALL {
+        for a in &site().articles[&lang] {
+            assert!(
+                !linked_slugs(a).is_empty(),
+                "content rule: {lang:?} {} links to no other article",
+                a.front.slug
+            );
+        }
+    }
+}
+
+#[test]
+fn content_rule_both_languages_link_the_same_articles_and_every_article_is_linked_from_another() {
+    let site = site();
+    for (en, ru) in translations(site) {
+        assert_eq!(
+            linked_slugs(en),
+            linked_slugs(ru),
+            "content rule: {}",
+            en.front.slug
+        );
+    }
+    let english = &site.articles[&Lang::En];
+    for a in english {
+        let inbound = english
+            .iter()
+            .filter(|b| b.front.slug != a.front.slug && linked_slugs(b).contains(&&*a.front.slug))
+            .count();
+        assert!(
+            inbound >= 1,
+            "content rule: nothing links to {}",
+            a.front.slug
+        );
+    }
+}
+
+#[test]
+fn content_rule_every_article_states_what_its_apis_and_figures_were_checked_against() {
+    for lang in Lang::ALL {
+        let phrases: &[&str] = match lang {
+            Lang::En => &["hecked against"],
+            Lang::Ru => &["Сверено с", "сверена с"],
+        };
+        for a in &site().articles[&lang] {
+            assert!(
+                phrases.iter().any(|p| a.body.html.contains(p)),
+                "content rule: {lang:?} {}: no checked-against line",
+                a.front.slug
+            );
+        }
+    }
+}
+
+#[test]
+fn content_rule_descriptions_fit_search_snippets() {
+    for lang in Lang::ALL {
+        for a in &site().articles[&lang] {
+            let n = a.front.description.chars().count();
+            assert!(
+                n <= 200,
+                "content rule: {lang:?} {}: description of {n} characters",
+                a.front.slug
+            );
+        }
+    }
+}
