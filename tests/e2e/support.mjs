@@ -20,7 +20,7 @@ export const locales = {
 /** Articles per index page, as `model::PAGE_SIZE` has it (read from its source,
  * so the tests follow it rather than repeat it). */
 export const PAGE_SIZE = Number(
-  /pub const PAGE_SIZE: usize = (\d+);/.exec(fs.readFileSync(path.join(ROOT, 'model/src/lib.rs'), 'utf8'))[1],
+  /pub const PAGE_SIZE: usize = (\d+);/.exec(fs.readFileSync(path.join(ROOT, 'model/src/page.rs'), 'utf8'))[1],
 );
 
 /** A content document of `lang` as the pipeline wrote it, e.g. `pages/1.json`. */
