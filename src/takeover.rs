@@ -88,6 +88,7 @@ pub fn load_page(path: &str) {
 mod browser {
     use crate::components::code_copy;
     use crate::components::toc::SectionTracker;
+    use crate::routing;
     use leptos::prelude::*;
     use model::Lang;
     use std::cell::RefCell;
@@ -136,12 +137,12 @@ mod browser {
         let Some(canonical) = canonical else {
             return false;
         };
-        let after_scheme = canonical.split_once("://").map_or("", |(_, rest)| rest);
-        let path = after_scheme
-            .find('/')
-            .map_or("/", |start| &after_scheme[start..]);
-        let path = path.split(['?', '#']).next().unwrap_or(path);
-        location().pathname().is_ok_and(|here| here == path)
+        // Both are the page's site path: after the site URL the canonical URL
+        // was built from, and after the site's prefix in the address bar.
+        let path = canonical.strip_prefix(routing::SITE_URL);
+        location()
+            .pathname()
+            .is_ok_and(|here| path == Some(routing::site_path(&here)))
     }
 
     /// [`super::take_over`] once what it needs is at hand; `main` is the
