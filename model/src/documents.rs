@@ -32,6 +32,59 @@ pub struct PostMeta {
     pub tags: Vec<Tag>,
     /// Estimated reading time in whole minutes (at least 1).
     pub reading_minutes: u32,
+    /// The date of the last substantive update (`updated` in the front matter),
+    /// ISO 8601, never before `date`; `None` if it was never updated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated: Option<String>,
+    /// `updated` as readers of this language write it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated_label: Option<String>,
+    /// The language the article is written in, where a document of another
+    /// language lists or shows it because it has no translation into that
+    /// language yet (cards and the page mark it); `None` for an article in the
+    /// document's own language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub written_in: Option<Lang>,
+    /// A draft: only development builds carry it, and show it marked as one.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub draft: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// On a translation whose original changed after it was made: when, for the
+/// notice that links to the original.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Outdated {
+    /// The original's language.
+    pub original: Lang,
+    /// When the original changed (its `updated` date), ISO 8601.
+    pub since: String,
+    /// `since` as readers of the translation's language write it.
+    pub since_label: String,
+}
+
+/// A page of the site with what the sitemap says of it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SitePage {
+    /// The page.
+    pub route: Route,
+    /// The date of the newest article it shows (its `updated` date if any),
+    /// where it lists articles by date.
+    pub lastmod: Option<String>,
+    /// For an article shown in a language it is not written in (see
+    /// [`PostMeta::written_in`]), the language it is written in: such a page is
+    /// prerendered but not in the sitemap, and its canonical URL is the original's.
+    pub written_in: Option<Lang>,
+}
+
+impl PostMeta {
+    /// When the article last changed: its `updated` date, else its `date`.
+    pub fn lastmod(&self) -> String {
+        self.updated.clone().unwrap_or_else(|| self.date.clone())
+    }
 }
 
 /// A section heading of an article body, for anchors and a table of contents.
@@ -71,6 +124,12 @@ pub struct Post {
     pub older: Option<PostLink>,
     /// Up to three articles on the same topics, most shared tags first.
     pub related: Vec<PostMeta>,
+    /// Every language the article is written in (one, or all): the language
+    /// switcher and the hreflang alternates offer only these.
+    pub languages: Vec<Lang>,
+    /// Set on a translation whose original changed after it was made.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outdated: Option<Outdated>,
 }
 
 /// A tag with the number of articles that carry it.
@@ -112,26 +171,34 @@ impl SiteIndex {
             .collect()
     }
 
-    /// Every page of the site in this language, with the date of the newest
-    /// article it lists (for the sitemap's `lastmod`) where it lists articles by
-    /// date: the index and its pages, the articles, the tag list, and each tag
-    /// with its pages. The one list of the site's pages: the sitemap names them
-    /// and the prerenderer writes them.
-    pub fn site_pages(&self) -> Vec<(Route, Option<String>)> {
+    /// Every page of the site in this language: the index and its pages, the
+    /// articles (also those shown here untranslated), the tag list, and each tag
+    /// with its pages. The one list of the site's pages: the prerenderer writes
+    /// them and the sitemap names those written in this language.
+    pub fn site_pages(&self) -> Vec<SitePage> {
         let lang = self.lang;
-        let newest = |page: PageNumber| self.posts.get(page.first_item()).map(|p| p.date.clone());
+        let page = |route, lastmod| SitePage {
+            route,
+            lastmod,
+            written_in: None,
+        };
+        let newest = |n: PageNumber| self.posts.get(n.first_item()).map(PostMeta::lastmod);
         let mut pages: Vec<_> = PageNumber::count_for(self.posts.len())
             .up_to()
-            .map(|page| (Route::Home { lang, page }, newest(page)))
+            .map(|n| page(Route::Home { lang, page: n }, newest(n)))
             .collect();
         for post in &self.posts {
-            pages.push((Route::article(lang, &post.slug), Some(post.date.clone())));
+            pages.push(SitePage {
+                route: Route::article(lang, &post.slug),
+                lastmod: Some(post.lastmod()),
+                written_in: post.written_in,
+            });
         }
-        pages.push((Route::Tags { lang }, None));
+        pages.push(page(Route::Tags { lang }, None));
         for tag in &self.tags {
-            for page in PageNumber::count_for(tag.count as usize).up_to() {
+            for n in PageNumber::count_for(tag.count as usize).up_to() {
                 let tag = tag.slug.clone();
-                pages.push((Route::Tag { lang, tag, page }, None));
+                pages.push(page(Route::Tag { lang, tag, page: n }, None));
             }
         }
         pages
@@ -247,6 +314,10 @@ mod tests {
                 })
                 .collect(),
             reading_minutes: 3,
+            updated: None,
+            updated_label: None,
+            written_in: None,
+            draft: false,
         }
     }
 
@@ -317,15 +388,15 @@ mod tests {
             }],
         };
         let pages = index.site_pages();
-        let paths: Vec<String> = pages.iter().map(|(p, _)| p.path()).collect();
+        let paths: Vec<String> = pages.iter().map(|p| p.route.path()).collect();
         assert_eq!(&paths[..3], ["/ru/", "/ru/page/2", "/ru/blog/post-0"]);
         assert_eq!(
             &paths[27..],
             ["/ru/tags/", "/ru/tags/rag", "/ru/tags/rag/page/2"]
         );
         assert_eq!(pages.len(), 2 + 25 + 3);
-        assert_eq!(pages[0].1.as_deref(), Some("2026-01-01"));
-        assert_eq!(pages[27].1, None);
+        assert_eq!(pages[0].lastmod.as_deref(), Some("2026-01-01"));
+        assert_eq!(pages[27].lastmod, None);
     }
 
     #[test]

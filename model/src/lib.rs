@@ -21,7 +21,8 @@ pub mod locales;
 pub mod site_toml;
 
 pub use documents::{
-    Heading, IndexPage, Post, PostLink, PostMeta, SiteIndex, Tag, TagCount, TagIndex, TaggedPosts,
+    Heading, IndexPage, Outdated, Post, PostLink, PostMeta, SiteIndex, SitePage, Tag, TagCount,
+    TagIndex, TaggedPosts,
 };
 pub use ids::{is_app_id, APP_ELEMENT_IDS, APP_ELEMENT_ID_PREFIXES};
 pub use lang::Lang;

@@ -171,15 +171,30 @@ impl Route {
     /// default of the indexes; every other page defaults to English. A 404
     /// page has none. The one rule for the head tags and the sitemap.
     pub fn alternates(&self) -> Vec<(&'static str, Route)> {
+        self.alternates_in(&Lang::ALL)
+    }
+
+    /// [`Route::alternates`] of a page that exists only in `langs` (an article
+    /// not yet translated): only those are named, and the default is English
+    /// where it exists, else the first of them.
+    pub fn alternates_in(&self, langs: &[Lang]) -> Vec<(&'static str, Route)> {
+        let default = if langs.contains(&Lang::En) {
+            Lang::En
+        } else {
+            match langs.first() {
+                Some(lang) => *lang,
+                None => return Vec::new(),
+            }
+        };
         let x_default = match self {
             Route::NotFound { .. } => return Vec::new(),
             Route::Root => Route::Root,
             Route::Home { page, .. } if page.is_first() => Route::Root,
-            other => other.in_lang(Lang::En),
+            other => other.in_lang(default),
         };
-        Lang::ALL
-            .into_iter()
-            .map(|lang| (lang.code(), self.in_lang(lang)))
+        langs
+            .iter()
+            .map(|lang| (lang.code(), self.in_lang(*lang)))
             .chain([("x-default", x_default)])
             .collect()
     }
@@ -357,6 +372,18 @@ mod tests {
             ]
         );
         assert!(Route::NotFound { lang: None }.alternates().is_empty());
+        let only_ru: Vec<_> = Route::article(Lang::En, "x")
+            .alternates_in(&[Lang::Ru])
+            .into_iter()
+            .map(|(h, r)| (h, r.path()))
+            .collect();
+        assert_eq!(
+            only_ru,
+            [
+                ("ru", "/ru/blog/x".into()),
+                ("x-default", "/ru/blog/x".into())
+            ]
+        );
     }
 
     #[test]
