@@ -1,9 +1,10 @@
 //! Rendering a route on the host, for the prerenderer: the same components as the
 //! browser, with the documents already in the data layer.
 
+use crate::api::Loaded;
 use crate::{api, head, routing, App};
 use leptos::prelude::*;
-use model::Route;
+use model::{Post, Route};
 
 /// A route rendered on the host, as the prerenderer writes it into an HTML file.
 pub struct Prerendered {
@@ -19,15 +20,22 @@ pub struct Prerendered {
 /// its loading state, so that is refused.
 pub fn prerender(path: &str) -> Result<Prerendered, String> {
     use leptos_router::location::RequestUrl;
-    let documents = Route::parse(path)
-        .map(|route| api::documents_for(&route))
-        .unwrap_or_default();
+    let route = Route::parse(path);
+    let documents = route.as_ref().map(api::documents_for).unwrap_or_default();
     let missing: Vec<_> = documents
         .into_iter()
         .filter(|r| api::cached(r).is_none())
         .collect();
     if !missing.is_empty() {
         return Err(format!("{path}: documents not loaded: {missing:?}"));
+    }
+    // The header, with the language switcher, is rendered before the article
+    // whose document says which languages it exists in.
+    if let Some(Route::Article { lang, slug }) = &route {
+        let post = api::cached(&api::Request::Post(*lang, slug.clone()));
+        if let Some(Ok(post)) = post.map(Post::from_document) {
+            head::render_languages(post.languages.clone());
+        }
     }
     let owner = Owner::new();
     let body = owner.with(|| {

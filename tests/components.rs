@@ -70,6 +70,10 @@ fn sample() -> PostMeta {
             },
         ],
         reading_minutes: 11,
+        updated: None,
+        updated_label: None,
+        written_in: None,
+        draft: false,
     }
 }
 

@@ -39,6 +39,10 @@ fn meta(slug: &str) -> PostMeta {
             name: "RAG".into(),
         }],
         reading_minutes: 9,
+        updated: None,
+        updated_label: None,
+        written_in: None,
+        draft: false,
     }
 }
 
@@ -126,6 +130,8 @@ fn article_view_renders_title_meta_and_body() {
         newer: None,
         older: None,
         related: vec![],
+        languages: Lang::ALL.to_vec(),
+        outdated: None,
     });
     let html = render_with_lang(Lang::En, move || view! { <ArticleView post /> });
     assert!(
@@ -154,6 +160,8 @@ fn prerender_renders_a_complete_page_once_its_document_is_stored() {
         newer: None,
         older: None,
         related: vec![],
+        languages: Lang::ALL.to_vec(),
+        outdated: None,
     };
     let path = "/ru/blog/vector-index-tuning";
     let err = engineering_insights::prerender(path).err().unwrap();
@@ -320,6 +328,8 @@ fn every_element_id_the_app_renders_is_reserved_from_article_headings() {
         newer: None,
         older: None,
         related: vec![],
+        languages: Lang::ALL.to_vec(),
+        outdated: None,
     };
     let request = Request::Post(Lang::En, "ids-of-the-app".into());
     api::store(&request, &serde_json::to_string(&post).unwrap()).unwrap();

@@ -1,9 +1,15 @@
-use crate::components::{code_copy, BackLink, Byline, TagList, Toc};
+use crate::components::{code_copy, BackLink, Byline, TagList, Toc, TranslationNotice};
+use crate::i18n::strings;
 use leptos::prelude::*;
 use model::Post;
 use std::rc::Rc;
 
 /// A whole article: title, metadata, the body the pipeline rendered, a way back.
+///
+/// An article not translated into the page's language yet is shown in its own
+/// language (the `lang` of the `<article>` says which, for screen readers and
+/// hyphenation) under a notice in the page's; its links stay on the page's
+/// language.
 #[component]
 pub fn ArticleView(
     /// The article document.
@@ -11,19 +17,27 @@ pub fn ArticleView(
 ) -> impl IntoView {
     let lang = post.lang;
     let meta = post.meta.clone();
+    let text_lang = meta.written_in.unwrap_or(lang);
+    let updated = meta.updated.clone().zip(meta.updated_label.clone());
+    let draft = meta.draft.then(|| {
+        view! { <p class="card__marks"><span class="badge badge--draft">{strings(lang).draft_label}</span></p> }
+    });
     view! {
-        <article class="article" lang=lang.code()>
+        <TranslationNotice post=post.clone() />
+        <article class="article" lang=text_lang.code()>
             <header class="article__header">
-                <p class="back">
+                <p class="back" lang=lang.code()>
                     <BackLink lang />
                 </p>
+                {draft}
                 <h1 id="page-title" tabindex="-1">{meta.title}</h1>
                 <Byline
                     date=meta.date
                     date_label=meta.date_label
                     minutes=meta.reading_minutes
-                    lang
+                    lang=text_lang
                     announce=true
+                    updated
                 />
                 <TagList tags=meta.tags lang />
             </header>
@@ -35,7 +49,7 @@ pub fn ArticleView(
                 inner_html=post.html.clone()
                 on:click=move |ev| code_copy::on_body_click(ev, lang)
             ></div>
-            <footer class="article__footer">
+            <footer class="article__footer" lang=lang.code()>
                 <BackLink lang />
             </footer>
         </article>

@@ -18,6 +18,7 @@ mod subscribe_cta;
 mod tag_list;
 mod theme_toggle;
 pub(crate) mod toc;
+mod translation_notice;
 
 pub use article_view::ArticleView;
 pub use back_link::BackLink;
@@ -35,3 +36,4 @@ pub use subscribe_cta::SubscribeCta;
 pub use tag_list::TagList;
 pub use theme_toggle::{Theme, ThemeToggle};
 pub use toc::Toc;
+pub use translation_notice::TranslationNotice;

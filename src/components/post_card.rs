@@ -1,5 +1,5 @@
 use crate::components::{Byline, TagList};
-use crate::i18n::Lang;
+use crate::i18n::{strings, Lang};
 use crate::routing;
 use leptos::prelude::*;
 use model::PostMeta;
@@ -14,12 +14,27 @@ pub fn PostCard(
     lang: Lang,
 ) -> impl IntoView {
     let href = routing::href(&Route::article(lang, &post.slug));
+    let t = strings(lang);
+    // An article not translated into the list's language yet: its card is in
+    // its own language, and says which.
+    let written_in = post.written_in.filter(|w| *w != lang);
+    let text_lang = written_in.unwrap_or(lang);
+    let marks = (written_in.is_some() || post.draft).then(|| {
+        view! {
+            <p class="card__marks">
+                {written_in.map(|_| view! { <span class="badge">{t.in_other_language}</span> })}
+                {post.draft.then(|| view! { <span class="badge badge--draft">{t.draft_label}</span> })}
+            </p>
+        }
+    });
+    let updated = post.updated.zip(post.updated_label);
     view! {
-        <article class="card">
+        <article class="card" lang=written_in.map(|w| w.code())>
+            {marks}
             <h3 class="card__title">
                 <a href=href>{post.title}</a>
             </h3>
-            <Byline date=post.date date_label=post.date_label minutes=post.reading_minutes lang />
+            <Byline date=post.date date_label=post.date_label minutes=post.reading_minutes lang=text_lang updated />
             <p class="card__summary">{post.summary}</p>
             <TagList tags=post.tags lang />
         </article>

@@ -33,7 +33,7 @@ pub fn Toc(
         })
         .collect_view();
     view! {
-        <nav class="toc" aria-labelledby="toc-title">
+        <nav class="toc" aria-labelledby="toc-title" lang=lang.code()>
             <details>
                 <summary id="toc-title">{strings(lang).toc_title}</summary>
                 <ol>{items}</ol>

@@ -3,9 +3,9 @@
 
 #[cfg(target_arch = "wasm32")]
 use super::head_tags;
-#[cfg(target_arch = "wasm32")]
-use super::Announcement;
 use super::Head;
+#[cfg(target_arch = "wasm32")]
+use super::{Announcement, PageLanguages};
 use crate::i18n::Lang;
 #[cfg(target_arch = "wasm32")]
 use crate::routing;
@@ -28,6 +28,45 @@ pub fn set_lang(lang: Lang) {
 thread_local! {
     /// The head of the page last rendered on the host, for the prerenderer.
     static RENDERED: std::cell::RefCell<Option<Head>> = const { std::cell::RefCell::new(None) };
+    /// The languages of the page about to be rendered on the host (see
+    /// [`initial_languages`]).
+    static LANGUAGES: std::cell::RefCell<Option<Vec<Lang>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The languages the page being rendered on the host exists in, set before it
+/// is rendered: the header (with the language switcher) is rendered before the
+/// view whose head says so.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn render_languages(languages: Vec<Lang>) {
+    LANGUAGES.with_borrow_mut(|slot| *slot = Some(languages));
+}
+
+/// The languages the page on screen exists in when the app starts: on the
+/// host, as the prerenderer set them; in the browser, as the prerendered head
+/// names them in its alternates; all where nothing says otherwise.
+pub fn initial_languages() -> Vec<Lang> {
+    #[cfg(not(target_arch = "wasm32"))]
+    let found = LANGUAGES.with_borrow_mut(Option::take);
+    #[cfg(target_arch = "wasm32")]
+    let found = {
+        let links = document().query_selector_all("head > link[rel='alternate'][hreflang]");
+        let mut found: Vec<Lang> = Vec::new();
+        if let Ok(links) = links {
+            for i in 0..links.length() {
+                let code = links.item(i).and_then(|node| {
+                    use wasm_bindgen::JsCast;
+                    node.dyn_into::<web_sys::Element>()
+                        .ok()?
+                        .get_attribute("hreflang")
+                });
+                if let Some(lang) = code.as_deref().and_then(Lang::from_code) {
+                    found.push(lang);
+                }
+            }
+        }
+        Some(found).filter(|found| !found.is_empty())
+    };
+    found.unwrap_or_else(|| Lang::ALL.to_vec())
 }
 
 /// The head of the last page rendered on the host, taken (prerendering reads it
@@ -80,6 +119,9 @@ pub(super) fn apply(head: Head) {
             }
             let _ = el.append_child(&node);
         }
+    }
+    if let Some(PageLanguages(languages)) = leptos::prelude::use_context() {
+        languages.set(head.languages.clone());
     }
     if SHOWN.replace(true) {
         // After a client-side navigation, screen reader and keyboard users land on

@@ -13,9 +13,9 @@ mod tags;
 
 #[cfg(target_arch = "wasm32")]
 pub use dom::mark_shown;
-pub use dom::set_lang;
+pub use dom::{initial_languages, set_lang};
 #[cfg(not(target_arch = "wasm32"))]
-pub use dom::take_rendered;
+pub use dom::{render_languages, take_rendered};
 pub use tags::{head_tags, HeadTag};
 
 use crate::i18n::{strings, Lang};
@@ -35,6 +35,9 @@ pub struct Head {
     pub route: Route,
     /// The article's metadata, on an article's page (its structured data).
     pub article: Option<Box<PostMeta>>,
+    /// The languages the page exists in: all but for an article not yet
+    /// translated. Only these are named as alternates.
+    pub languages: Vec<Lang>,
 }
 
 impl Head {
@@ -43,12 +46,24 @@ impl Head {
         document_title(self.lang, &self.title)
     }
 
-    /// The page's site path without the prefix (`/en/blog/x`), if it is one to
-    /// index (a 404 page is not).
-    fn path(&self) -> Option<String> {
-        self.route.is_indexable().then(|| self.route.path())
+    /// The page search engines should index for this one, if any (a 404 page
+    /// has none): the page itself, or for an article shown untranslated, the
+    /// original it shows.
+    pub fn canonical(&self) -> Option<Route> {
+        if !self.route.is_indexable() {
+            return None;
+        }
+        Some(match self.article.as_ref().and_then(|a| a.written_in) {
+            Some(original) => self.route.in_lang(original),
+            None => self.route.clone(),
+        })
     }
 }
+
+/// The languages the page on screen exists in, for the language switcher:
+/// provided by the shell, set with the head of each page.
+#[derive(Clone, Copy)]
+pub struct PageLanguages(pub RwSignal<Vec<Lang>>);
 
 /// The title of the page a client-side navigation has just shown, for the
 /// shell to announce and to move focus to its heading; provided by the shell,
@@ -81,6 +96,10 @@ pub fn PageHead(
     /// The article's metadata, on an article's page.
     #[prop(optional)]
     article: Option<Box<PostMeta>>,
+    /// The languages the page exists in, if not all (an article not yet
+    /// translated).
+    #[prop(optional)]
+    languages: Option<Vec<Lang>>,
 ) -> impl IntoView {
     dom::apply(Head {
         lang,
@@ -88,6 +107,7 @@ pub fn PageHead(
         description,
         route,
         article,
+        languages: languages.unwrap_or_else(|| Lang::ALL.to_vec()),
     });
 }
 

@@ -93,13 +93,13 @@ pub fn head_tags(head: &Head, site_url: &str) -> Vec<HeadTag> {
     let lang = head.lang;
     let t = strings(lang);
     let mut tags = vec![HeadTag::meta("name", "description", &head.description)];
-    let Some(path) = head.path() else {
+    let Some(canonical) = head.canonical() else {
         tags.push(HeadTag::meta("name", "robots", "noindex"));
         return tags;
     };
-    let url = format!("{site_url}{path}");
+    let url = format!("{site_url}{}", canonical.path());
     tags.push(HeadTag::link("canonical", None, url.clone()));
-    for (hreflang, page) in head.route.alternates() {
+    for (hreflang, page) in canonical.alternates_in(&head.languages) {
         let href = format!("{site_url}{}", page.path());
         tags.push(HeadTag::link("alternate", Some(hreflang), href));
     }
@@ -117,18 +117,26 @@ pub fn head_tags(head: &Head, site_url: &str) -> Vec<HeadTag> {
         &head.description,
     ));
     tags.push(HeadTag::meta("property", "og:url", url.clone()));
-    tags.push(HeadTag::meta("property", "og:locale", locale(lang)));
-    tags.push(HeadTag::meta(
-        "property",
-        "og:locale:alternate",
-        locale(lang.other()),
-    ));
+    // An article shown untranslated is in its original's language.
+    let written_in = head.article.as_ref().and_then(|a| a.written_in);
+    let content_lang = written_in.unwrap_or(lang);
+    tags.push(HeadTag::meta("property", "og:locale", locale(content_lang)));
+    for other in head.languages.iter().filter(|l| **l != content_lang) {
+        tags.push(HeadTag::meta(
+            "property",
+            "og:locale:alternate",
+            locale(*other),
+        ));
+    }
     if let Some(meta) = &head.article {
         tags.push(HeadTag::meta(
             "property",
             "article:published_time",
             &meta.date,
         ));
+        if let Some(updated) = &meta.updated {
+            tags.push(HeadTag::meta("property", "article:modified_time", updated));
+        }
         for tag in &meta.tags {
             tags.push(HeadTag::meta("property", "article:tag", &tag.name));
         }
@@ -145,7 +153,7 @@ pub fn head_tags(head: &Head, site_url: &str) -> Vec<HeadTag> {
     let blog_url = json(&format!("{site_url}{}", Route::home(lang).path()));
     let common = format!(
         "\"inLanguage\":{},\"url\":{},\"description\":{}",
-        json(lang.code()),
+        json(content_lang.code()),
         json(&url),
         json(&head.description)
     );
@@ -161,13 +169,14 @@ pub fn head_tags(head: &Head, site_url: &str) -> Vec<HeadTag> {
             let keywords: Vec<&str> = meta.tags.iter().map(|t| t.name.as_str()).collect();
             format!(
                 "\"@type\":\"BlogPosting\",\"headline\":{},{common},\"mainEntityOfPage\":{},\
-                 \"datePublished\":{},\"keywords\":{},\"author\":{{\"@type\":\"Organization\",\
+                 \"datePublished\":{},\"dateModified\":{},\"keywords\":{},\"author\":{{\"@type\":\"Organization\",\
                  \"name\":{site_name},\"url\":{blog_url}}},\"publisher\":{{\"@type\":\
                  \"Organization\",\"name\":{site_name},\"url\":{blog_url}}},\"isPartOf\":\
                  {{\"@type\":\"Blog\",\"name\":{site_name},\"url\":{blog_url}}}",
                 json(&meta.title),
                 json(&url),
                 json(&meta.date),
+                json(&meta.lastmod()),
                 json(&keywords.join(", ")),
             )
         }
@@ -208,6 +217,7 @@ mod tests {
             title: "Вебхуки \"на практике\" </script>".into(),
             description: "Описание".into(),
             route: Route::article(Lang::Ru, "webhooks"),
+            languages: Lang::ALL.to_vec(),
             article: Some(Box::new(PostMeta {
                 slug: "webhooks".into(),
                 title: "Вебхуки \"на практике\" </script>".into(),
@@ -220,6 +230,10 @@ mod tests {
                     name: "API".into(),
                 }],
                 reading_minutes: 5,
+                updated: None,
+                updated_label: None,
+                written_in: None,
+                draft: false,
             })),
         }
     }
@@ -260,6 +274,7 @@ mod tests {
             description: "d".into(),
             route: Route::home(Lang::En),
             article: None,
+            languages: Lang::ALL.to_vec(),
         };
         let tags = head_tags(&home, "https://x.org");
         assert_eq!(find(&tags, "rel", "canonical"), ["https://x.org/en/"]);
@@ -280,5 +295,28 @@ mod tests {
         let tags = head_tags(&missing, "https://x.org");
         assert_eq!(find(&tags, "name", "robots"), ["noindex"]);
         assert!(find(&tags, "rel", "canonical").is_empty());
+    }
+
+    #[test]
+    fn an_untranslated_article_points_at_its_original_and_names_no_missing_page() {
+        let mut head = article();
+        if let Some(meta) = head.article.as_mut() {
+            meta.written_in = Some(Lang::En);
+            meta.updated = Some("2026-11-30".into());
+        }
+        head.languages = vec![Lang::En];
+        let tags = head_tags(&head, "https://x.org");
+        let original = "https://x.org/en/blog/webhooks";
+        assert_eq!(find(&tags, "rel", "canonical"), [original]);
+        assert_eq!(find(&tags, "rel", "alternate"), [original, original]);
+        assert!(find(&tags, "property", "og:locale:alternate").is_empty());
+        assert_eq!(
+            find(&tags, "property", "article:modified_time"),
+            ["2026-11-30"]
+        );
+        let ld: serde_json::Value =
+            serde_json::from_str(tags.last().unwrap().text.as_deref().unwrap()).unwrap();
+        assert_eq!(ld["inLanguage"], "en");
+        assert_eq!(ld["dateModified"], "2026-11-30");
     }
 }

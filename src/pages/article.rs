@@ -22,6 +22,7 @@ pub fn ArticlePage() -> impl IntoView {
                     description=post.meta.description.clone()
                     route=Route::article(lang, &post.meta.slug)
                     article=Box::new(post.meta.clone())
+                    languages=post.languages.clone()
                 />
                 <ArticleView post=post.clone() />
                 <MoreArticles post />
