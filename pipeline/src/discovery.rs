@@ -4,7 +4,7 @@
 
 use crate::locale::Labels;
 use crate::site::Site;
-use model::{Lang, Route};
+use model::{Lang, Route, SitePage};
 use rss::extension::atom::{AtomExtensionBuilder, Link};
 use rss::{ChannelBuilder, GuidBuilder, ItemBuilder};
 use std::fmt::Write as _;
@@ -98,7 +98,12 @@ pub fn sitemap(site: &Site, base: &str) -> String {
     let pages = Lang::ALL
         .into_iter()
         .flat_map(|lang| site.index(lang).site_pages());
-    for (route, lastmod) in [(Route::Root, None)].into_iter().chain(pages) {
+    let root = SitePage {
+        route: Route::Root,
+        lastmod: None,
+        written_in: None,
+    };
+    for SitePage { route, lastmod, .. } in [root].into_iter().chain(pages) {
         let _ = write!(
             xml,
             "  <url>\n    <loc>{base}{}</loc>\n",

@@ -35,6 +35,10 @@ impl Article {
                 })
                 .collect(),
             reading_minutes: reading_minutes(self.lang, self.body.words),
+            updated: None,
+            updated_label: None,
+            written_in: None,
+            draft: false,
         }
     }
 }
@@ -94,6 +98,8 @@ impl Site {
                 .into_iter()
                 .map(|j| list[j].meta(&self.vocabulary))
                 .collect(),
+            languages: Lang::ALL.to_vec(),
+            outdated: None,
         }
     }
 }
