@@ -36,12 +36,18 @@ fn rfc2822(iso: &str) -> String {
     )
 }
 
-/// The RSS 2.0 feed of `lang`: every article, newest first, with its summary.
+/// The RSS 2.0 feed of `lang`: every article written in `lang`, newest first,
+/// with its summary (an article shown here untranslated is in its own
+/// language's feed).
 pub fn feed(site: &Site, lang: Lang, base: &str) -> String {
     let labels = Labels::of(lang);
     let index = site.index(lang);
-    let items: Vec<rss::Item> = index
+    let posts: Vec<_> = index
         .posts
+        .iter()
+        .filter(|p| p.written_in.is_none())
+        .collect();
+    let items: Vec<rss::Item> = posts
         .iter()
         .map(|p| {
             let url = format!("{base}{}", Route::article(lang, &p.slug).path());
@@ -77,7 +83,7 @@ pub fn feed(site: &Site, lang: Lang, base: &str) -> String {
         .link(format!("{base}{}", Route::home(lang).path()))
         .description(labels.tagline.clone())
         .language(Some(lang.code().to_string()))
-        .last_build_date(index.posts.first().map(|p| rfc2822(&p.date)))
+        .last_build_date(posts.first().map(|p| rfc2822(&p.date)))
         .atom_ext(Some(
             AtomExtensionBuilder::default()
                 .links(vec![self_link])
@@ -88,7 +94,10 @@ pub fn feed(site: &Site, lang: Lang, base: &str) -> String {
         .to_string()
 }
 
-/// The sitemap: every page in both languages, each with its alternates.
+/// The sitemap: every page in both languages, each with its alternates; an
+/// article's alternates name only the languages it is written in, and a page
+/// that shows an article untranslated is left out (its canonical URL is the
+/// original's).
 pub fn sitemap(site: &Site, base: &str) -> String {
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
@@ -97,7 +106,8 @@ pub fn sitemap(site: &Site, base: &str) -> String {
     );
     let pages = Lang::ALL
         .into_iter()
-        .flat_map(|lang| site.index(lang).site_pages());
+        .flat_map(|lang| site.index(lang).site_pages())
+        .filter(|p| p.written_in.is_none());
     let root = SitePage {
         route: Route::Root,
         lastmod: None,
@@ -112,7 +122,11 @@ pub fn sitemap(site: &Site, base: &str) -> String {
         if let Some(date) = lastmod {
             let _ = writeln!(xml, "    <lastmod>{date}</lastmod>");
         }
-        for (hreflang, page) in route.alternates() {
+        let alternates = match &route {
+            Route::Article { slug, .. } => route.alternates_in(&site.languages(slug)),
+            _ => route.alternates(),
+        };
+        for (hreflang, page) in alternates {
             let _ = writeln!(
                 xml,
                 "    <xhtml:link rel=\"alternate\" hreflang=\"{hreflang}\" href=\"{base}{}\"/>",

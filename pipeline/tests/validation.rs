@@ -216,17 +216,125 @@ fn the_examples_folder_holds_scripts_not_articles() {
 }
 
 #[test]
-fn article_in_one_language_only() {
+fn an_article_in_one_language_is_shown_untranslated_in_the_other() {
     let dir = good_tree();
+    // "second" is English only; ru/first.md still links /ru/blog/second, its
+    // untranslated page.
     fs::remove_file(dir.path().join("ru/second.md")).unwrap();
-    let errs = errors(dir.path());
-    // The link from ru/first.md to the missing article breaks as well.
-    assert!(
-        errs.iter().any(|(p, l, k)| p == Path::new("en/second.md")
-            && *l == 2
-            && matches!(k, ErrorKind::MissingTranslation { missing: "ru", .. })),
-        "{errs:?}"
+    let site = pipeline::load(dir.path(), "").unwrap();
+
+    let ru = site.index(Lang::Ru);
+    let cards: Vec<_> = ru
+        .posts
+        .iter()
+        .map(|p| (p.slug.as_str(), p.written_in))
+        .collect();
+    assert_eq!(cards, [("second", Some(Lang::En)), ("first", None)]);
+    // The card speaks the index's language; the article keeps its own title.
+    assert_eq!(ru.posts[0].date_label, "1 ноября 2026 г.");
+    assert_eq!(ru.posts[0].tags[0].name, "LLM");
+    assert_eq!(ru.posts[0].title, "Second");
+    assert!(ru.tags.iter().all(|t| t.count == 2), "{:?}", ru.tags);
+
+    let fallback = site
+        .posts(Lang::Ru)
+        .find(|p| p.meta.slug == "second")
+        .unwrap();
+    assert_eq!(fallback.lang, Lang::Ru);
+    assert_eq!(fallback.meta.written_in, Some(Lang::En));
+    assert_eq!(fallback.meta.date_label, "November 1, 2026");
+    assert_eq!(fallback.meta.tags[0].name, "LLMs");
+    assert_eq!(fallback.languages, [Lang::En]);
+    assert_eq!(
+        fallback.older.as_ref().map(|l| l.slug.as_str()),
+        Some("first")
     );
+    assert_eq!(fallback.related[0].slug, "first");
+    assert_eq!(fallback.related[0].written_in, None);
+    let ru_first = site
+        .posts(Lang::Ru)
+        .find(|p| p.meta.slug == "first")
+        .unwrap();
+    assert_eq!(ru_first.related[0].written_in, Some(Lang::En));
+    assert_eq!(ru_first.related[0].date_label, "1 ноября 2026 г.");
+
+    let en = site.posts(Lang::En).collect::<Vec<_>>();
+    let languages: Vec<_> = en
+        .iter()
+        .map(|p| (p.meta.slug.as_str(), p.languages.clone(), p.meta.written_in))
+        .collect();
+    assert_eq!(
+        languages,
+        [
+            ("second", vec![Lang::En], None),
+            ("first", vec![Lang::En, Lang::Ru], None)
+        ]
+    );
+
+    // The Russian feed and search have only what is written in Russian.
+    let xml = pipeline::discovery::feed(&site, Lang::Ru, "https://example.org");
+    let channel = rss::Channel::read_from(xml.as_bytes()).unwrap();
+    let links: Vec<_> = channel.items().iter().filter_map(|i| i.link()).collect();
+    assert_eq!(links, ["https://example.org/ru/blog/first"]);
+    let (search, _) = pipeline::search::index(&site, Lang::Ru);
+    assert_eq!(search.docs.len(), 1);
+    assert_eq!(pipeline::search::index(&site, Lang::En).0.docs.len(), 2);
+
+    // The sitemap names no untranslated page, and no alternate that does not exist.
+    let xml = pipeline::discovery::sitemap(&site, "https://example.org");
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let alternates = |loc: &str| -> Option<Vec<(String, String)>> {
+        let url = doc.descendants().find(|n| {
+            n.has_tag_name("url")
+                && n.children()
+                    .any(|c| c.has_tag_name("loc") && c.text() == Some(loc))
+        })?;
+        Some(
+            url.children()
+                .filter(|c| c.has_tag_name("link"))
+                .map(|l| {
+                    (
+                        l.attribute("hreflang").unwrap().to_string(),
+                        l.attribute("href").unwrap().to_string(),
+                    )
+                })
+                .collect(),
+        )
+    };
+    assert_eq!(alternates("https://example.org/ru/blog/second"), None);
+    let second = "https://example.org/en/blog/second".to_string();
+    assert_eq!(
+        alternates(&second),
+        Some(vec![
+            ("en".into(), second.clone()),
+            ("x-default".into(), second)
+        ])
+    );
+    assert_eq!(
+        alternates("https://example.org/en/blog/first").map(|a| a.len()),
+        Some(3)
+    );
+
+    let out = tempfile::tempdir().unwrap();
+    pipeline::emit::write(&site, out.path(), "https://example.org").unwrap();
+    let json = fs::read_to_string(out.path().join("content/ru/posts/second.json")).unwrap();
+    let back: model::Post = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        (back.lang, back.meta.written_in),
+        (Lang::Ru, Some(Lang::En))
+    );
+    assert!(!out.path().join("content/ru/texts/second.json").exists());
+}
+
+#[test]
+fn a_russian_article_may_be_the_only_version() {
+    let dir = good_tree();
+    fs::remove_file(dir.path().join("en/first.md")).unwrap();
+    let site = pipeline::load(dir.path(), "").unwrap();
+    let en = site.index(Lang::En);
+    assert_eq!(en.posts[1].slug, "first");
+    assert_eq!(en.posts[1].written_in, Some(Lang::Ru));
+    assert_eq!(en.posts[1].date_label, "October 1, 2026");
 }
 
 #[test]
@@ -309,21 +417,37 @@ fn broken_internal_link_points_at_its_line() {
             ErrorKind::BrokenLink("/en/blog/nowhere".into())
         )]
     );
-    // A link into the other language is broken too: links stay in the reader's language.
+    // A link into the other language is an error of its own: links stay in the
+    // reader's language, also to an article written in the other one only.
+    for only_english in [false, true] {
+        let dir = good_tree();
+        if only_english {
+            fs::remove_file(dir.path().join("ru/second.md")).unwrap();
+        }
+        edit(
+            dir.path(),
+            "ru/first.md",
+            "/ru/blog/second",
+            "/en/blog/second",
+        );
+        assert_eq!(
+            errors(dir.path()),
+            [(
+                "ru/first.md".into(),
+                13,
+                ErrorKind::OtherLanguageLink {
+                    url: "/en/blog/second".into(),
+                    lang: "ru"
+                }
+            )]
+        );
+    }
     let dir = good_tree();
-    edit(
-        dir.path(),
-        "ru/first.md",
-        "/ru/blog/second",
-        "/en/blog/second",
-    );
-    assert_eq!(
-        errors(dir.path()),
-        [(
-            "ru/first.md".into(),
-            13,
-            ErrorKind::BrokenLink("/en/blog/second".into())
-        )]
+    edit(dir.path(), "ru/first.md", "/ru/blog/second", "/en/tags/");
+    let errs = errors(dir.path());
+    assert!(
+        errs[0].2.to_string().contains("leaves the ru site"),
+        "{errs:?}"
     );
 }
 

@@ -4,6 +4,7 @@
 use super::checks::{
     check_chronology, check_duplicates, check_file_names, check_links, check_translations,
 };
+use super::shape::newest_first;
 use super::tree::{Article, Site, TagNames};
 use crate::error::{ContentError, ContentErrors, ErrorKind};
 use crate::front_matter;
@@ -76,7 +77,7 @@ pub fn load(root: &Path, base: &str) -> Result<Site, ContentErrors> {
         check_file_names(list, &mut errors);
         check_duplicates(list, &mut errors);
     }
-    check_translations(root, &articles, &failed, &mut errors);
+    check_translations(&articles, &mut errors);
     check_links(&articles, &vocabulary, &failed, &mut errors);
     check_chronology(&articles, &mut errors);
 
@@ -86,12 +87,7 @@ pub fn load(root: &Path, base: &str) -> Result<Site, ContentErrors> {
         return Err(ContentErrors(errors));
     }
     for list in articles.values_mut() {
-        list.sort_by(|a, b| {
-            b.front
-                .date
-                .cmp(&a.front.date)
-                .then_with(|| a.front.slug.cmp(&b.front.slug))
-        });
+        list.sort_by(newest_first);
     }
     Ok(Site {
         vocabulary,
