@@ -91,6 +91,9 @@ pub enum ErrorKind {
         /// The other version's value.
         theirs: String,
     },
+    /// A `translated_from` that is not a digest (see `digest`).
+    #[error("translated_from {0:?} is not a digest of 12 lowercase hex digits: copy it from `pipeline translations`")]
+    BadDigest(String),
     /// A tag not in `content/tags.toml`.
     #[error("unknown tag {0:?}: add it to content/tags.toml or use an existing one")]
     UnknownTag(String),

@@ -16,6 +16,8 @@ struct Raw {
     description: Option<String>,
     date: Option<toml::value::Datetime>,
     tags: Option<Vec<String>>,
+    #[serde(default)]
+    translated_from: Option<String>,
 }
 
 /// Validated front matter of one article.
@@ -33,10 +35,20 @@ pub struct FrontMatter {
     pub date: String,
     /// Tag slugs as written (checked against the vocabulary later).
     pub tags: Vec<String>,
+    /// On a translation: the [`crate::digest`] of the original's body it was
+    /// made from; `None` on an original.
+    pub translated_from: Option<String>,
     /// Line of `slug = ...`, for errors that concern the slug.
     pub slug_line: usize,
     /// Line of `tags = ...`.
     pub tags_line: usize,
+}
+
+impl FrontMatter {
+    /// When the article last changed: its `updated` date, else its `date`.
+    pub fn lastmod(&self) -> &str {
+        &self.date
+    }
 }
 
 /// A source file split at its front matter fences.
@@ -123,7 +135,14 @@ pub fn parse(path: &Path, front: &str) -> Result<FrontMatter, ContentError> {
     if !(2..=5).contains(&tags.len()) {
         return Err(at("tags", ErrorKind::TagCount(tags.len())));
     }
+    let translated_from = raw.translated_from.map(|d| d.trim().to_string());
+    if let Some(d) = &translated_from {
+        if !crate::digest::is_digest(d) {
+            return Err(at("translated_from", ErrorKind::BadDigest(d.clone())));
+        }
+    }
     Ok(FrontMatter {
+        translated_from,
         slug_line: key_line(front, "slug"),
         tags_line: key_line(front, "tags"),
         slug,
@@ -219,6 +238,26 @@ mod tests {
             err(&GOOD.replace("[\"llm\", \"rag\"]", "[\"llm\"]")),
             (6, ErrorKind::TagCount(1))
         );
+    }
+
+    #[test]
+    fn translated_from_is_a_digest() {
+        let with = |v: &str| GOOD.replace("tags =", &format!("translated_from = {v}\ntags ="));
+        let fm = parse_source(&with("\"0123456789ab\"")).unwrap();
+        assert_eq!(fm.translated_from.as_deref(), Some("0123456789ab"));
+        assert_eq!(parse_source(GOOD).unwrap().translated_from, None);
+        for bad in [
+            "0123456789AB",
+            "0123456789a",
+            "0123456789abc",
+            "ghijklmnopqr",
+        ] {
+            assert_eq!(
+                err(&with(&format!("\"{bad}\""))),
+                (6, ErrorKind::BadDigest(bad.into())),
+                "{bad}"
+            );
+        }
     }
 
     #[test]

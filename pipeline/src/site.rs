@@ -4,8 +4,10 @@
 mod checks;
 mod load;
 mod shape;
+mod translations;
 mod tree;
 
 pub use load::load;
 pub use shape::{reading_minutes, related};
+pub use translations::{Translation, TranslationState};
 pub use tree::{Article, Site, TagNames};

@@ -71,6 +71,18 @@ fn content_rule_russian_versions_are_translated_not_copied() {
 }
 
 #[test]
+fn content_rule_the_english_versions_are_the_originals_and_each_translation_records_its_digest() {
+    for (en, ru) in translations(site()) {
+        let slug = &en.front.slug;
+        assert_eq!(en.front.translated_from, None, "content rule: {slug}");
+        assert!(
+            ru.front.translated_from.is_some(),
+            "content rule: ru/{slug}.md records no translated_from (see `pipeline translations`)"
+        );
+    }
+}
+
+#[test]
 fn content_rule_every_article_is_a_deep_dive_in_both_languages() {
     for lang in Lang::ALL {
         for a in &site().articles[&lang] {

@@ -659,3 +659,158 @@ fn ordinary_words_that_contain_a_marker_are_not_unfinished_text() {
     );
     pipeline::load(dir.path(), "").unwrap();
 }
+
+/// Marks `file` as a translation made from the original whose digest is `digest`.
+fn translated_from(root: &Path, file: &str, digest: &str) {
+    edit(
+        root,
+        file,
+        "tags = [\"llm\", \"rag\"]\n",
+        &format!("tags = [\"llm\", \"rag\"]\ntranslated_from = \"{digest}\"\n"),
+    );
+}
+
+fn digest_of(site: &pipeline::Site, lang: Lang, slug: &str) -> String {
+    site.articles[&lang]
+        .iter()
+        .find(|a| a.front.slug == slug)
+        .unwrap()
+        .digest
+        .clone()
+}
+
+#[test]
+fn a_translation_is_out_of_date_when_its_originals_body_changes() {
+    use pipeline::TranslationState;
+    let dir = good_tree();
+    let root = dir.path();
+    let before = digest_of(&pipeline::load(root, "").unwrap(), Lang::En, "first");
+    for slug in ["first", "second"] {
+        let digest = digest_of(&pipeline::load(root, "").unwrap(), Lang::En, slug);
+        translated_from(root, &format!("ru/{slug}.md"), &digest);
+    }
+    let site = pipeline::load(root, "").unwrap();
+    assert!(site
+        .translations()
+        .iter()
+        .all(|t| t.state == TranslationState::Current));
+    assert!(site.translation_warnings().is_empty());
+    assert!(site.posts(Lang::Ru).all(|p| p.outdated.is_none()));
+
+    // Front matter edits and trailing blank lines leave the digest alone.
+    edit(root, "en/first.md", "About First.", "About the first.");
+    edit(
+        root,
+        "en/first.md",
+        "fn main() {}\n```\n",
+        "fn main() {}\n```\n\n\n",
+    );
+    assert_eq!(
+        digest_of(&pipeline::load(root, "").unwrap(), Lang::En, "first"),
+        before
+    );
+
+    edit(
+        root,
+        "en/first.md",
+        "Intro words here.",
+        "Intro words, changed.",
+    );
+    let site = pipeline::load(root, "").expect("an out-of-date translation never fails the build");
+    let now = digest_of(&site, Lang::En, "first");
+    assert_ne!(now, before);
+    let first = &site.translations()[0];
+    assert_eq!(first.slug, "first");
+    assert_eq!(
+        first.state,
+        TranslationState::OutOfDate {
+            original: root.join("en/first.md"),
+            translation: root.join("ru/first.md"),
+            since: "2026-10-01".into(),
+            digest: now.clone(),
+        }
+    );
+    assert_eq!(
+        first.state.to_string(),
+        format!("out of date since 2026-10-01 (record translated_from = \"{now}\")")
+    );
+    let warnings = site.translation_warnings();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(warnings[0].contains("ru/first.md") && warnings[0].contains("en/first.md"));
+    let ru = site
+        .posts(Lang::Ru)
+        .find(|p| p.meta.slug == "first")
+        .unwrap();
+    assert_eq!(
+        ru.outdated,
+        Some(model::Outdated {
+            original: Lang::En,
+            since: "2026-10-01".into(),
+            since_label: "1 октября 2026 г.".into(),
+        })
+    );
+    let en = site
+        .posts(Lang::En)
+        .find(|p| p.meta.slug == "first")
+        .unwrap();
+    assert_eq!(en.outdated, None, "the original is never out of date");
+
+    // Recording the new digest brings it up to date.
+    edit(root, "ru/first.md", &before, &now);
+    let site = pipeline::load(root, "").unwrap();
+    assert!(site.translation_warnings().is_empty());
+}
+
+#[test]
+fn without_one_original_a_pair_is_current_and_a_lone_article_is_missing_its_translation() {
+    use pipeline::TranslationState;
+    let dir = good_tree();
+    let root = dir.path();
+    // Both marked as translations: neither is the original.
+    translated_from(root, "en/first.md", "000000000000");
+    translated_from(root, "ru/first.md", "000000000000");
+    fs::remove_file(root.join("en/second.md")).unwrap();
+    let states: Vec<_> = pipeline::load(root, "")
+        .unwrap()
+        .translations()
+        .into_iter()
+        .map(|t| (t.slug, t.state))
+        .collect();
+    assert_eq!(
+        states,
+        [
+            ("first".into(), TranslationState::Current),
+            ("second".into(), TranslationState::Missing(Lang::En))
+        ]
+    );
+    assert_eq!(
+        TranslationState::Missing(Lang::En).to_string(),
+        "missing (en)"
+    );
+}
+
+#[test]
+fn a_translated_from_that_is_not_a_digest_stops_the_build_at_its_line() {
+    let dir = good_tree();
+    translated_from(dir.path(), "ru/first.md", "ABC");
+    assert_eq!(
+        errors(dir.path()),
+        [("ru/first.md".into(), 7, ErrorKind::BadDigest("ABC".into()))]
+    );
+}
+
+#[test]
+fn the_translations_command_lists_every_slug_with_its_state() {
+    let dir = good_tree();
+    fs::remove_file(dir.path().join("ru/second.md")).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_pipeline"))
+        .arg("translations")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "first: current\nsecond: missing (ru)\n"
+    );
+}

@@ -170,6 +170,7 @@ fn load_article(
             path: path.to_path_buf(),
             front,
             body,
+            digest: crate::digest::digest(split.body),
             body_line: split.body_line,
             update_notes: source
                 .lines()

@@ -144,7 +144,12 @@ impl Site {
                 .map(|j| list[j].meta_in(lang, &self.vocabulary))
                 .collect(),
             languages: self.languages(&a.front.slug),
-            outdated: None,
+            // An untranslated page is the original itself.
+            outdated: if a.lang == lang {
+                self.outdated(a)
+            } else {
+                None
+            },
         }
     }
 }
