@@ -38,7 +38,10 @@ fn rfc2822(iso: &str) -> String {
 
 /// The RSS 2.0 feed of `lang`: every article written in `lang`, newest first,
 /// with its summary (an article shown here untranslated is in its own
-/// language's feed).
+/// language's feed). An item's `pubDate` is its publication `date`, so an
+/// update does not make it look new; RSS has no date of change for an item, so
+/// an update shows as the channel's `lastBuildDate`, the newest `updated` or
+/// `date` of its items.
 pub fn feed(site: &Site, lang: Lang, base: &str) -> String {
     let labels = Labels::of(lang);
     let index = site.index(lang);
@@ -83,7 +86,7 @@ pub fn feed(site: &Site, lang: Lang, base: &str) -> String {
         .link(format!("{base}{}", Route::home(lang).path()))
         .description(labels.tagline.clone())
         .language(Some(lang.code().to_string()))
-        .last_build_date(posts.first().map(|p| rfc2822(&p.date)))
+        .last_build_date(posts.iter().map(|p| p.lastmod()).max().map(|d| rfc2822(&d)))
         .atom_ext(Some(
             AtomExtensionBuilder::default()
                 .links(vec![self_link])

@@ -94,6 +94,22 @@ pub enum ErrorKind {
     /// A `translated_from` that is not a digest (see `digest`).
     #[error("translated_from {0:?} is not a digest of 12 lowercase hex digits: copy it from `pipeline translations`")]
     BadDigest(String),
+    /// An `updated` date before the article's `date`.
+    #[error("updated {updated} is before the article's date {date}")]
+    UpdatedBeforeDate {
+        /// The `updated` date.
+        updated: String,
+        /// The `date`.
+        date: String,
+    },
+    /// A link from a published article to one that this build leaves out.
+    #[error("link to {slug:?}, which is {why}: a published article cannot link to it")]
+    LinkToUnpublished {
+        /// The linked article's slug.
+        slug: String,
+        /// Why it is left out: a draft, or scheduled for a later date.
+        why: String,
+    },
     /// A tag not in `content/tags.toml`.
     #[error("unknown tag {0:?}: add it to content/tags.toml or use an existing one")]
     UnknownTag(String),

@@ -18,6 +18,10 @@ struct Raw {
     tags: Option<Vec<String>>,
     #[serde(default)]
     translated_from: Option<String>,
+    #[serde(default)]
+    updated: Option<toml::value::Datetime>,
+    #[serde(default)]
+    draft: bool,
 }
 
 /// Validated front matter of one article.
@@ -38,6 +42,10 @@ pub struct FrontMatter {
     /// On a translation: the [`crate::digest`] of the original's body it was
     /// made from; `None` on an original.
     pub translated_from: Option<String>,
+    /// ISO date of the last substantive update, never before `date`.
+    pub updated: Option<String>,
+    /// A draft: built only with `--drafts`.
+    pub draft: bool,
     /// Line of `slug = ...`, for errors that concern the slug.
     pub slug_line: usize,
     /// Line of `tags = ...`.
@@ -47,7 +55,7 @@ pub struct FrontMatter {
 impl FrontMatter {
     /// When the article last changed: its `updated` date, else its `date`.
     pub fn lastmod(&self) -> &str {
-        &self.date
+        self.updated.as_deref().unwrap_or(&self.date)
     }
 }
 
@@ -125,10 +133,28 @@ pub fn parse(path: &Path, front: &str) -> Result<FrontMatter, ContentError> {
     let date = raw
         .date
         .ok_or_else(|| at("date", ErrorKind::MissingField("date")))?;
-    let date = match (date.date, date.time, date.offset) {
-        (Some(d), None, None) => format!("{:04}-{:02}-{:02}", d.year, d.month, d.day),
-        _ => return Err(at("date", ErrorKind::BadDate(date.to_string()))),
+    let plain = |key: &'static str, date: toml::value::Datetime| match (
+        date.date,
+        date.time,
+        date.offset,
+    ) {
+        (Some(d), None, None) => Ok(format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)),
+        _ => Err(at(key, ErrorKind::BadDate(date.to_string()))),
     };
+    let date = plain("date", date)?;
+    let updated = raw.updated.map(|u| plain("updated", u)).transpose()?;
+    if let Some(updated) = &updated {
+        // ISO dates compare as strings.
+        if *updated < date {
+            return Err(at(
+                "updated",
+                ErrorKind::UpdatedBeforeDate {
+                    updated: updated.clone(),
+                    date,
+                },
+            ));
+        }
+    }
     let tags = raw
         .tags
         .ok_or_else(|| at("tags", ErrorKind::MissingField("tags")))?;
@@ -143,6 +169,8 @@ pub fn parse(path: &Path, front: &str) -> Result<FrontMatter, ContentError> {
     }
     Ok(FrontMatter {
         translated_from,
+        updated,
+        draft: raw.draft,
         slug_line: key_line(front, "slug"),
         tags_line: key_line(front, "tags"),
         slug,
@@ -258,6 +286,40 @@ mod tests {
                 "{bad}"
             );
         }
+    }
+
+    #[test]
+    fn updated_and_draft() {
+        let fm = parse_source(GOOD).unwrap();
+        assert_eq!(
+            (fm.updated.as_deref(), fm.draft, fm.lastmod()),
+            (None, false, "2026-11-20")
+        );
+        let with = |extra: &str| GOOD.replace("tags =", &format!("{extra}\ntags ="));
+        let fm = parse_source(&with("updated = 2026-12-01\ndraft = true")).unwrap();
+        assert_eq!(fm.updated.as_deref(), Some("2026-12-01"));
+        assert_eq!(fm.lastmod(), "2026-12-01");
+        assert!(fm.draft);
+        assert_eq!(
+            parse_source(&with("updated = 2026-11-20"))
+                .unwrap()
+                .lastmod(),
+            "2026-11-20"
+        );
+        assert_eq!(
+            err(&with("updated = 2026-11-19")),
+            (
+                6,
+                ErrorKind::UpdatedBeforeDate {
+                    updated: "2026-11-19".into(),
+                    date: "2026-11-20".into()
+                }
+            )
+        );
+        assert_eq!(
+            err(&with("updated = 2026-12-01T10:00:00")),
+            (6, ErrorKind::BadDate("2026-12-01T10:00:00".into()))
+        );
     }
 
     #[test]

@@ -20,4 +20,4 @@ pub mod site;
 pub mod updates;
 
 pub use error::{ContentError, ContentErrors, ErrorKind};
-pub use site::{load, Article, Site, Translation, TranslationState};
+pub use site::{load, load_with, Article, Options, Site, Translation, TranslationState};

@@ -16,6 +16,13 @@ use support::{content_root, site};
 #[test]
 fn every_article_file_loads_and_each_language_lists_them_newest_first() {
     let site = site();
+    // Drafts and scheduled articles load too, though a release leaves them out.
+    let everything = pipeline::load_with(
+        &content_root(),
+        "",
+        &pipeline::Options::everything(&pipeline::dates::today_utc()),
+    )
+    .unwrap();
     for lang in Lang::ALL {
         let files = std::fs::read_dir(content_root().join(lang.code()))
             .unwrap()
@@ -27,8 +34,12 @@ fn every_article_file_loads_and_each_language_lists_them_newest_first() {
                     .is_some_and(|x| x == "md")
             })
             .count();
+        assert_eq!(
+            everything.articles[&lang].len(),
+            files,
+            "{lang:?}: one article per file"
+        );
         let list = &site.articles[&lang];
-        assert_eq!(list.len(), files, "{lang:?}: one article per file");
         for pair in list.windows(2) {
             let (newer, older) = (&pair[0].front, &pair[1].front);
             assert!(
@@ -39,6 +50,18 @@ fn every_article_file_loads_and_each_language_lists_them_newest_first() {
                 older.slug,
                 older.date
             );
+        }
+    }
+}
+
+#[test]
+fn a_release_build_shows_no_draft_and_nothing_dated_after_today() {
+    let site = site();
+    let today = pipeline::dates::today_utc();
+    for lang in Lang::ALL {
+        for p in site.index(lang).posts {
+            assert!(!p.draft && p.date <= today, "{lang:?} {}", p.slug);
+            assert!(p.updated.as_ref().is_none_or(|u| *u >= p.date));
         }
     }
 }

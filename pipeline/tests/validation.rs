@@ -814,3 +814,256 @@ fn the_translations_command_lists_every_slug_with_its_state() {
         "first: current\nsecond: missing (ru)\n"
     );
 }
+
+/// Adds `slug` in both languages, linked from nowhere, with `extra` front matter.
+fn add_article(root: &Path, slug: &str, date: &str, extra: &str) {
+    for lang in ["en", "ru"] {
+        let source = article(slug, slug, date, "Text of it.")
+            .replace("+++\n\nText", &format!("{extra}+++\n\nText"));
+        fs::write(root.join(lang).join(format!("{slug}.md")), source).unwrap();
+    }
+}
+
+/// Every place a build can show `slug` in `lang`, as (place, shown).
+fn shown(site: &pipeline::Site, lang: Lang, slug: &str) -> Vec<(&'static str, bool)> {
+    let index = site.index(lang);
+    let sitemap = pipeline::discovery::sitemap(site, "https://example.org");
+    let feed = pipeline::discovery::feed(site, lang, "https://example.org");
+    let url = format!("/{}/blog/{slug}", lang.code());
+    vec![
+        ("index", index.posts.iter().any(|p| p.slug == slug)),
+        ("document", site.posts(lang).any(|p| p.meta.slug == slug)),
+        (
+            "related or neighbour",
+            site.posts(lang).any(|p| {
+                p.related.iter().any(|r| r.slug == slug)
+                    || p.newer.iter().chain(&p.older).any(|l| l.slug == slug)
+            }),
+        ),
+        (
+            "search",
+            pipeline::search::index(site, lang)
+                .0
+                .docs
+                .iter()
+                .any(|d| d.slug == slug),
+        ),
+        ("feed", feed.contains(&url)),
+        ("sitemap", sitemap.contains(&url)),
+    ]
+}
+
+#[test]
+fn a_draft_is_left_out_of_a_release_build_entirely_and_marked_with_drafts() {
+    let dir = good_tree();
+    let root = dir.path();
+    // A third topic tag: its count must not reveal the draft either.
+    fs::write(
+        root.join("tags.toml"),
+        format!("{TAGS}\n[cost]\nen = \"Cost\"\nru = \"Стоимость\"\n"),
+    )
+    .unwrap();
+    add_article(root, "third", "2026-10-15", "draft = true\n");
+    for lang in ["en", "ru"] {
+        edit(
+            root,
+            &format!("{lang}/third.md"),
+            "[\"llm\", \"rag\"]",
+            "[\"llm\", \"cost\"]",
+        );
+    }
+    let release = pipeline::load_with(root, "", &pipeline::Options::release("2026-12-01")).unwrap();
+    for lang in Lang::ALL {
+        assert!(
+            shown(&release, lang, "third").iter().all(|(_, s)| !s),
+            "{lang:?}: {:?}",
+            shown(&release, lang, "third")
+        );
+        let index = release.index(lang);
+        assert_eq!(index.posts.len(), 2);
+        assert!(index.tags.iter().all(|t| t.slug != "cost" && t.count == 2));
+    }
+    let out = tempfile::tempdir().unwrap();
+    pipeline::emit::write(&release, out.path(), "https://example.org").unwrap();
+    assert!(!out.path().join("content/en/posts/third.json").exists());
+
+    let drafts = pipeline::Options {
+        drafts: true,
+        ..pipeline::Options::release("2026-12-01")
+    };
+    let dev = pipeline::load_with(root, "", &drafts).unwrap();
+    let index = dev.index(Lang::Ru);
+    let third = index.posts.iter().find(|p| p.slug == "third").unwrap();
+    assert!(third.draft);
+    assert!(index
+        .posts
+        .iter()
+        .filter(|p| p.slug != "third")
+        .all(|p| !p.draft));
+    assert!(shown(&dev, Lang::En, "third").iter().all(|(_, s)| *s));
+}
+
+#[test]
+fn an_article_dated_after_the_build_date_waits_unless_future() {
+    let dir = good_tree();
+    let root = dir.path();
+    add_article(root, "third", "2026-12-15", "");
+    let on = |today: &str, future: bool| {
+        let options = pipeline::Options {
+            future,
+            ..pipeline::Options::release(today)
+        };
+        let site = pipeline::load_with(root, "", &options).unwrap();
+        shown(&site, Lang::En, "third").iter().all(|(_, s)| *s)
+    };
+    assert!(!on("2026-12-14", false));
+    assert!(on("2026-12-15", false), "published on its date");
+    assert!(on("2026-12-14", true));
+    assert!(shown(
+        &pipeline::load_with(root, "", &pipeline::Options::release("2026-12-14")).unwrap(),
+        Lang::En,
+        "third"
+    )
+    .iter()
+    .all(|(_, s)| !s));
+}
+
+#[test]
+fn a_published_article_linking_to_a_left_out_one_stops_the_build_at_its_line() {
+    let dir = good_tree();
+    let root = dir.path();
+    for lang in ["en", "ru"] {
+        edit(
+            root,
+            &format!("{lang}/second.md"),
+            "+++\n\nText",
+            "draft = true\n+++\n\nText",
+        );
+    }
+    let today = pipeline::Options::release("2026-12-01");
+    let errs: Vec<_> = pipeline::load_with(root, "", &today)
+        .unwrap_err()
+        .0
+        .into_iter()
+        .map(|e| {
+            (
+                e.path.strip_prefix(root).unwrap().to_path_buf(),
+                e.line,
+                e.kind,
+            )
+        })
+        .collect();
+    let draft = ErrorKind::LinkToUnpublished {
+        slug: "second".into(),
+        why: "a draft".into(),
+    };
+    assert_eq!(
+        errs,
+        [
+            ("en/first.md".into(), 13, draft.clone()),
+            ("ru/first.md".into(), 13, draft)
+        ]
+    );
+    // A draft may link to a draft; with --drafts the link is fine.
+    let all = pipeline::Options::everything("2026-12-01");
+    assert!(pipeline::load_with(root, "", &all).is_ok());
+
+    // A scheduled article, through the command line and BUILD_DATE.
+    let dir = good_tree();
+    let out = tempfile::tempdir().unwrap();
+    let run = |args: &[&str], date: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_pipeline"))
+            .args(args)
+            .arg(dir.path())
+            .arg(out.path())
+            .env("BUILD_DATE", date)
+            .env("SITE_URL", "https://example.org")
+            .output()
+            .unwrap()
+    };
+    let failed = run(&[], "2026-10-15");
+    assert!(!failed.status.success());
+    let stderr = String::from_utf8(failed.stderr).unwrap();
+    assert!(
+        stderr.contains("first.md:13: link to \"second\", which is scheduled for 2026-11-01"),
+        "{stderr}"
+    );
+    assert!(run(&["--future"], "2026-10-15").status.success());
+    assert!(run(&[], "2026-11-01").status.success());
+    assert!(!run(&[], "soon").status.success());
+}
+
+#[test]
+fn updated_dates_label_the_documents_and_date_the_sitemap_and_the_feed() {
+    let dir = good_tree();
+    let root = dir.path();
+    for lang in ["en", "ru"] {
+        edit(
+            root,
+            &format!("{lang}/first.md"),
+            "date = 2026-10-01\n",
+            "date = 2026-10-01\nupdated = 2026-11-15\n",
+        );
+    }
+    let site = pipeline::load(root, "").unwrap();
+    for (lang, label) in [
+        (Lang::En, "November 15, 2026"),
+        (Lang::Ru, "15 ноября 2026 г."),
+    ] {
+        let post = site.posts(lang).find(|p| p.meta.slug == "first").unwrap();
+        assert_eq!(post.meta.updated.as_deref(), Some("2026-11-15"));
+        assert_eq!(post.meta.updated_label.as_deref(), Some(label));
+        // Still listed by publication date.
+        assert_eq!(site.index(lang).posts[1].slug, "first");
+    }
+    let sitemap = pipeline::discovery::sitemap(&site, "https://example.org");
+    assert!(sitemap.contains(
+        "<loc>https://example.org/en/blog/first</loc>\n    <lastmod>2026-11-15</lastmod>"
+    ));
+    let xml = pipeline::discovery::feed(&site, Lang::En, "https://example.org");
+    let channel = rss::Channel::read_from(xml.as_bytes()).unwrap();
+    assert_eq!(
+        channel.last_build_date(),
+        Some("Sun, 15 Nov 2026 00:00:00 +0000")
+    );
+    let first = channel
+        .items()
+        .iter()
+        .find(|i| i.link().unwrap().ends_with("/first"));
+    assert_eq!(
+        first.and_then(|i| i.pub_date()),
+        Some("Thu, 01 Oct 2026 00:00:00 +0000")
+    );
+
+    // An out-of-date translation dates from the original's update.
+    edit(
+        root,
+        "ru/first.md",
+        "tags =",
+        "translated_from = \"000000000000\"\ntags =",
+    );
+    let site = pipeline::load(root, "").unwrap();
+    let ru = site
+        .posts(Lang::Ru)
+        .find(|p| p.meta.slug == "first")
+        .unwrap();
+    assert_eq!(ru.outdated.unwrap().since, "2026-11-15");
+
+    edit(
+        root,
+        "en/first.md",
+        "updated = 2026-11-15",
+        "updated = 2026-09-30",
+    );
+    assert_eq!(
+        errors(root),
+        [(
+            "en/first.md".into(),
+            6,
+            ErrorKind::UpdatedBeforeDate {
+                updated: "2026-09-30".into(),
+                date: "2026-10-01".into()
+            }
+        )]
+    );
+}

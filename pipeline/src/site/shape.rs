@@ -37,10 +37,13 @@ impl Article {
                 })
                 .collect(),
             reading_minutes: reading_minutes(self.lang, self.body.words),
-            updated: None,
-            updated_label: None,
+            updated: f.updated.clone(),
+            updated_label: f
+                .updated
+                .as_ref()
+                .map(|u| dates::label(lang, u).unwrap_or_else(|| u.clone())),
             written_in: (lang != self.lang).then_some(self.lang),
-            draft: false,
+            draft: f.draft,
         }
     }
 }
