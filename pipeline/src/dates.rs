@@ -86,6 +86,39 @@ pub fn label(lang: Lang, iso: &str) -> Option<String> {
     })
 }
 
+/// Whether `s` is an ISO `YYYY-MM-DD` calendar date.
+pub fn is_iso_date(s: &str) -> bool {
+    s.len() == 10
+        && s.as_bytes()[4] == b'-'
+        && s.as_bytes()[7] == b'-'
+        && s.bytes().filter(u8::is_ascii_digit).count() == 8
+        && label(Lang::En, s).is_some()
+        && s[8..].parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
+}
+
+/// The ISO date of `unix_days` days after 1970-01-01 (Howard Hinnant's
+/// `civil_from_days`).
+pub fn from_unix_days(unix_days: i64) -> String {
+    let z = unix_days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+/// Today's date in UTC, from the system clock.
+pub fn today_utc() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    from_unix_days(i64::try_from(secs / 86_400).unwrap_or(0))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -100,6 +133,29 @@ mod tests {
             (Lang::En, "soon", None),
         ] {
             assert_eq!(label(lang, iso).as_deref(), want, "{lang:?} {iso}");
+        }
+    }
+
+    #[test]
+    fn days_since_the_epoch() {
+        for (days, iso) in [
+            (0, "1970-01-01"),
+            (59, "1970-03-01"),
+            (19_782, "2024-02-29"),
+            (20_789, "2026-12-02"),
+            (-1, "1969-12-31"),
+        ] {
+            assert_eq!(from_unix_days(days), iso, "{days}");
+        }
+        assert!(is_iso_date(&today_utc()));
+        for (s, ok) in [
+            ("2026-12-02", true),
+            ("2026-2-02", false),
+            ("2026-13-01", false),
+            ("2026-12-32", false),
+            ("today", false),
+        ] {
+            assert_eq!(is_iso_date(s), ok, "{s}");
         }
     }
 

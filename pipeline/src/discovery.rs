@@ -4,7 +4,7 @@
 
 use crate::locale::Labels;
 use crate::site::Site;
-use model::{Lang, Route};
+use model::{Lang, Route, SitePage};
 use rss::extension::atom::{AtomExtensionBuilder, Link};
 use rss::{ChannelBuilder, GuidBuilder, ItemBuilder};
 use std::fmt::Write as _;
@@ -36,12 +36,21 @@ fn rfc2822(iso: &str) -> String {
     )
 }
 
-/// The RSS 2.0 feed of `lang`: every article, newest first, with its summary.
+/// The RSS 2.0 feed of `lang`: every article written in `lang`, newest first,
+/// with its summary (an article shown here untranslated is in its own
+/// language's feed). An item's `pubDate` is its publication `date`, so an
+/// update does not make it look new; RSS has no date of change for an item, so
+/// an update shows as the channel's `lastBuildDate`, the newest `updated` or
+/// `date` of its items.
 pub fn feed(site: &Site, lang: Lang, base: &str) -> String {
     let labels = Labels::of(lang);
     let index = site.index(lang);
-    let items: Vec<rss::Item> = index
+    let posts: Vec<_> = index
         .posts
+        .iter()
+        .filter(|p| p.written_in.is_none())
+        .collect();
+    let items: Vec<rss::Item> = posts
         .iter()
         .map(|p| {
             let url = format!("{base}{}", Route::article(lang, &p.slug).path());
@@ -77,7 +86,7 @@ pub fn feed(site: &Site, lang: Lang, base: &str) -> String {
         .link(format!("{base}{}", Route::home(lang).path()))
         .description(labels.tagline.clone())
         .language(Some(lang.code().to_string()))
-        .last_build_date(index.posts.first().map(|p| rfc2822(&p.date)))
+        .last_build_date(posts.iter().map(|p| p.lastmod()).max().map(|d| rfc2822(&d)))
         .atom_ext(Some(
             AtomExtensionBuilder::default()
                 .links(vec![self_link])
@@ -88,7 +97,10 @@ pub fn feed(site: &Site, lang: Lang, base: &str) -> String {
         .to_string()
 }
 
-/// The sitemap: every page in both languages, each with its alternates.
+/// The sitemap: every page in both languages, each with its alternates; an
+/// article's alternates name only the languages it is written in, and a page
+/// that shows an article untranslated is left out (its canonical URL is the
+/// original's).
 pub fn sitemap(site: &Site, base: &str) -> String {
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
@@ -97,8 +109,14 @@ pub fn sitemap(site: &Site, base: &str) -> String {
     );
     let pages = Lang::ALL
         .into_iter()
-        .flat_map(|lang| site.index(lang).site_pages());
-    for (route, lastmod) in [(Route::Root, None)].into_iter().chain(pages) {
+        .flat_map(|lang| site.index(lang).site_pages())
+        .filter(|p| p.written_in.is_none());
+    let root = SitePage {
+        route: Route::Root,
+        lastmod: None,
+        written_in: None,
+    };
+    for SitePage { route, lastmod, .. } in [root].into_iter().chain(pages) {
         let _ = write!(
             xml,
             "  <url>\n    <loc>{base}{}</loc>\n",
@@ -107,7 +125,11 @@ pub fn sitemap(site: &Site, base: &str) -> String {
         if let Some(date) = lastmod {
             let _ = writeln!(xml, "    <lastmod>{date}</lastmod>");
         }
-        for (hreflang, page) in route.alternates() {
+        let alternates = match &route {
+            Route::Article { slug, .. } => route.alternates_in(&site.languages(slug)),
+            _ => route.alternates(),
+        };
+        for (hreflang, page) in alternates {
             let _ = writeln!(
                 xml,
                 "    <xhtml:link rel=\"alternate\" hreflang=\"{hreflang}\" href=\"{base}{}\"/>",

@@ -38,7 +38,8 @@ pub fn write(site: &Site, out: &Path, base_url: &str) -> io::Result<usize> {
             written += 1;
         }
         // Article documents are independent: built and written on every core.
-        let count = site.articles[&lang].len();
+        // Also the documents of articles shown untranslated in this language.
+        let count = site.listing(lang).len();
         let indexes: Vec<usize> = (0..count).collect();
         for result in crate::parallel::parallel_map(&indexes, |&i| {
             let post = site.post(lang, i);

@@ -81,16 +81,6 @@ pub enum ErrorKind {
     /// A folder under `content/` that is not a supported language.
     #[error("unknown language folder {0:?}: expected one of en, ru")]
     UnknownLanguage(String),
-    /// The article exists in one language only.
-    #[error("article {slug:?} has no {missing} version (expected {expected})")]
-    MissingTranslation {
-        /// The article's slug.
-        slug: String,
-        /// Code of the missing language.
-        missing: &'static str,
-        /// The file that should exist.
-        expected: String,
-    },
     /// The two language versions disagree on a field that must be shared.
     #[error("`{field}` differs from the {other} version ({theirs})")]
     TranslationMismatch {
@@ -100,6 +90,25 @@ pub enum ErrorKind {
         other: &'static str,
         /// The other version's value.
         theirs: String,
+    },
+    /// A `translated_from` that is not a digest (see `digest`).
+    #[error("translated_from {0:?} is not a digest of 12 lowercase hex digits: copy it from `pipeline translations`")]
+    BadDigest(String),
+    /// An `updated` date before the article's `date`.
+    #[error("updated {updated} is before the article's date {date}")]
+    UpdatedBeforeDate {
+        /// The `updated` date.
+        updated: String,
+        /// The `date`.
+        date: String,
+    },
+    /// A link from a published article to one that this build leaves out.
+    #[error("link to {slug:?}, which is {why}: a published article cannot link to it")]
+    LinkToUnpublished {
+        /// The linked article's slug.
+        slug: String,
+        /// Why it is left out: a draft, or scheduled for a later date.
+        why: String,
     },
     /// A tag not in `content/tags.toml`.
     #[error("unknown tag {0:?}: add it to content/tags.toml or use an existing one")]
@@ -113,6 +122,15 @@ pub enum ErrorKind {
     /// A link to an article of this site that does not exist.
     #[error("link to unknown article {0:?}")]
     BrokenLink(String),
+    /// A link to a page of another language than the file's: links stay in the
+    /// reader's language (an untranslated article has a page in every language).
+    #[error("link to {url:?} leaves the {lang} site: link the page of this language, /{lang}/...")]
+    OtherLanguageLink {
+        /// The link as written.
+        url: String,
+        /// Code of the file's language.
+        lang: &'static str,
+    },
     /// The configured site URL is not an absolute http(s) URL.
     #[error("site url {0:?} must be absolute, like https://example.org")]
     BadSiteUrl(String),

@@ -16,6 +16,12 @@ struct Raw {
     description: Option<String>,
     date: Option<toml::value::Datetime>,
     tags: Option<Vec<String>>,
+    #[serde(default)]
+    translated_from: Option<String>,
+    #[serde(default)]
+    updated: Option<toml::value::Datetime>,
+    #[serde(default)]
+    draft: bool,
 }
 
 /// Validated front matter of one article.
@@ -33,10 +39,24 @@ pub struct FrontMatter {
     pub date: String,
     /// Tag slugs as written (checked against the vocabulary later).
     pub tags: Vec<String>,
+    /// On a translation: the [`crate::digest`] of the original's body it was
+    /// made from; `None` on an original.
+    pub translated_from: Option<String>,
+    /// ISO date of the last substantive update, never before `date`.
+    pub updated: Option<String>,
+    /// A draft: built only with `--drafts`.
+    pub draft: bool,
     /// Line of `slug = ...`, for errors that concern the slug.
     pub slug_line: usize,
     /// Line of `tags = ...`.
     pub tags_line: usize,
+}
+
+impl FrontMatter {
+    /// When the article last changed: its `updated` date, else its `date`.
+    pub fn lastmod(&self) -> &str {
+        self.updated.as_deref().unwrap_or(&self.date)
+    }
 }
 
 /// A source file split at its front matter fences.
@@ -113,17 +133,44 @@ pub fn parse(path: &Path, front: &str) -> Result<FrontMatter, ContentError> {
     let date = raw
         .date
         .ok_or_else(|| at("date", ErrorKind::MissingField("date")))?;
-    let date = match (date.date, date.time, date.offset) {
-        (Some(d), None, None) => format!("{:04}-{:02}-{:02}", d.year, d.month, d.day),
-        _ => return Err(at("date", ErrorKind::BadDate(date.to_string()))),
+    let plain = |key: &'static str, date: toml::value::Datetime| match (
+        date.date,
+        date.time,
+        date.offset,
+    ) {
+        (Some(d), None, None) => Ok(format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)),
+        _ => Err(at(key, ErrorKind::BadDate(date.to_string()))),
     };
+    let date = plain("date", date)?;
+    let updated = raw.updated.map(|u| plain("updated", u)).transpose()?;
+    if let Some(updated) = &updated {
+        // ISO dates compare as strings.
+        if *updated < date {
+            return Err(at(
+                "updated",
+                ErrorKind::UpdatedBeforeDate {
+                    updated: updated.clone(),
+                    date,
+                },
+            ));
+        }
+    }
     let tags = raw
         .tags
         .ok_or_else(|| at("tags", ErrorKind::MissingField("tags")))?;
     if !(2..=5).contains(&tags.len()) {
         return Err(at("tags", ErrorKind::TagCount(tags.len())));
     }
+    let translated_from = raw.translated_from.map(|d| d.trim().to_string());
+    if let Some(d) = &translated_from {
+        if !crate::digest::is_digest(d) {
+            return Err(at("translated_from", ErrorKind::BadDigest(d.clone())));
+        }
+    }
     Ok(FrontMatter {
+        translated_from,
+        updated,
+        draft: raw.draft,
         slug_line: key_line(front, "slug"),
         tags_line: key_line(front, "tags"),
         slug,
@@ -218,6 +265,60 @@ mod tests {
         assert_eq!(
             err(&GOOD.replace("[\"llm\", \"rag\"]", "[\"llm\"]")),
             (6, ErrorKind::TagCount(1))
+        );
+    }
+
+    #[test]
+    fn translated_from_is_a_digest() {
+        let with = |v: &str| GOOD.replace("tags =", &format!("translated_from = {v}\ntags ="));
+        let fm = parse_source(&with("\"0123456789ab\"")).unwrap();
+        assert_eq!(fm.translated_from.as_deref(), Some("0123456789ab"));
+        assert_eq!(parse_source(GOOD).unwrap().translated_from, None);
+        for bad in [
+            "0123456789AB",
+            "0123456789a",
+            "0123456789abc",
+            "ghijklmnopqr",
+        ] {
+            assert_eq!(
+                err(&with(&format!("\"{bad}\""))),
+                (6, ErrorKind::BadDigest(bad.into())),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn updated_and_draft() {
+        let fm = parse_source(GOOD).unwrap();
+        assert_eq!(
+            (fm.updated.as_deref(), fm.draft, fm.lastmod()),
+            (None, false, "2026-11-20")
+        );
+        let with = |extra: &str| GOOD.replace("tags =", &format!("{extra}\ntags ="));
+        let fm = parse_source(&with("updated = 2026-12-01\ndraft = true")).unwrap();
+        assert_eq!(fm.updated.as_deref(), Some("2026-12-01"));
+        assert_eq!(fm.lastmod(), "2026-12-01");
+        assert!(fm.draft);
+        assert_eq!(
+            parse_source(&with("updated = 2026-11-20"))
+                .unwrap()
+                .lastmod(),
+            "2026-11-20"
+        );
+        assert_eq!(
+            err(&with("updated = 2026-11-19")),
+            (
+                6,
+                ErrorKind::UpdatedBeforeDate {
+                    updated: "2026-11-19".into(),
+                    date: "2026-11-20".into()
+                }
+            )
+        );
+        assert_eq!(
+            err(&with("updated = 2026-12-01T10:00:00")),
+            (6, ErrorKind::BadDate("2026-12-01T10:00:00".into()))
         );
     }
 

@@ -4,6 +4,7 @@
 
 pub mod config;
 pub mod dates;
+pub mod digest;
 pub mod discovery;
 pub mod emit;
 pub mod error;
@@ -19,4 +20,4 @@ pub mod site;
 pub mod updates;
 
 pub use error::{ContentError, ContentErrors, ErrorKind};
-pub use site::{load, Article, Site};
+pub use site::{load, load_with, Article, Options, Site, Translation, TranslationState};

@@ -3,9 +3,13 @@
 
 mod checks;
 mod load;
+mod publish;
 mod shape;
+mod translations;
 mod tree;
 
-pub use load::load;
+pub use load::{load, load_with};
+pub use publish::Options;
 pub use shape::{reading_minutes, related};
+pub use translations::{Translation, TranslationState};
 pub use tree::{Article, Site, TagNames};

@@ -16,6 +16,13 @@ use support::{content_root, site};
 #[test]
 fn every_article_file_loads_and_each_language_lists_them_newest_first() {
     let site = site();
+    // Drafts and scheduled articles load too, though a release leaves them out.
+    let everything = pipeline::load_with(
+        &content_root(),
+        "",
+        &pipeline::Options::everything(&pipeline::dates::today_utc()),
+    )
+    .unwrap();
     for lang in Lang::ALL {
         let files = std::fs::read_dir(content_root().join(lang.code()))
             .unwrap()
@@ -27,8 +34,12 @@ fn every_article_file_loads_and_each_language_lists_them_newest_first() {
                     .is_some_and(|x| x == "md")
             })
             .count();
+        assert_eq!(
+            everything.articles[&lang].len(),
+            files,
+            "{lang:?}: one article per file"
+        );
         let list = &site.articles[&lang];
-        assert_eq!(list.len(), files, "{lang:?}: one article per file");
         for pair in list.windows(2) {
             let (newer, older) = (&pair[0].front, &pair[1].front);
             assert!(
@@ -39,6 +50,18 @@ fn every_article_file_loads_and_each_language_lists_them_newest_first() {
                 older.slug,
                 older.date
             );
+        }
+    }
+}
+
+#[test]
+fn a_release_build_shows_no_draft_and_nothing_dated_after_today() {
+    let site = site();
+    let today = pipeline::dates::today_utc();
+    for lang in Lang::ALL {
+        for p in site.index(lang).posts {
+            assert!(!p.draft && p.date <= today, "{lang:?} {}", p.slug);
+            assert!(p.updated.as_ref().is_none_or(|u| *u >= p.date));
         }
     }
 }
@@ -158,16 +181,20 @@ fn sitemap_lists_every_page_with_reciprocal_hreflang_alternates() {
     // The root, then per language: the index and its pages, the articles, the tag
     // list, and each tag with its pages.
     let mut expected = BTreeSet::from([format!("{BASE}/")]);
+    // Articles shown untranslated count on the index and tag pages but have no
+    // entry of their own: their canonical page is the original.
     for lang in Lang::ALL {
         let code = lang.code();
-        let articles = &site.articles[&lang];
+        let listed = site.listing(lang);
         expected.insert(format!("{BASE}/{code}/"));
-        for n in 2..=pages_of(articles.len()) {
+        for n in 2..=pages_of(listed.len()) {
             expected.insert(format!("{BASE}/{code}/page/{n}"));
         }
         let mut tagged: BTreeMap<&str, usize> = BTreeMap::new();
-        for a in articles {
-            expected.insert(format!("{BASE}/{code}/blog/{}", a.front.slug));
+        for a in listed {
+            if a.lang == lang {
+                expected.insert(format!("{BASE}/{code}/blog/{}", a.front.slug));
+            }
             for tag in &a.front.tags {
                 *tagged.entry(tag).or_default() += 1;
             }
@@ -182,6 +209,12 @@ fn sitemap_lists_every_page_with_reciprocal_hreflang_alternates() {
     }
     assert_eq!(locs, expected);
     for url in &urls {
+        let loc = url
+            .children()
+            .find(|c| c.has_tag_name("loc"))
+            .unwrap()
+            .text()
+            .unwrap();
         let alternates: Vec<(&str, &str)> = url
             .children()
             .filter(|c| c.has_tag_name("link"))
@@ -193,7 +226,13 @@ fn sitemap_lists_every_page_with_reciprocal_hreflang_alternates() {
             })
             .collect();
         let langs: Vec<&str> = alternates.iter().map(|(l, _)| *l).collect();
-        assert_eq!(langs, ["en", "ru", "x-default"]);
+        // Every page in both languages, but an article only in those it is written in.
+        let written: Vec<&str> = match loc.split_once("/blog/") {
+            Some((_, slug)) => site.languages(slug).iter().map(|l| l.code()).collect(),
+            None => Lang::ALL.iter().map(|l| l.code()).collect(),
+        };
+        assert_eq!(langs[..langs.len() - 1], written[..], "{loc}");
+        assert_eq!(langs.last(), Some(&"x-default"), "{loc}");
         for (_, href) in alternates {
             assert!(href.starts_with(BASE));
             assert!(locs.contains(href), "alternate {href} is not itself listed");

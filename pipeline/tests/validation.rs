@@ -216,17 +216,125 @@ fn the_examples_folder_holds_scripts_not_articles() {
 }
 
 #[test]
-fn article_in_one_language_only() {
+fn an_article_in_one_language_is_shown_untranslated_in_the_other() {
     let dir = good_tree();
+    // "second" is English only; ru/first.md still links /ru/blog/second, its
+    // untranslated page.
     fs::remove_file(dir.path().join("ru/second.md")).unwrap();
-    let errs = errors(dir.path());
-    // The link from ru/first.md to the missing article breaks as well.
-    assert!(
-        errs.iter().any(|(p, l, k)| p == Path::new("en/second.md")
-            && *l == 2
-            && matches!(k, ErrorKind::MissingTranslation { missing: "ru", .. })),
-        "{errs:?}"
+    let site = pipeline::load(dir.path(), "").unwrap();
+
+    let ru = site.index(Lang::Ru);
+    let cards: Vec<_> = ru
+        .posts
+        .iter()
+        .map(|p| (p.slug.as_str(), p.written_in))
+        .collect();
+    assert_eq!(cards, [("second", Some(Lang::En)), ("first", None)]);
+    // The card speaks the index's language; the article keeps its own title.
+    assert_eq!(ru.posts[0].date_label, "1 ноября 2026 г.");
+    assert_eq!(ru.posts[0].tags[0].name, "LLM");
+    assert_eq!(ru.posts[0].title, "Second");
+    assert!(ru.tags.iter().all(|t| t.count == 2), "{:?}", ru.tags);
+
+    let fallback = site
+        .posts(Lang::Ru)
+        .find(|p| p.meta.slug == "second")
+        .unwrap();
+    assert_eq!(fallback.lang, Lang::Ru);
+    assert_eq!(fallback.meta.written_in, Some(Lang::En));
+    assert_eq!(fallback.meta.date_label, "November 1, 2026");
+    assert_eq!(fallback.meta.tags[0].name, "LLMs");
+    assert_eq!(fallback.languages, [Lang::En]);
+    assert_eq!(
+        fallback.older.as_ref().map(|l| l.slug.as_str()),
+        Some("first")
     );
+    assert_eq!(fallback.related[0].slug, "first");
+    assert_eq!(fallback.related[0].written_in, None);
+    let ru_first = site
+        .posts(Lang::Ru)
+        .find(|p| p.meta.slug == "first")
+        .unwrap();
+    assert_eq!(ru_first.related[0].written_in, Some(Lang::En));
+    assert_eq!(ru_first.related[0].date_label, "1 ноября 2026 г.");
+
+    let en = site.posts(Lang::En).collect::<Vec<_>>();
+    let languages: Vec<_> = en
+        .iter()
+        .map(|p| (p.meta.slug.as_str(), p.languages.clone(), p.meta.written_in))
+        .collect();
+    assert_eq!(
+        languages,
+        [
+            ("second", vec![Lang::En], None),
+            ("first", vec![Lang::En, Lang::Ru], None)
+        ]
+    );
+
+    // The Russian feed and search have only what is written in Russian.
+    let xml = pipeline::discovery::feed(&site, Lang::Ru, "https://example.org");
+    let channel = rss::Channel::read_from(xml.as_bytes()).unwrap();
+    let links: Vec<_> = channel.items().iter().filter_map(|i| i.link()).collect();
+    assert_eq!(links, ["https://example.org/ru/blog/first"]);
+    let (search, _) = pipeline::search::index(&site, Lang::Ru);
+    assert_eq!(search.docs.len(), 1);
+    assert_eq!(pipeline::search::index(&site, Lang::En).0.docs.len(), 2);
+
+    // The sitemap names no untranslated page, and no alternate that does not exist.
+    let xml = pipeline::discovery::sitemap(&site, "https://example.org");
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let alternates = |loc: &str| -> Option<Vec<(String, String)>> {
+        let url = doc.descendants().find(|n| {
+            n.has_tag_name("url")
+                && n.children()
+                    .any(|c| c.has_tag_name("loc") && c.text() == Some(loc))
+        })?;
+        Some(
+            url.children()
+                .filter(|c| c.has_tag_name("link"))
+                .map(|l| {
+                    (
+                        l.attribute("hreflang").unwrap().to_string(),
+                        l.attribute("href").unwrap().to_string(),
+                    )
+                })
+                .collect(),
+        )
+    };
+    assert_eq!(alternates("https://example.org/ru/blog/second"), None);
+    let second = "https://example.org/en/blog/second".to_string();
+    assert_eq!(
+        alternates(&second),
+        Some(vec![
+            ("en".into(), second.clone()),
+            ("x-default".into(), second)
+        ])
+    );
+    assert_eq!(
+        alternates("https://example.org/en/blog/first").map(|a| a.len()),
+        Some(3)
+    );
+
+    let out = tempfile::tempdir().unwrap();
+    pipeline::emit::write(&site, out.path(), "https://example.org").unwrap();
+    let json = fs::read_to_string(out.path().join("content/ru/posts/second.json")).unwrap();
+    let back: model::Post = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        (back.lang, back.meta.written_in),
+        (Lang::Ru, Some(Lang::En))
+    );
+    assert!(!out.path().join("content/ru/texts/second.json").exists());
+}
+
+#[test]
+fn a_russian_article_may_be_the_only_version() {
+    let dir = good_tree();
+    fs::remove_file(dir.path().join("en/first.md")).unwrap();
+    let site = pipeline::load(dir.path(), "").unwrap();
+    let en = site.index(Lang::En);
+    assert_eq!(en.posts[1].slug, "first");
+    assert_eq!(en.posts[1].written_in, Some(Lang::Ru));
+    assert_eq!(en.posts[1].date_label, "October 1, 2026");
 }
 
 #[test]
@@ -309,21 +417,37 @@ fn broken_internal_link_points_at_its_line() {
             ErrorKind::BrokenLink("/en/blog/nowhere".into())
         )]
     );
-    // A link into the other language is broken too: links stay in the reader's language.
+    // A link into the other language is an error of its own: links stay in the
+    // reader's language, also to an article written in the other one only.
+    for only_english in [false, true] {
+        let dir = good_tree();
+        if only_english {
+            fs::remove_file(dir.path().join("ru/second.md")).unwrap();
+        }
+        edit(
+            dir.path(),
+            "ru/first.md",
+            "/ru/blog/second",
+            "/en/blog/second",
+        );
+        assert_eq!(
+            errors(dir.path()),
+            [(
+                "ru/first.md".into(),
+                13,
+                ErrorKind::OtherLanguageLink {
+                    url: "/en/blog/second".into(),
+                    lang: "ru"
+                }
+            )]
+        );
+    }
     let dir = good_tree();
-    edit(
-        dir.path(),
-        "ru/first.md",
-        "/ru/blog/second",
-        "/en/blog/second",
-    );
-    assert_eq!(
-        errors(dir.path()),
-        [(
-            "ru/first.md".into(),
-            13,
-            ErrorKind::BrokenLink("/en/blog/second".into())
-        )]
+    edit(dir.path(), "ru/first.md", "/ru/blog/second", "/en/tags/");
+    let errs = errors(dir.path());
+    assert!(
+        errs[0].2.to_string().contains("leaves the ru site"),
+        "{errs:?}"
     );
 }
 
@@ -534,4 +658,412 @@ fn ordinary_words_that_contain_a_marker_are_not_unfinished_text() {
         "A todo list in `TODO.json`, keys like todo:42, dolorem, XXL.",
     );
     pipeline::load(dir.path(), "").unwrap();
+}
+
+/// Marks `file` as a translation made from the original whose digest is `digest`.
+fn translated_from(root: &Path, file: &str, digest: &str) {
+    edit(
+        root,
+        file,
+        "tags = [\"llm\", \"rag\"]\n",
+        &format!("tags = [\"llm\", \"rag\"]\ntranslated_from = \"{digest}\"\n"),
+    );
+}
+
+fn digest_of(site: &pipeline::Site, lang: Lang, slug: &str) -> String {
+    site.articles[&lang]
+        .iter()
+        .find(|a| a.front.slug == slug)
+        .unwrap()
+        .digest
+        .clone()
+}
+
+#[test]
+fn a_translation_is_out_of_date_when_its_originals_body_changes() {
+    use pipeline::TranslationState;
+    let dir = good_tree();
+    let root = dir.path();
+    let before = digest_of(&pipeline::load(root, "").unwrap(), Lang::En, "first");
+    for slug in ["first", "second"] {
+        let digest = digest_of(&pipeline::load(root, "").unwrap(), Lang::En, slug);
+        translated_from(root, &format!("ru/{slug}.md"), &digest);
+    }
+    let site = pipeline::load(root, "").unwrap();
+    assert!(site
+        .translations()
+        .iter()
+        .all(|t| t.state == TranslationState::Current));
+    assert!(site.translation_warnings().is_empty());
+    assert!(site.posts(Lang::Ru).all(|p| p.outdated.is_none()));
+
+    // Front matter edits and trailing blank lines leave the digest alone.
+    edit(root, "en/first.md", "About First.", "About the first.");
+    edit(
+        root,
+        "en/first.md",
+        "fn main() {}\n```\n",
+        "fn main() {}\n```\n\n\n",
+    );
+    assert_eq!(
+        digest_of(&pipeline::load(root, "").unwrap(), Lang::En, "first"),
+        before
+    );
+
+    edit(
+        root,
+        "en/first.md",
+        "Intro words here.",
+        "Intro words, changed.",
+    );
+    let site = pipeline::load(root, "").expect("an out-of-date translation never fails the build");
+    let now = digest_of(&site, Lang::En, "first");
+    assert_ne!(now, before);
+    let first = &site.translations()[0];
+    assert_eq!(first.slug, "first");
+    assert_eq!(
+        first.state,
+        TranslationState::OutOfDate {
+            original: root.join("en/first.md"),
+            translation: root.join("ru/first.md"),
+            since: "2026-10-01".into(),
+            digest: now.clone(),
+        }
+    );
+    assert_eq!(
+        first.state.to_string(),
+        format!("out of date since 2026-10-01 (record translated_from = \"{now}\")")
+    );
+    let warnings = site.translation_warnings();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(warnings[0].contains("ru/first.md") && warnings[0].contains("en/first.md"));
+    let ru = site
+        .posts(Lang::Ru)
+        .find(|p| p.meta.slug == "first")
+        .unwrap();
+    assert_eq!(
+        ru.outdated,
+        Some(model::Outdated {
+            original: Lang::En,
+            since: "2026-10-01".into(),
+            since_label: "1 октября 2026 г.".into(),
+        })
+    );
+    let en = site
+        .posts(Lang::En)
+        .find(|p| p.meta.slug == "first")
+        .unwrap();
+    assert_eq!(en.outdated, None, "the original is never out of date");
+
+    // Recording the new digest brings it up to date.
+    edit(root, "ru/first.md", &before, &now);
+    let site = pipeline::load(root, "").unwrap();
+    assert!(site.translation_warnings().is_empty());
+}
+
+#[test]
+fn without_one_original_a_pair_is_current_and_a_lone_article_is_missing_its_translation() {
+    use pipeline::TranslationState;
+    let dir = good_tree();
+    let root = dir.path();
+    // Both marked as translations: neither is the original.
+    translated_from(root, "en/first.md", "000000000000");
+    translated_from(root, "ru/first.md", "000000000000");
+    fs::remove_file(root.join("en/second.md")).unwrap();
+    let states: Vec<_> = pipeline::load(root, "")
+        .unwrap()
+        .translations()
+        .into_iter()
+        .map(|t| (t.slug, t.state))
+        .collect();
+    assert_eq!(
+        states,
+        [
+            ("first".into(), TranslationState::Current),
+            ("second".into(), TranslationState::Missing(Lang::En))
+        ]
+    );
+    assert_eq!(
+        TranslationState::Missing(Lang::En).to_string(),
+        "missing (en)"
+    );
+}
+
+#[test]
+fn a_translated_from_that_is_not_a_digest_stops_the_build_at_its_line() {
+    let dir = good_tree();
+    translated_from(dir.path(), "ru/first.md", "ABC");
+    assert_eq!(
+        errors(dir.path()),
+        [("ru/first.md".into(), 7, ErrorKind::BadDigest("ABC".into()))]
+    );
+}
+
+#[test]
+fn the_translations_command_lists_every_slug_with_its_state() {
+    let dir = good_tree();
+    fs::remove_file(dir.path().join("ru/second.md")).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_pipeline"))
+        .arg("translations")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "first: current\nsecond: missing (ru)\n"
+    );
+}
+
+/// Adds `slug` in both languages, linked from nowhere, with `extra` front matter.
+fn add_article(root: &Path, slug: &str, date: &str, extra: &str) {
+    for lang in ["en", "ru"] {
+        let source = article(slug, slug, date, "Text of it.")
+            .replace("+++\n\nText", &format!("{extra}+++\n\nText"));
+        fs::write(root.join(lang).join(format!("{slug}.md")), source).unwrap();
+    }
+}
+
+/// Every place a build can show `slug` in `lang`, as (place, shown).
+fn shown(site: &pipeline::Site, lang: Lang, slug: &str) -> Vec<(&'static str, bool)> {
+    let index = site.index(lang);
+    let sitemap = pipeline::discovery::sitemap(site, "https://example.org");
+    let feed = pipeline::discovery::feed(site, lang, "https://example.org");
+    let url = format!("/{}/blog/{slug}", lang.code());
+    vec![
+        ("index", index.posts.iter().any(|p| p.slug == slug)),
+        ("document", site.posts(lang).any(|p| p.meta.slug == slug)),
+        (
+            "related or neighbour",
+            site.posts(lang).any(|p| {
+                p.related.iter().any(|r| r.slug == slug)
+                    || p.newer.iter().chain(&p.older).any(|l| l.slug == slug)
+            }),
+        ),
+        (
+            "search",
+            pipeline::search::index(site, lang)
+                .0
+                .docs
+                .iter()
+                .any(|d| d.slug == slug),
+        ),
+        ("feed", feed.contains(&url)),
+        ("sitemap", sitemap.contains(&url)),
+    ]
+}
+
+#[test]
+fn a_draft_is_left_out_of_a_release_build_entirely_and_marked_with_drafts() {
+    let dir = good_tree();
+    let root = dir.path();
+    // A third topic tag: its count must not reveal the draft either.
+    fs::write(
+        root.join("tags.toml"),
+        format!("{TAGS}\n[cost]\nen = \"Cost\"\nru = \"Стоимость\"\n"),
+    )
+    .unwrap();
+    add_article(root, "third", "2026-10-15", "draft = true\n");
+    for lang in ["en", "ru"] {
+        edit(
+            root,
+            &format!("{lang}/third.md"),
+            "[\"llm\", \"rag\"]",
+            "[\"llm\", \"cost\"]",
+        );
+    }
+    let release = pipeline::load_with(root, "", &pipeline::Options::release("2026-12-01")).unwrap();
+    for lang in Lang::ALL {
+        assert!(
+            shown(&release, lang, "third").iter().all(|(_, s)| !s),
+            "{lang:?}: {:?}",
+            shown(&release, lang, "third")
+        );
+        let index = release.index(lang);
+        assert_eq!(index.posts.len(), 2);
+        assert!(index.tags.iter().all(|t| t.slug != "cost" && t.count == 2));
+    }
+    let out = tempfile::tempdir().unwrap();
+    pipeline::emit::write(&release, out.path(), "https://example.org").unwrap();
+    assert!(!out.path().join("content/en/posts/third.json").exists());
+
+    let drafts = pipeline::Options {
+        drafts: true,
+        ..pipeline::Options::release("2026-12-01")
+    };
+    let dev = pipeline::load_with(root, "", &drafts).unwrap();
+    let index = dev.index(Lang::Ru);
+    let third = index.posts.iter().find(|p| p.slug == "third").unwrap();
+    assert!(third.draft);
+    assert!(index
+        .posts
+        .iter()
+        .filter(|p| p.slug != "third")
+        .all(|p| !p.draft));
+    assert!(shown(&dev, Lang::En, "third").iter().all(|(_, s)| *s));
+}
+
+#[test]
+fn an_article_dated_after_the_build_date_waits_unless_future() {
+    let dir = good_tree();
+    let root = dir.path();
+    add_article(root, "third", "2026-12-15", "");
+    let on = |today: &str, future: bool| {
+        let options = pipeline::Options {
+            future,
+            ..pipeline::Options::release(today)
+        };
+        let site = pipeline::load_with(root, "", &options).unwrap();
+        shown(&site, Lang::En, "third").iter().all(|(_, s)| *s)
+    };
+    assert!(!on("2026-12-14", false));
+    assert!(on("2026-12-15", false), "published on its date");
+    assert!(on("2026-12-14", true));
+    assert!(shown(
+        &pipeline::load_with(root, "", &pipeline::Options::release("2026-12-14")).unwrap(),
+        Lang::En,
+        "third"
+    )
+    .iter()
+    .all(|(_, s)| !s));
+}
+
+#[test]
+fn a_published_article_linking_to_a_left_out_one_stops_the_build_at_its_line() {
+    let dir = good_tree();
+    let root = dir.path();
+    for lang in ["en", "ru"] {
+        edit(
+            root,
+            &format!("{lang}/second.md"),
+            "+++\n\nText",
+            "draft = true\n+++\n\nText",
+        );
+    }
+    let today = pipeline::Options::release("2026-12-01");
+    let errs: Vec<_> = pipeline::load_with(root, "", &today)
+        .unwrap_err()
+        .0
+        .into_iter()
+        .map(|e| {
+            (
+                e.path.strip_prefix(root).unwrap().to_path_buf(),
+                e.line,
+                e.kind,
+            )
+        })
+        .collect();
+    let draft = ErrorKind::LinkToUnpublished {
+        slug: "second".into(),
+        why: "a draft".into(),
+    };
+    assert_eq!(
+        errs,
+        [
+            ("en/first.md".into(), 13, draft.clone()),
+            ("ru/first.md".into(), 13, draft)
+        ]
+    );
+    // A draft may link to a draft; with --drafts the link is fine.
+    let all = pipeline::Options::everything("2026-12-01");
+    assert!(pipeline::load_with(root, "", &all).is_ok());
+
+    // A scheduled article, through the command line and BUILD_DATE.
+    let dir = good_tree();
+    let out = tempfile::tempdir().unwrap();
+    let run = |args: &[&str], date: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_pipeline"))
+            .args(args)
+            .arg(dir.path())
+            .arg(out.path())
+            .env("BUILD_DATE", date)
+            .env("SITE_URL", "https://example.org")
+            .output()
+            .unwrap()
+    };
+    let failed = run(&[], "2026-10-15");
+    assert!(!failed.status.success());
+    let stderr = String::from_utf8(failed.stderr).unwrap();
+    assert!(
+        stderr.contains("first.md:13: link to \"second\", which is scheduled for 2026-11-01"),
+        "{stderr}"
+    );
+    assert!(run(&["--future"], "2026-10-15").status.success());
+    assert!(run(&[], "2026-11-01").status.success());
+    assert!(!run(&[], "soon").status.success());
+}
+
+#[test]
+fn updated_dates_label_the_documents_and_date_the_sitemap_and_the_feed() {
+    let dir = good_tree();
+    let root = dir.path();
+    for lang in ["en", "ru"] {
+        edit(
+            root,
+            &format!("{lang}/first.md"),
+            "date = 2026-10-01\n",
+            "date = 2026-10-01\nupdated = 2026-11-15\n",
+        );
+    }
+    let site = pipeline::load(root, "").unwrap();
+    for (lang, label) in [
+        (Lang::En, "November 15, 2026"),
+        (Lang::Ru, "15 ноября 2026 г."),
+    ] {
+        let post = site.posts(lang).find(|p| p.meta.slug == "first").unwrap();
+        assert_eq!(post.meta.updated.as_deref(), Some("2026-11-15"));
+        assert_eq!(post.meta.updated_label.as_deref(), Some(label));
+        // Still listed by publication date.
+        assert_eq!(site.index(lang).posts[1].slug, "first");
+    }
+    let sitemap = pipeline::discovery::sitemap(&site, "https://example.org");
+    assert!(sitemap.contains(
+        "<loc>https://example.org/en/blog/first</loc>\n    <lastmod>2026-11-15</lastmod>"
+    ));
+    let xml = pipeline::discovery::feed(&site, Lang::En, "https://example.org");
+    let channel = rss::Channel::read_from(xml.as_bytes()).unwrap();
+    assert_eq!(
+        channel.last_build_date(),
+        Some("Sun, 15 Nov 2026 00:00:00 +0000")
+    );
+    let first = channel
+        .items()
+        .iter()
+        .find(|i| i.link().unwrap().ends_with("/first"));
+    assert_eq!(
+        first.and_then(|i| i.pub_date()),
+        Some("Thu, 01 Oct 2026 00:00:00 +0000")
+    );
+
+    // An out-of-date translation dates from the original's update.
+    edit(
+        root,
+        "ru/first.md",
+        "tags =",
+        "translated_from = \"000000000000\"\ntags =",
+    );
+    let site = pipeline::load(root, "").unwrap();
+    let ru = site
+        .posts(Lang::Ru)
+        .find(|p| p.meta.slug == "first")
+        .unwrap();
+    assert_eq!(ru.outdated.unwrap().since, "2026-11-15");
+
+    edit(
+        root,
+        "en/first.md",
+        "updated = 2026-11-15",
+        "updated = 2026-09-30",
+    );
+    assert_eq!(
+        errors(root),
+        [(
+            "en/first.md".into(),
+            6,
+            ErrorKind::UpdatedBeforeDate {
+                updated: "2026-09-30".into(),
+                date: "2026-10-01".into()
+            }
+        )]
+    );
 }

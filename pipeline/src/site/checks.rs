@@ -1,5 +1,6 @@
 //! Checks across files, run once every article is loaded: files named after
-//! their slugs, slugs unique per language, translations present and agreeing, internal links resolving, and
+//! their slugs, slugs unique per language, translations agreeing where both
+//! exist, internal links resolving in the reader's language, and
 //! links to newer articles only in update notes.
 
 use super::tree::{Article, TagNames};
@@ -8,7 +9,6 @@ use crate::error::{ContentError, ErrorKind};
 use crate::updates;
 use model::{Lang, Route};
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
 
 /// An article's file is named after its slug (`<slug>.md`), as in Zola: the slug
 /// is its URL, and the translation of `en/x.md` is found at `ru/x.md`, also when
@@ -50,10 +50,11 @@ pub(super) fn check_duplicates(list: &[Article], errors: &mut Vec<ContentError>)
     }
 }
 
+/// Where an article exists in more than one language, the versions agree on what
+/// they share: date, tags, code. An article in one language only is fine: the
+/// other language shows it untranslated.
 pub(super) fn check_translations(
-    root: &Path,
     articles: &BTreeMap<Lang, Vec<Article>>,
-    failed: &BTreeSet<(Lang, String)>,
     errors: &mut Vec<ContentError>,
 ) {
     for (&lang, list) in articles {
@@ -63,22 +64,6 @@ pub(super) fn check_translations(
                 .iter()
                 .find(|b| b.front.slug == a.front.slug)
             else {
-                if failed.contains(&(other, a.front.slug.clone())) {
-                    continue;
-                }
-                errors.push(ContentError::new(
-                    &a.path,
-                    a.front.slug_line,
-                    ErrorKind::MissingTranslation {
-                        slug: a.front.slug.clone(),
-                        missing: other.code(),
-                        expected: root
-                            .join(other.code())
-                            .join(format!("{}.md", a.front.slug))
-                            .display()
-                            .to_string(),
-                    },
-                ));
                 continue;
             };
             // Report a mismatch once, on the English side.
@@ -117,36 +102,46 @@ pub(super) fn check_translations(
     }
 }
 
-/// Root-relative links must point at a page of this site in the same language.
+/// Root-relative links must point at a page of this site in the same language:
+/// an article of that language, or one shown there untranslated (written in
+/// another language only).
 pub(super) fn check_links(
     articles: &BTreeMap<Lang, Vec<Article>>,
     vocabulary: &BTreeMap<String, TagNames>,
     failed: &BTreeSet<(Lang, String)>,
     errors: &mut Vec<ContentError>,
 ) {
+    let exists = |slug: &str| {
+        Lang::ALL.into_iter().any(|l| {
+            articles[&l].iter().any(|b| b.front.slug == slug)
+                || failed.contains(&(l, slug.to_string()))
+        })
+    };
     for (&lang, list) in articles {
         for a in list {
             for (line, url) in &a.body.internal_links {
                 let path = url.split(['#', '?']).next().unwrap_or_default();
-                let ok = match Route::parse(path) {
-                    Some(Route::Home { lang: l, page }) => l == lang && page.is_first(),
-                    Some(Route::Tags { lang: l }) => l == lang,
-                    Some(Route::Article { lang: l, slug }) => {
-                        l == lang
-                            && (list.iter().any(|b| b.front.slug == slug)
-                                || failed.contains(&(lang, slug)))
+                let route = Route::parse(path);
+                let kind = match route.as_ref().and_then(Route::lang) {
+                    Some(l) if l != lang => Some(ErrorKind::OtherLanguageLink {
+                        url: url.clone(),
+                        lang: lang.code(),
+                    }),
+                    _ => {
+                        let ok = match route {
+                            Some(Route::Home { page, .. }) => page.is_first(),
+                            Some(Route::Tags { .. }) => true,
+                            Some(Route::Article { slug, .. }) => exists(&slug),
+                            Some(Route::Tag { tag, page, .. }) => {
+                                page.is_first() && vocabulary.contains_key(&tag)
+                            }
+                            _ => false,
+                        };
+                        (!ok).then(|| ErrorKind::BrokenLink(url.clone()))
                     }
-                    Some(Route::Tag { lang: l, tag, page }) => {
-                        l == lang && page.is_first() && vocabulary.contains_key(&tag)
-                    }
-                    _ => false,
                 };
-                if !ok {
-                    errors.push(ContentError::new(
-                        &a.path,
-                        a.body_line + line,
-                        ErrorKind::BrokenLink(url.clone()),
-                    ));
+                if let Some(kind) = kind {
+                    errors.push(ContentError::new(&a.path, a.body_line + line, kind));
                 }
             }
         }
@@ -170,7 +165,10 @@ pub(super) fn check_chronology(
                 if l != lang {
                     continue;
                 }
-                let Some(target) = list.iter().find(|b| b.front.slug == slug) else {
+                // The same article in any language: an untranslated one is
+                // linked at its page in this language.
+                let Some(target) = articles.values().flatten().find(|b| b.front.slug == slug)
+                else {
                     continue;
                 };
                 if target.front.date <= a.front.date {

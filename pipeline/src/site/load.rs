@@ -4,6 +4,8 @@
 use super::checks::{
     check_chronology, check_duplicates, check_file_names, check_links, check_translations,
 };
+use super::publish::{publish, Options};
+use super::shape::newest_first;
 use super::tree::{Article, Site, TagNames};
 use crate::error::{ContentError, ContentErrors, ErrorKind};
 use crate::front_matter;
@@ -22,12 +24,19 @@ use std::path::{Path, PathBuf};
 /// (`<slug>.py`, run by the tests), not articles.
 const EXAMPLES_DIR: &str = "examples";
 
-/// Loads, validates and renders everything under `root` (`content/`).
+/// [`load_with`] for a release build today (UTC): drafts and articles dated
+/// after today are left out.
+pub fn load(root: &Path, base: &str) -> Result<Site, ContentErrors> {
+    load_with(root, base, &Options::release(&crate::dates::today_utc()))
+}
+
+/// Loads, validates and renders everything under `root` (`content/`), keeping
+/// what `options` publishes.
 ///
 /// Every problem found is reported, each with its file and line. `base` is the
 /// site's path prefix (`""` at a domain root, else e.g. `/insights`), which the
 /// rendered articles' internal links carry.
-pub fn load(root: &Path, base: &str) -> Result<Site, ContentErrors> {
+pub fn load_with(root: &Path, base: &str, options: &Options) -> Result<Site, ContentErrors> {
     let mut errors = locale::check();
     let vocabulary = load_vocabulary(&root.join("tags.toml")).unwrap_or_else(|e| {
         errors.push(e);
@@ -76,9 +85,10 @@ pub fn load(root: &Path, base: &str) -> Result<Site, ContentErrors> {
         check_file_names(list, &mut errors);
         check_duplicates(list, &mut errors);
     }
-    check_translations(root, &articles, &failed, &mut errors);
+    check_translations(&articles, &mut errors);
     check_links(&articles, &vocabulary, &failed, &mut errors);
     check_chronology(&articles, &mut errors);
+    publish(&mut articles, options, &mut errors);
 
     if !errors.is_empty() {
         errors.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
@@ -86,12 +96,7 @@ pub fn load(root: &Path, base: &str) -> Result<Site, ContentErrors> {
         return Err(ContentErrors(errors));
     }
     for list in articles.values_mut() {
-        list.sort_by(|a, b| {
-            b.front
-                .date
-                .cmp(&a.front.date)
-                .then_with(|| a.front.slug.cmp(&b.front.slug))
-        });
+        list.sort_by(newest_first);
     }
     Ok(Site {
         vocabulary,
@@ -174,6 +179,7 @@ fn load_article(
             path: path.to_path_buf(),
             front,
             body,
+            digest: crate::digest::digest(split.body),
             body_line: split.body_line,
             update_notes: source
                 .lines()

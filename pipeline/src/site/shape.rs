@@ -16,8 +16,10 @@ const fn words_per_minute(lang: Lang) -> usize {
 }
 
 impl Article {
-    /// The card metadata of this version.
-    fn meta(&self, vocabulary: &BTreeMap<String, TagNames>) -> PostMeta {
+    /// The card metadata of this version as a page in `lang` lists it: tag names
+    /// and date labels in `lang`, and `written_in` set where `lang` is not the
+    /// language the article is written in.
+    fn meta_in(&self, lang: Lang, vocabulary: &BTreeMap<String, TagNames>) -> PostMeta {
         let f = &self.front;
         PostMeta {
             slug: f.slug.clone(),
@@ -25,18 +27,33 @@ impl Article {
             summary: f.summary.clone(),
             description: f.description.clone(),
             date: f.date.clone(),
-            date_label: dates::label(self.lang, &f.date).unwrap_or_else(|| f.date.clone()),
+            date_label: dates::label(lang, &f.date).unwrap_or_else(|| f.date.clone()),
             tags: f
                 .tags
                 .iter()
                 .map(|slug| Tag {
                     slug: slug.clone(),
-                    name: vocabulary[slug].get(self.lang).to_string(),
+                    name: vocabulary[slug].get(lang).to_string(),
                 })
                 .collect(),
             reading_minutes: reading_minutes(self.lang, self.body.words),
+            updated: f.updated.clone(),
+            updated_label: f
+                .updated
+                .as_ref()
+                .map(|u| dates::label(lang, u).unwrap_or_else(|| u.clone())),
+            written_in: (lang != self.lang).then_some(self.lang),
+            draft: f.draft,
         }
     }
+}
+
+/// The order of every article list: newest first, then by slug.
+pub(super) fn newest_first(a: &Article, b: &Article) -> std::cmp::Ordering {
+    b.front
+        .date
+        .cmp(&a.front.date)
+        .then_with(|| a.front.slug.cmp(&b.front.slug))
 }
 
 /// Whole minutes to read `words` words in `lang`, at least one.
@@ -46,11 +63,37 @@ pub fn reading_minutes(lang: Lang, words: usize) -> u32 {
 }
 
 impl Site {
-    /// The index document for `lang`.
+    /// The articles `lang` lists, newest first: its own, and each article that has
+    /// no version in `lang` in the language it is written in (the first of
+    /// [`Lang::ALL`] that has it), shown untranslated.
+    pub fn listing(&self, lang: Lang) -> Vec<&Article> {
+        let mut list: Vec<&Article> = self.articles[&lang].iter().collect();
+        for other in Lang::ALL.into_iter().filter(|l| *l != lang) {
+            for a in &self.articles[&other] {
+                if !list.iter().any(|b| b.front.slug == a.front.slug) {
+                    list.push(a);
+                }
+            }
+        }
+        list.sort_by(|a, b| newest_first(a, b));
+        list
+    }
+
+    /// Every language `slug` is written in, in the order of [`Lang::ALL`].
+    pub fn languages(&self, slug: &str) -> Vec<Lang> {
+        Lang::ALL
+            .into_iter()
+            .filter(|l| self.articles[l].iter().any(|a| a.front.slug == slug))
+            .collect()
+    }
+
+    /// The index document for `lang`: its listing (see [`Site::listing`]) and the
+    /// tags with the number of listed articles that carry each.
     pub fn index(&self, lang: Lang) -> SiteIndex {
-        let posts: Vec<PostMeta> = self.articles[&lang]
-            .iter()
-            .map(|a| a.meta(&self.vocabulary))
+        let posts: Vec<PostMeta> = self
+            .listing(lang)
+            .into_iter()
+            .map(|a| a.meta_in(lang, &self.vocabulary))
             .collect();
         let mut tags: Vec<TagCount> = self
             .vocabulary
@@ -69,31 +112,47 @@ impl Site {
         SiteIndex { lang, posts, tags }
     }
 
-    /// Every article document of `lang`.
+    /// Every article document of `lang`, in the order of its listing: also those
+    /// shown untranslated.
     pub fn posts(&self, lang: Lang) -> impl Iterator<Item = Post> + '_ {
-        (0..self.articles[&lang].len()).map(move |i| self.post(lang, i))
+        let list = self.listing(lang);
+        (0..list.len()).map(move |i| self.post_of(lang, &list, i))
     }
 
-    /// The document of the `i`-th newest article of `lang`.
+    /// The document of the `i`-th newest article `lang` lists.
     pub fn post(&self, lang: Lang, i: usize) -> Post {
-        let list = &self.articles[&lang];
+        self.post_of(lang, &self.listing(lang), i)
+    }
+
+    fn post_of(&self, lang: Lang, list: &[&Article], i: usize) -> Post {
         let link = |a: &Article| PostLink {
             slug: a.front.slug.clone(),
             title: a.front.title.clone(),
         };
-        let a = &list[i];
+        let a = list[i];
+        // An untranslated article's page shows it as written: its title, labels
+        // and tag names in its own language, marked with that language.
+        let mut meta = a.meta_in(a.lang, &self.vocabulary);
+        meta.written_in = (a.lang != lang).then_some(a.lang);
         Post {
             lang,
-            meta: a.meta(&self.vocabulary),
+            meta,
             html: a.body.html.clone(),
             headings: a.body.headings.clone(),
             // The list is newest first.
-            newer: i.checked_sub(1).map(|j| link(&list[j])),
-            older: list.get(i + 1).map(link),
+            newer: i.checked_sub(1).map(|j| link(list[j])),
+            older: list.get(i + 1).map(|b| link(b)),
             related: related(list, i)
                 .into_iter()
-                .map(|j| list[j].meta(&self.vocabulary))
+                .map(|j| list[j].meta_in(lang, &self.vocabulary))
                 .collect(),
+            languages: self.languages(&a.front.slug),
+            // An untranslated page is the original itself.
+            outdated: if a.lang == lang {
+                self.outdated(a)
+            } else {
+                None
+            },
         }
     }
 }
@@ -103,7 +162,7 @@ const RELATED: usize = 3;
 
 /// Indexes of the articles most related to `list[i]`: most shared tags first, then
 /// closest in time; articles sharing no tag only fill the remaining places.
-pub fn related(list: &[Article], i: usize) -> Vec<usize> {
+pub fn related(list: &[&Article], i: usize) -> Vec<usize> {
     let tags = &list[i].front.tags;
     let mut others: Vec<(usize, usize)> = list
         .iter()

@@ -37,6 +37,8 @@ pub struct Article {
     pub front: FrontMatter,
     /// Its rendered body.
     pub body: Rendered,
+    /// The [`crate::digest`] of its Markdown body.
+    pub digest: String,
     /// Line of the file on which the body starts.
     pub body_line: usize,
     /// Lines of the file that open an update note, with the note's month (see
