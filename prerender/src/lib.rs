@@ -30,13 +30,14 @@ pub struct Summary {
 }
 
 /// Every page of the site the prerenderer writes: the root and the 404 pages,
-/// then each language's pages as the sitemap lists them
-/// ([`model::SiteIndex::site_pages`]). Each is written to [`Route::file`].
+/// then each language's pages ([`model::SiteIndex::site_pages`], also the
+/// articles shown untranslated, which the sitemap leaves out). Each is written
+/// to [`Route::file`].
 pub fn routes(langs: &[(Lang, model::SiteIndex)]) -> Vec<Route> {
     let mut routes = vec![Route::Root, Route::NotFound { lang: None }];
     for (lang, index) in langs {
         routes.push(Route::NotFound { lang: Some(*lang) });
-        routes.extend(index.site_pages().into_iter().map(|(route, _)| route));
+        routes.extend(index.site_pages().into_iter().map(|page| page.route));
     }
     routes
 }
