@@ -27,6 +27,13 @@ fn main() {
     let endpoint = env::var("SUBSCRIBE_ENDPOINT").unwrap_or_default();
     println!("cargo:rustc-env=SUBSCRIBE_ENDPOINT={}", endpoint.trim());
     println!("cargo::rustc-check-cfg=cfg(bundled)");
+    // Drafts reach only a build that asked for them (`BLOG_DRAFTS=1`, what
+    // scripts/serve does): only such a build carries the code that marks them.
+    println!("cargo:rerun-if-env-changed=BLOG_DRAFTS");
+    println!("cargo::rustc-check-cfg=cfg(drafts)");
+    if env::var("BLOG_DRAFTS").as_deref() == Ok("1") {
+        println!("cargo:rustc-cfg=drafts");
+    }
     let site = site_url();
     println!("cargo:rustc-env=SITE_URL={}", site.as_str());
     println!("cargo:rustc-env=BASE_PATH={}", site.base_path());

@@ -121,6 +121,83 @@ fn post_card_shows_everything_a_reader_scans() {
 }
 
 #[test]
+fn a_translation_behind_its_original_says_so_and_links_the_original() {
+    let mut meta = meta("vector-index-tuning");
+    meta.updated = Some("2026-11-02".into());
+    meta.updated_label = Some("2 ноября 2026 г.".into());
+    let post = Rc::new(Post {
+        lang: Lang::Ru,
+        meta,
+        html: "<p>Текст.</p>".into(),
+        headings: vec![],
+        newer: None,
+        older: None,
+        related: vec![],
+        languages: Lang::ALL.to_vec(),
+        outdated: Some(model::Outdated {
+            original: Lang::En,
+            since: "2026-11-30".into(),
+            since_label: "30 ноября 2026 г.".into(),
+        }),
+    });
+    let html = render_with_lang(Lang::Ru, move || view! { <ArticleView post /> });
+    assert!(
+        html.contains(
+            "Оригинал обновлён <time datetime=\"2026-11-30\">30 ноября 2026 г.</time>, уже после"
+        ),
+        "{html}"
+    );
+    assert!(
+        html.contains(
+            r#"<a href="/en/blog/vector-index-tuning" hreflang="en">Читать оригинал</a>"#
+        ),
+        "{html}"
+    );
+    assert!(
+        html.contains(r#"Обновлено <time datetime="2026-11-02">2 ноября 2026 г.</time>"#),
+        "{html}"
+    );
+    assert!(
+        html.contains(r#"<article lang="ru" class="article">"#),
+        "{html}"
+    );
+}
+
+#[test]
+fn an_article_shown_untranslated_is_in_its_language_under_a_notice() {
+    let mut meta = meta("vector-index-tuning");
+    meta.written_in = Some(Lang::En);
+    let post = Rc::new(Post {
+        lang: Lang::Ru,
+        meta,
+        html: "<p>Body.</p>".into(),
+        headings: vec![],
+        newer: None,
+        older: None,
+        related: vec![],
+        languages: vec![Lang::En],
+        outdated: None,
+    });
+    let html = render_with_lang(Lang::Ru, move || view! { <ArticleView post /> });
+    assert!(
+        html.contains(r#"<article lang="en" class="article">"#),
+        "{html}"
+    );
+    assert!(
+        html.contains("Эта статья ещё не переведена на русский."),
+        "{html}"
+    );
+    assert!(
+        html.contains("9 min read"),
+        "the byline is the original's: {html}"
+    );
+    assert!(
+        html.contains(r#"href="/ru/""#),
+        "links stay in the reader's language: {html}"
+    );
+}
+
+#[test]
 fn article_view_renders_title_meta_and_body() {
     let post = Rc::new(Post {
         lang: Lang::En,

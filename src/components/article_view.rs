@@ -1,5 +1,4 @@
 use crate::components::{code_copy, BackLink, Byline, TagList, Toc, TranslationNotice};
-use crate::i18n::strings;
 use leptos::prelude::*;
 use model::Post;
 use std::rc::Rc;
@@ -19,13 +18,15 @@ pub fn ArticleView(
     let meta = post.meta.clone();
     let text_lang = meta.written_in.unwrap_or(lang);
     let updated = meta.updated.clone().zip(meta.updated_label.clone());
-    let draft = meta.draft.then(|| {
-        view! { <p class="card__marks"><span class="badge badge--draft">{strings(lang).draft_label}</span></p> }
-    });
+    // Only a build with drafts (`BLOG_DRAFTS=1`) has any to mark.
+    #[cfg(drafts)]
+    let draft = meta.draft.then(|| super::draft_mark(lang));
+    #[cfg(not(drafts))]
+    let draft = ();
     view! {
-        <TranslationNotice post=post.clone() />
         <article class="article" lang=text_lang.code()>
             <header class="article__header">
+                <TranslationNotice post=post.clone() />
                 <p class="back" lang=lang.code()>
                     <BackLink lang />
                 </p>

@@ -37,3 +37,13 @@ pub use tag_list::TagList;
 pub use theme_toggle::{Theme, ThemeToggle};
 pub use toc::Toc;
 pub use translation_notice::TranslationNotice;
+
+/// The mark of a draft, on its card and its page. Drafts reach only a build
+/// that asked for them (`BLOG_DRAFTS=1`, as `scripts/serve` does), and only
+/// such a build has this code.
+#[cfg(drafts)]
+fn draft_mark(lang: crate::i18n::Lang) -> impl leptos::prelude::IntoView {
+    use leptos::prelude::*;
+    let label = crate::i18n::strings(lang).draft_label;
+    view! { <p class="card__marks"><span class="badge badge--draft">{label}</span></p> }
+}

@@ -19,14 +19,11 @@ pub fn PostCard(
     // its own language, and says which.
     let written_in = post.written_in.filter(|w| *w != lang);
     let text_lang = written_in.unwrap_or(lang);
-    let marks = (written_in.is_some() || post.draft).then(|| {
-        view! {
-            <p class="card__marks">
-                {written_in.map(|_| view! { <span class="badge">{t.in_other_language}</span> })}
-                {post.draft.then(|| view! { <span class="badge badge--draft">{t.draft_label}</span> })}
-            </p>
-        }
+    let marks = written_in.map(|_| {
+        view! { <p class="card__marks"><span class="badge">{t.in_other_language}</span></p> }
     });
+    #[cfg(drafts)]
+    let marks = (marks, post.draft.then(|| super::draft_mark(lang)));
     let updated = post.updated.zip(post.updated_label);
     view! {
         <article class="card" lang=written_in.map(|w| w.code())>

@@ -18,7 +18,7 @@ pub fn TranslationNotice(
     if post.meta.written_in.is_some_and(|w| w != lang) {
         return Some(
             view! {
-                <p class="notice" role="note">{t.untranslated_notice}</p>
+                <p class="notice" role="note" lang=lang.code()>{t.untranslated_notice}</p>
             }
             .into_any(),
         );
@@ -31,7 +31,7 @@ pub fn TranslationNotice(
         .unwrap_or((t.outdated_notice, ""));
     Some(
         view! {
-            <p class="notice" role="note">
+            <p class="notice" role="note" lang=lang.code()>
                 {before}
                 <time datetime=outdated.since.clone()>{outdated.since_label.clone()}</time>
                 {after}
