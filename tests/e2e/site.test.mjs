@@ -16,9 +16,13 @@ for (const [lang, index] of [['en', en], ['ru', ru]]) {
   test(`the ${lang} index lists its newest articles, a page of them, with the site's name and call to action`, async () => {
     // Every article of content/ is in the index's pages, and the first page
     // lists the newest of them, as many as a page holds.
-    const articles = fs.readdirSync(path.join(ROOT, 'content', lang)).filter((f) => f.endsWith('.md'));
+    // An article written in either language (one not translated yet is listed
+    // in the other language too, marked).
+    const articles = new Set(
+      ['en', 'ru'].flatMap((l) => fs.readdirSync(path.join(ROOT, 'content', l)).filter((f) => f.endsWith('.md'))),
+    );
     const newest = indexPage(lang).posts;
-    assert.equal(index.posts.length, articles.length);
+    assert.equal(index.posts.length, articles.size);
     assert.deepEqual(newest, index.posts.slice(0, PAGE_SIZE));
     assert.ok(index.posts.every((p, i) => i === 0 || index.posts[i - 1].date >= p.date), 'newest first');
     const page = await site.page();

@@ -36,7 +36,8 @@ for (const { original, lang, card } of untranslated) {
     assert.equal(response.status(), 200);
     const item = page.locator('article.card', { has: page.getByRole('link', { name: card.title, exact: true }) });
     await item.waitFor();
-    assert.equal(await item.getAttribute('lang'), original);
+    assert.equal(await item.locator('h3').getAttribute('lang'), original);
+    assert.equal(await item.locator('.card__summary').getAttribute('lang'), original);
     assert.equal((await item.locator('.badge').first().textContent()).trim(), t.in_other_language);
     await appReady(page);
     await markDocument(page);
