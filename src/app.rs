@@ -80,7 +80,7 @@ fn Shell() -> impl IntoView {
         }
     });
     view! {
-        <a class="skip-link" href="#main" on:click=skip_to_main(main_ref)>
+        <a class="skip-link" href="#main" on:click=skip_to_main>
             {move || strings(lang.get()).skip_to_content}
         </a>
         <SiteHeader />
@@ -115,15 +115,16 @@ fn focus_heading(main: NodeRef<leptos::html::Main>) {
 
 /// The skip link's click: focus moves to the main content. Handled here because
 /// `<base href>` would turn the plain `#main` link into a navigation to the
-/// site root.
-fn skip_to_main(main: NodeRef<leptos::html::Main>) -> impl Fn(leptos::ev::MouseEvent) {
-    move |ev| {
-        ev.prevent_default();
-        #[cfg(target_arch = "wasm32")]
-        if let Some(main) = main.get_untracked() {
+/// site root. The `<main>` on screen is found by its id, not through the shell's
+/// `NodeRef`: until the first navigation it is the prerendered one the app
+/// adopted (see `takeover`), and the shell's own is not in the document.
+fn skip_to_main(ev: leptos::ev::MouseEvent) {
+    ev.prevent_default();
+    #[cfg(target_arch = "wasm32")]
+    if let Some(main) = leptos::prelude::document().get_element_by_id("main") {
+        use wasm_bindgen::JsCast;
+        if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
             let _ = main.focus();
         }
-        #[cfg(not(target_arch = "wasm32"))]
-        let _ = main;
     }
 }

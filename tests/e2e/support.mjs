@@ -136,6 +136,10 @@ export async function headingIs(page, expected, context = '') {
 
 /** Marks the current document so a later check can tell whether it was reloaded. */
 export async function markDocument(page) {
+  // Until the app has taken the prerendered page over, a click on a link is a
+  // page load (the app starts once the page has loaded and the main thread is
+  // idle): a test of client-side navigation starts from the app's page.
+  await appReady(page);
   await page.evaluate(() => {
     window.__notReloaded = true;
   });
