@@ -6,7 +6,7 @@ use crate::components::{ErrorPanel, Loading};
 use crate::i18n::{use_lang, Lang};
 use crate::pages::NotFoundPage;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::{hooks::use_params_map, params::ParamsMap};
 use model::PageNumber;
 use std::rc::Rc;
 
@@ -92,14 +92,12 @@ fn with_document<T: Loaded, V: IntoView + 'static>(
 fn use_route_lang() -> Memo<Lang> {
     let params = use_params_map();
     let fallback = use_lang();
-    Memo::new(move |_| {
-        params
-            .read()
-            .get("lang")
-            .as_deref()
-            .and_then(Lang::from_code)
-            .unwrap_or_else(|| fallback.get())
-    })
+    Memo::new(move |_| params.with(lang_param).unwrap_or_else(|| fallback.get()))
+}
+
+/// The route's `:lang` parameter, if it names a language of the site.
+pub fn lang_param(params: &ParamsMap) -> Option<Lang> {
+    params.get("lang").as_deref().and_then(Lang::from_code)
 }
 
 /// The resource behind [`page_document`], answering with the request it

@@ -2,6 +2,7 @@
 //! main thread is idle after the takeover (see `takeover`), with the loading of
 //! a view's documents.
 
+use crate::loader::lang_param;
 use crate::pages::{ArticlePage, HomePage, NotFoundPage, RootRedirect, TagPage, TagsPage};
 use crate::{api, routing};
 use futures::future::LocalBoxFuture;
@@ -11,7 +12,7 @@ use leptos_router::{
     hooks::use_params_map,
     path,
 };
-use model::{Lang, Route as Page};
+use model::Route as Page;
 
 /// The route table with every view. In release builds (`split`) a chunk of its
 /// own: a prerendered page's view is adopted (see `takeover`), so the first view
@@ -115,12 +116,7 @@ pub(crate) fn routes() -> impl IntoView {
 /// with this gate (measured, see BENCHMARKS.md).
 fn gated<V: IntoView + 'static>(page: fn() -> V) -> AnyView {
     let params = use_params_map();
-    let known = Memo::new(move |_| {
-        params
-            .read()
-            .get("lang")
-            .is_some_and(|code| Lang::from_code(&code).is_some())
-    });
+    let known = Memo::new(move |_| params.with(lang_param).is_some());
     (move || {
         if known.get() {
             page().into_any()

@@ -35,11 +35,7 @@ fn strip_base<'a>(base: &str, path: &'a str) -> &'a str {
 
 /// The language named by the first segment of `path`, if any.
 pub fn lang_of_path(path: &str) -> Option<Lang> {
-    site_path(path)
-        .trim_start_matches('/')
-        .split('/')
-        .next()
-        .and_then(Lang::from_code)
+    model::lang_segment(site_path(path)).map(|(lang, _)| lang)
 }
 
 /// The same page in language `to` (see [`model::switch_lang`]), for `path` as the

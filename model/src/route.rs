@@ -225,12 +225,19 @@ impl Route {
 /// index of `to`. Not parsed into a [`Route`] first: the switcher is in the
 /// app's first module, where that parse cost 1.4 KB (brotli) of wasm.
 pub fn switch_lang(path: &str, to: Lang) -> String {
-    let trimmed = path.trim_start_matches('/');
-    let (first, rest) = trimmed.split_once('/').unwrap_or((trimmed, ""));
-    match Lang::from_code(first) {
-        Some(_) => format!("/{}/{rest}", to.code()),
+    match lang_segment(path) {
+        Some((_, rest)) => format!("/{}/{rest}", to.code()),
         None => format!("/{}/", to.code()),
     }
+}
+
+/// The language named by the first segment of the site path `path`, with what
+/// follows that segment (without its slash): `/ru/blog/x` → `(Ru, "blog/x")`.
+/// `None` if the first segment is no language of the site.
+pub fn lang_segment(path: &str) -> Option<(Lang, &str)> {
+    let trimmed = path.trim_start_matches('/');
+    let (first, rest) = trimmed.split_once('/').unwrap_or((trimmed, ""));
+    Some((Lang::from_code(first)?, rest))
 }
 
 /// Whether `slug` is a valid article or tag slug: non-empty lowercase ASCII letters,
