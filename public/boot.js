@@ -9,28 +9,38 @@
   // 1. The reader's saved colour theme, so a reader who chose dark never sees a
   //    flash of light (and the other way round). The app's theme toggle writes
   //    the same key.
-  var saved = {};
+  var theme = null;
   try {
-    saved.theme = localStorage.getItem('theme');
-    saved.lang = localStorage.getItem('lang');
+    theme = localStorage.getItem('theme');
   } catch (e) {
-    // Storage unavailable: follow the system setting and the browser's languages.
+    // Storage unavailable: follow the system setting.
   }
-  if (saved.theme === 'light' || saved.theme === 'dark') root.dataset.theme = saved.theme;
+  if (theme === 'light' || theme === 'dark') root.dataset.theme = theme;
 
-  // 2. The site root sends readers to their language before anything is drawn:
-  //    the saved choice, else the first supported browser language, else English
-  //    (the same rule as `routing::pick_lang` in the app).
+  // 2. The reader's language, for URLs that name none: the saved choice, else
+  //    the first supported browser language, else English. The site root sends
+  //    readers to it before anything is drawn; the app asks the same function
+  //    (`prefs::preferred_lang`) when it navigates to a URL without a language.
+  var supported = ['en', 'ru'];
+  function preferredLang() {
+    var lang = null;
+    try {
+      lang = localStorage.getItem('lang');
+    } catch (e) {
+      // Storage unavailable: the browser's languages decide.
+    }
+    if (supported.indexOf(lang) >= 0) return lang;
+    var wanted = navigator.languages || [navigator.language || ''];
+    for (var i = 0; i < wanted.length; i++) {
+      var primary = String(wanted[i]).split(/[-_]/)[0].toLowerCase();
+      if (supported.indexOf(primary) >= 0) return primary;
+    }
+    return 'en';
+  }
+  window.preferredLang = preferredLang;
   var path = location.pathname;
   if (path === base || path === base + 'index.html') {
-    var supported = ['en', 'ru'];
-    var lang = supported.indexOf(saved.lang) >= 0 ? saved.lang : null;
-    var wanted = navigator.languages || [navigator.language || ''];
-    for (var i = 0; !lang && i < wanted.length; i++) {
-      var primary = String(wanted[i]).split(/[-_]/)[0].toLowerCase();
-      if (supported.indexOf(primary) >= 0) lang = primary;
-    }
-    location.replace(base + (lang || 'en') + '/' + location.search + location.hash);
+    location.replace(base + preferredLang() + '/' + location.search + location.hash);
     return;
   }
 

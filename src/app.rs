@@ -1,7 +1,7 @@
 //! The app: the router and the frame every view shares.
 
 use crate::components::{SiteFooter, SiteHeader};
-use crate::head::{self, Announcement, PageLanguages};
+use crate::head::{self, Announcement};
 use crate::i18n::{strings, Locale};
 use crate::routes::{routes, views_loaded};
 use crate::{prefs, routing, takeover};
@@ -73,7 +73,6 @@ fn Shell() -> impl IntoView {
     // the next frame.
     let announced = RwSignal::new(String::new());
     provide_context(Announcement(announced));
-    provide_context(PageLanguages(RwSignal::new(head::initial_languages())));
     Effect::new(move || {
         if !announced.with(String::is_empty) {
             request_animation_frame(move || focus_heading(main_ref));

@@ -31,12 +31,15 @@ pub fn prerender(path: &str) -> Result<Prerendered, String> {
     }
     // The header, with the language switcher, is rendered before the article
     // whose document says which languages it exists in.
-    if let Some(Route::Article { lang, slug }) = &route {
-        let post = api::cached(&api::Request::Post(*lang, slug.clone()));
-        if let Some(Ok(post)) = post.map(Post::from_document) {
-            head::render_languages(post.languages.clone());
+    let untranslated = match &route {
+        Some(Route::Article { lang, slug }) => {
+            api::cached(&api::Request::Post(*lang, slug.clone()))
+                .and_then(|document| Post::from_document(document).ok())
+                .is_some_and(|post| !post.languages.contains(&lang.other()))
         }
-    }
+        _ => false,
+    };
+    head::set_untranslated(untranslated);
     let owner = Owner::new();
     let body = owner.with(|| {
         provide_context(RequestUrl::new(&format!("{}{path}", routing::BASE)));

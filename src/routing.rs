@@ -60,15 +60,6 @@ pub fn switch_href(path: &str, search: &str, hash: &str, to: Lang) -> String {
     href
 }
 
-/// The language to send a visitor of `/` to: the saved choice, else the first
-/// supported entry of the browser's language list, else English.
-pub fn pick_lang(saved: Option<&str>, browser: &[String]) -> Lang {
-    saved
-        .and_then(Lang::from_code)
-        .or_else(|| browser.iter().find_map(|tag| Lang::from_tag(tag)))
-        .unwrap_or(Lang::En)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -121,26 +112,5 @@ mod tests {
                 "{search} {hash}"
             );
         }
-    }
-
-    #[test]
-    fn picks_the_visitor_language() {
-        let browser = |tags: &[&str]| tags.iter().map(|t| t.to_string()).collect::<Vec<_>>();
-        assert_eq!(
-            pick_lang(Some("ru"), &browser(&["en-US"])),
-            Lang::Ru,
-            "saved choice wins"
-        );
-        assert_eq!(
-            pick_lang(Some("xx"), &browser(&["de-DE", "ru-RU", "en"])),
-            Lang::Ru
-        );
-        assert_eq!(pick_lang(None, &browser(&["en-GB", "ru"])), Lang::En);
-        assert_eq!(
-            pick_lang(None, &browser(&["de", "fr"])),
-            Lang::En,
-            "fallback"
-        );
-        assert_eq!(pick_lang(None, &[]), Lang::En);
     }
 }

@@ -37,12 +37,6 @@ impl Lang {
         Lang::ALL.into_iter().find(|l| l.code() == code)
     }
 
-    /// Picks a supported language from a BCP 47 tag such as `ru-RU` or `en-GB`.
-    pub fn from_tag(tag: &str) -> Option<Lang> {
-        let primary = tag.split(['-', '_']).next()?.to_ascii_lowercase();
-        Lang::from_code(&primary)
-    }
-
     /// The other language, for the language switcher.
     pub const fn other(self) -> Lang {
         match self {
@@ -55,21 +49,6 @@ impl Lang {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn language_tags_map_to_supported_languages() {
-        for (tag, want) in [
-            ("en", Some(Lang::En)),
-            ("en-GB", Some(Lang::En)),
-            ("ru-RU", Some(Lang::Ru)),
-            ("RU", Some(Lang::Ru)),
-            ("ru_UA", Some(Lang::Ru)),
-            ("de-DE", None),
-            ("", None),
-        ] {
-            assert_eq!(Lang::from_tag(tag), want, "tag {tag:?}");
-        }
-    }
 
     #[test]
     fn url_codes_are_exact() {

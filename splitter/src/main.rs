@@ -109,6 +109,8 @@ fn run(input: &Path, staging: &Path, release: bool) -> Result<(), Error> {
             run_tool(
                 Command::new("wasm-opt")
                     .args(WASM_OPT)
+                    // For size work: keep function names (`twiggy top/diff`).
+                    .args(std::env::var_os("SPLIT_NAMES").map(|_| "-g"))
                     .arg(path)
                     .arg("-o")
                     .arg(path),

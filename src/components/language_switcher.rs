@@ -1,4 +1,4 @@
-use crate::head::PageLanguages;
+use crate::head;
 use crate::i18n::{strings, use_lang, Lang};
 use crate::{prefs, routing};
 use leptos::prelude::*;
@@ -11,7 +11,6 @@ use leptos_router::hooks::use_location;
 pub fn LanguageSwitcher() -> impl IntoView {
     let lang = use_lang();
     let location = use_location();
-    let available = use_context::<PageLanguages>().map(|PageLanguages(languages)| languages);
     // One reactive block for the whole list: it changes only on navigation, and a
     // single closure keeps the wasm smaller than one per attribute.
     move || {
@@ -39,7 +38,7 @@ pub fn LanguageSwitcher() -> impl IntoView {
                     // Not translated yet: the link still leads to the page, which
                     // shows the original with a notice; it says so in the
                     // language of the page, in words a screen reader reads too.
-                    let missing = available.is_some_and(|a| a.with(|a| !a.contains(&to)));
+                    let missing = head::untranslated();
                     let note = missing.then(|| {
                         view! {
                             <span class="lang-switch__note" lang=current.code()>

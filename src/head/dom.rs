@@ -3,16 +3,15 @@
 
 #[cfg(target_arch = "wasm32")]
 use super::head_tags;
-use super::Head;
 #[cfg(target_arch = "wasm32")]
-use super::{Announcement, PageLanguages};
+use super::Announcement;
+use super::Head;
 use crate::i18n::Lang;
 #[cfg(target_arch = "wasm32")]
 use crate::routing;
 #[cfg(target_arch = "wasm32")]
 use leptos::prelude::document;
-#[cfg(target_arch = "wasm32")]
-use leptos::prelude::Set;
+use leptos::prelude::{ArcRwSignal, Get, Set};
 
 /// Sets `<html lang>`.
 pub fn set_lang(lang: Lang) {
@@ -28,45 +27,37 @@ pub fn set_lang(lang: Lang) {
 thread_local! {
     /// The head of the page last rendered on the host, for the prerenderer.
     static RENDERED: std::cell::RefCell<Option<Head>> = const { std::cell::RefCell::new(None) };
-    /// The languages of the page about to be rendered on the host (see
-    /// [`initial_languages`]).
-    static LANGUAGES: std::cell::RefCell<Option<Vec<Lang>>> = const { std::cell::RefCell::new(None) };
 }
 
-/// The languages the page being rendered on the host exists in, set before it
-/// is rendered: the header (with the language switcher) is rendered before the
-/// view whose head says so.
-#[cfg(not(target_arch = "wasm32"))]
-pub fn render_languages(languages: Vec<Lang>) {
-    LANGUAGES.with_borrow_mut(|slot| *slot = Some(languages));
+thread_local! {
+    /// Whether the page on screen is missing in the other language (an article
+    /// not translated into it yet), for the language switcher to say so. Set
+    /// with the head of each page; in the browser it starts as the prerendered
+    /// switcher says (the head of the page the app starts on is not applied
+    /// again).
+    static UNTRANSLATED: ArcRwSignal<bool> = ArcRwSignal::new(
+        cfg!(target_arch = "wasm32") && prerendered_untranslated(),
+    );
 }
 
-/// The languages the page on screen exists in when the app starts: on the
-/// host, as the prerenderer set them; in the browser, as the prerendered head
-/// names them in its alternates; all where nothing says otherwise.
-pub fn initial_languages() -> Vec<Lang> {
-    #[cfg(not(target_arch = "wasm32"))]
-    let found = LANGUAGES.with_borrow_mut(Option::take);
+/// Whether the page on screen is missing in the other language, tracked.
+pub fn untranslated() -> bool {
+    UNTRANSLATED.with(|signal| signal.get())
+}
+
+/// Says whether the page about to be shown is missing in the other language
+/// (the prerenderer sets it before rendering a page: the header, with the
+/// switcher, is rendered before the view whose head says so).
+pub fn set_untranslated(untranslated: bool) {
+    UNTRANSLATED.with(|signal| signal.set(untranslated));
+}
+
+/// The prerendered switcher's "no translation" note.
+fn prerendered_untranslated() -> bool {
     #[cfg(target_arch = "wasm32")]
-    let found = {
-        let links = document().query_selector_all("head > link[rel='alternate'][hreflang]");
-        let mut found: Vec<Lang> = Vec::new();
-        if let Ok(links) = links {
-            for i in 0..links.length() {
-                let code = links.item(i).and_then(|node| {
-                    use wasm_bindgen::JsCast;
-                    node.dyn_into::<web_sys::Element>()
-                        .ok()?
-                        .get_attribute("hreflang")
-                });
-                if let Some(lang) = code.as_deref().and_then(Lang::from_code) {
-                    found.push(lang);
-                }
-            }
-        }
-        Some(found).filter(|found| !found.is_empty())
-    };
-    found.unwrap_or_else(|| Lang::ALL.to_vec())
+    return matches!(document().query_selector(".lang-switch__note"), Ok(Some(_)));
+    #[cfg(not(target_arch = "wasm32"))]
+    false
 }
 
 /// The head of the last page rendered on the host, taken (prerendering reads it
@@ -120,9 +111,7 @@ pub(super) fn apply(head: Head) {
             let _ = el.append_child(&node);
         }
     }
-    if let Some(PageLanguages(languages)) = leptos::prelude::use_context() {
-        languages.set(head.languages.clone());
-    }
+    set_untranslated(!head.languages.contains(&head.lang.other()));
     if SHOWN.replace(true) {
         // After a client-side navigation, screen reader and keyboard users land on
         // the new page's heading and hear its title (see `Announcement`).

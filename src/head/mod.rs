@@ -13,9 +13,9 @@ mod tags;
 
 #[cfg(target_arch = "wasm32")]
 pub use dom::mark_shown;
-pub use dom::{initial_languages, set_lang};
 #[cfg(not(target_arch = "wasm32"))]
-pub use dom::{render_languages, take_rendered};
+pub use dom::take_rendered;
+pub use dom::{set_lang, set_untranslated, untranslated};
 pub use tags::{head_tags, HeadTag};
 
 use crate::i18n::{strings, Lang};
@@ -59,11 +59,6 @@ impl Head {
         })
     }
 }
-
-/// The languages the page on screen exists in, for the language switcher:
-/// provided by the shell, set with the head of each page.
-#[derive(Clone, Copy)]
-pub struct PageLanguages(pub RwSignal<Vec<Lang>>);
 
 /// The title of the page a client-side navigation has just shown, for the
 /// shell to announce and to move focus to its heading; provided by the shell,
