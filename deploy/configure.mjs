@@ -63,7 +63,10 @@ export function readBuild(dist) {
 // What the templates treat as hashed (a top-level `name-<16 hex>.js|.css|.wasm`,
 // or `_bg.wasm`) and the redirects they make (a trailing slash on an article or
 // tag page), as in deploy/nginx.conf and deploy/Caddyfile.
-const HASHED = /^[^/]+-[0-9a-f]{16}(_bg)?\.(js|css|wasm)$/;
+// A file named with a content hash. Trunk writes its hash without leading zeros
+// (so 15 digits one time in 16), the splitter and the prerenderer 16 digits:
+// the prerenderer's `is_hashed` takes 12 to 16, and so do the templates.
+export const HASHED = /^[^/]+-[0-9a-f]{12,16}(_bg)?\.(js|css|wasm)$/;
 const SLASH_RULE = /^\/(blog|tags)\/:(\w+)\/$/;
 
 /** Throws unless the templates' fixed rules are exactly the build's. */

@@ -87,6 +87,9 @@ for (const { original, lang, card } of untranslated) {
     await headingIs(page, card.title);
     assert.equal(new URL(page.url()).pathname, `/${original}/blog/${card.slug}`);
     assert.equal(await page.locator('.notice').count(), 0);
+    // The note is back, set by the page the app rendered this time.
+    const again = (await link.textContent()).replace(/\s+/g, ' ').trim();
+    assert.equal(again, `${native[lang]} (${locales[original].not_translated})`);
     assert.deepEqual(page.consoleErrors, []);
     await page.context().close();
   });
