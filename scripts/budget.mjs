@@ -6,7 +6,7 @@
 //     views and search, which the app fetches when idle after taking over;
 //   * an article's first load: what its prerendered page makes the browser fetch,
 //     the app included (the page with the documents it carries, stylesheet,
-//     start-up script, JS glue, chunk loader, wasm, icon), for every article in
+//     inline start-up script's imports: JS glue, chunk loader, wasm, icon), for every article in
 //     both languages (the largest counts).
 //
 // CEILING is what the site weighs now, with a little room: no change may make it
@@ -51,16 +51,14 @@ function firstLoad(file) {
     if (href && ['stylesheet', 'preload', 'modulepreload', 'icon'].includes(rel)) urls.add(local(href));
   }
   for (const [, src] of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)) urls.add(local(src));
-  // The start-up script imports the JS glue, which loads the wasm and imports
-  // the chunks' loader (which fetches nothing until a chunk is wanted).
-  for (const url of [...urls]) {
-    if (/^init-.*\.js$/.test(url)) {
-      for (const [, imported] of fs.readFileSync(path.join(dist, url), 'utf8').matchAll(/'([^']+\.(?:js|wasm))'/g)) {
-        urls.add(local(imported));
-        if (imported.endsWith('.js')) {
-          for (const [, dep] of fs.readFileSync(path.join(dist, local(imported)), 'utf8').matchAll(/^import .* from "\.\/([^"]+\.js)"/gm)) {
-            urls.add(dep);
-          }
+  // The inline start-up script imports the JS glue, which loads the wasm and
+  // imports the chunks' loader (which fetches nothing until a chunk is wanted).
+  for (const [, script] of html.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)) {
+    for (const [, imported] of script.matchAll(/'([^']+\.(?:js|wasm))'/g)) {
+      urls.add(local(imported));
+      if (imported.endsWith('.js')) {
+        for (const [, dep] of fs.readFileSync(path.join(dist, local(imported)), 'utf8').matchAll(/^import .* from "\.\/([^"]+\.js)"/gm)) {
+          urls.add(dep);
         }
       }
     }

@@ -46,11 +46,20 @@ fn read(path: &Path) -> Result<String, String> {
     fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-/// A link that has the browser fetch a document when idle, into its cache (and the
-/// service worker's), where the app's request finds it. `url` is relative to the
-/// page's `<base>`.
-fn prefetch_link(url: &str) -> String {
-    format!("<link rel=\"prefetch\" href=\"{url}\" data-document>")
+/// The documents a page's view opens with, as links that have the browser fetch
+/// them when idle into its cache (and the service worker's), where the app's
+/// request finds them. Inside a `<template>` they fetch nothing: the start-up
+/// script puts them in the page once its largest paint is on screen (see
+/// `template::deferred_start`). `urls` are relative to the page's `<base>`.
+fn prefetch_links(urls: &[String]) -> String {
+    if urls.is_empty() {
+        return String::new();
+    }
+    let links: String = urls
+        .iter()
+        .map(|url| format!("<link rel=\"prefetch\" href=\"{url}\" data-document>"))
+        .collect();
+    format!("<template data-documents>{links}</template>")
 }
 
 /// The names of the files directly in `dir`, sorted.
@@ -115,8 +124,8 @@ fn load_documents(content: &Path) -> Result<Vec<(Lang, model::SiteIndex)>, Strin
 /// `sw.js`, and `content/` for a fetched build) from the documents in `content`.
 pub fn run(site: &Path, content: &Path) -> Result<Summary, String> {
     let public_url = format!("{BASE}/");
-    let mut template = Template::parse(&read(&site.join("index.html"))?, &public_url)
-        .map_err(|e| e.to_string())?;
+    let mut template =
+        Template::parse(&read(&site.join("index.html"))?).map_err(|e| e.to_string())?;
     // The early script (theme before the first paint, the root's language
     // redirect) blocks rendering: inline it rather than make the page wait for
     // one more request.
@@ -124,9 +133,7 @@ pub fn run(site: &Path, content: &Path) -> Result<Summary, String> {
     let boot_hash = template
         .inline_script("<script src=\"boot.js\"></script>", &boot)
         .map_err(|e| e.to_string())?;
-    let scripts = [boot_hash];
-    let (script_name, script) = &template.start_script;
-    write(&site.join(script_name), script)?;
+    let scripts = [boot_hash, template.start_script_hash.clone()];
 
     let langs = load_documents(content)?;
     let fetched = site.join("content").is_dir();
@@ -153,20 +160,22 @@ pub fn run(site: &Path, content: &Path) -> Result<Summary, String> {
             head.push_str("\n    ");
         }
         // A fetched build's page names the documents its view opens with, for the
-        // browser to fetch when idle (`prefetch`): the app adopts the prerendered
+        // browser to fetch once the page is on screen (`prefetch`, started by the
+        // start-up script): the app adopts the prerendered
         // view without them (see `src/takeover.rs`) and finds them at hand when it
         // renders that view itself. Carried inside the page they cost its first
         // paint a round trip (an article's HTML no longer fit the first TCP
         // window). Bundled builds have them compiled in.
         let mut body = page.body.clone();
         if fetched {
+            let mut urls = Vec::new();
             for request in api::documents_for(&route) {
                 let file = api::document_path(&request).map_err(|e| e.to_string())?;
                 // A document that is missing fails the build here.
                 read(&content.join(&file))?;
-                let url = api::document_url(&request).unwrap_or_default();
-                body.push_str(&prefetch_link(&url));
+                urls.push(api::document_url(&request).unwrap_or_default());
             }
+            body.push_str(&prefetch_links(&urls));
         }
         let html = template.page(&PageParts {
             lang: page.head.lang.code(),
@@ -228,13 +237,14 @@ pub fn site_dir(arg: Option<PathBuf>) -> Option<PathBuf> {
 
 #[cfg(test)]
 mod tests {
-    use super::prefetch_link;
+    use super::prefetch_links;
 
     #[test]
-    fn a_page_names_its_documents_for_the_browser_to_fetch_when_idle() {
+    fn a_page_names_its_documents_inert_until_the_start_up_script_fetches_them() {
         assert_eq!(
-            prefetch_link("content/en/posts/x.json"),
-            r#"<link rel="prefetch" href="content/en/posts/x.json" data-document>"#
+            prefetch_links(&["content/en/posts/x.json".into(), "content/en/y.json".into()]),
+            r#"<template data-documents><link rel="prefetch" href="content/en/posts/x.json" data-document><link rel="prefetch" href="content/en/y.json" data-document></template>"#
         );
+        assert_eq!(prefetch_links(&[]), "");
     }
 }

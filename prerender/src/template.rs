@@ -25,9 +25,11 @@ pub struct Template {
     body_start: String,
     /// From `</body>` to the end.
     end: String,
-    /// Trunk's inline start-up script, moved into a file so the
-    /// Content-Security-Policy needs no `'unsafe-inline'`: (file name, contents).
-    pub start_script: (String, String),
+    /// The CSP source that allows the inline start-up script (`'sha256-…'`):
+    /// Trunk's, changed to start the app after the first view (see
+    /// [`deferred_start`]). Inline, it costs the page no request before its
+    /// first paint; the policy still has no `'unsafe-inline'`.
+    pub start_script_hash: String,
     /// Whether Trunk's development server added inline scripts of its own (live
     /// reload): such pages cannot carry the Content-Security-Policy.
     pub dev_scripts: bool,
@@ -54,27 +56,25 @@ fn cut<'a>(s: &'a str, marker: &str) -> Result<(&'a str, &'a str), TemplateError
 }
 
 impl Template {
-    /// Parses Trunk's output. `public_url` is the site's prefix with a trailing
-    /// slash (`/`, `/insights/`), where the start-up script will live.
-    pub fn parse(html: &str, public_url: &str) -> Result<Template, TemplateError> {
+    /// Parses Trunk's output.
+    pub fn parse(html: &str) -> Result<Template, TemplateError> {
         // Trunk writes one inline module script that starts the wasm.
         let (before, rest) = cut(html, "<script type=\"module\">")?;
         let (script, after) = cut(rest, "</script>")?;
-        let script = deferred_start(script.trim())? + "\n";
-        let name = format!("init-{:016x}.js", fnv1a(script.as_bytes()));
-        // Low priority: a module script is fetched at high priority, which
-        // Lighthouse counts as blocking the first paint (it does not, but it
-        // competes with the stylesheet for the connection). The script waits
-        // for `load` anyway.
-        let html = format!(
-            "{before}<script type=\"module\" fetchpriority=\"low\" src=\"{public_url}{name}\"></script>{after}"
-        );
-        // The app starts after the first paint (see `deferred_start`): a
-        // high-priority preload of its code would only compete with the page.
-        let html = without_preloads(&html);
-        if html.contains("<script type=\"module\">") {
+        if after.contains("<script type=\"module\">") {
             return Err(TemplateError("more than one start-up script".into()));
         }
+        let script = compact(&deferred_start(script.trim())?);
+        if script.contains("</script") || script.contains("<!--") {
+            return Err(TemplateError(
+                "the start-up script cannot be put inline".into(),
+            ));
+        }
+        let start_script_hash = csp_hash(&script);
+        let html = format!("{before}<script type=\"module\">{script}</script>{after}");
+        // The app starts after the first paint (see `deferred_start`): a
+        // high-priority preload of its code would only compete with the page.
+        let html = without_comments(&without_preloads(&html));
         // `trunk serve` adds its live-reload script inline: a development page.
         let dev_scripts = html.contains("<script>");
 
@@ -113,7 +113,7 @@ impl Template {
             head_end: head_end.to_string(),
             body_start: format!("</head>{body_open}<body>"),
             end: format!("{body}</body>{end}"),
-            start_script: (name, script),
+            start_script_hash,
             dev_scripts,
             assets,
         })
@@ -124,8 +124,7 @@ impl Template {
     /// allows exactly this script (`'sha256-…'`), since the policy has no
     /// `'unsafe-inline'`.
     pub fn inline_script(&mut self, tag: &str, script: &str) -> Result<String, TemplateError> {
-        use base64::Engine as _;
-        use sha2::Digest as _;
+        let script = compact(script);
         if script.contains("</script") || script.contains("<!--") {
             return Err(TemplateError(format!("{tag} cannot be put inline")));
         }
@@ -135,11 +134,7 @@ impl Template {
             .find(|part| part.contains(tag))
             .ok_or_else(|| TemplateError(format!("no {tag}")))?;
         *part = part.replacen(tag, &inline, 1);
-        let digest = sha2::Sha256::digest(script.as_bytes());
-        Ok(format!(
-            "'sha256-{}'",
-            base64::engine::general_purpose::STANDARD.encode(digest)
-        ))
+        Ok(csp_hash(&script))
     }
 
     /// One page.
@@ -163,11 +158,14 @@ impl Template {
     }
 }
 
-/// Trunk's start-up script, changed to start the app only once the page has
-/// loaded and the main thread is idle (or 2 s after load at the latest, so it
-/// always starts): the app's code then never competes with the first paint or
-/// with the reader's first interactions, and a reader who clicks a link or types
-/// before it is ready loses nothing (see `src/takeover.rs`).
+/// Trunk's start-up script, changed to start the app only once the page's
+/// largest paint is on screen (or 3 s at the latest), it has loaded, and the
+/// main thread is idle (or 2 s later at the latest, so it always starts): the
+/// app's code and the documents the page names (`<template data-documents>`)
+/// are fetched only then, so nothing competes with the first view, and a reader
+/// who clicks a link or types before the app is ready loses nothing (see
+/// `src/takeover.rs`). Lighthouse's simulation counts every request that ended
+/// before the largest paint as needed for it; none of these does.
 ///
 /// Trunk imports the JS glue statically (`import init… from '…';`); that import
 /// becomes a dynamic one after the wait.
@@ -183,16 +181,70 @@ fn deferred_start(script: &str) -> Result<String, TemplateError> {
         .map(|(_, glue)| glue)
         .ok_or_else(|| TemplateError(format!("unexpected start-up import: {import}")))?;
     Ok(format!(
-        "// Starts the app once the page has loaded and the main thread is idle.
+        "
+// Starts the app once the page is on screen and loaded, and the main thread is
+// idle: nothing the app fetches or runs competes with the first view.
 await new Promise((resolve) => {{
-  const idle = () => (window.requestIdleCallback ? requestIdleCallback(resolve, {{ timeout: 2000 }}) : setTimeout(resolve, 1));
-  if (document.readyState === 'complete') idle();
-  else addEventListener('load', idle, {{ once: true }});
+  const loaded = new Promise((done) => (document.readyState === 'complete' ? done() : addEventListener('load', done, {{ once: true }})));
+  // The largest paint is reported once it is on screen; a page opened in the
+  // background reports none, and the timeout starts the app all the same.
+  const painted = new Promise((done) => {{
+    setTimeout(done, 3000);
+    try {{
+      new PerformanceObserver((_, observer) => (observer.disconnect(), done())).observe({{ type: 'largest-contentful-paint', buffered: true }});
+    }} catch (e) {{
+      done();
+    }}
+  }});
+  Promise.all([loaded, painted]).then(() => {{
+    // The documents the page names, fetched from now on (see prerender/).
+    for (const names of document.querySelectorAll('template[data-documents]')) names.replaceWith(names.content);
+    window.requestIdleCallback ? requestIdleCallback(resolve, {{ timeout: 2000 }}) : setTimeout(resolve, 1);
+  }});
 }});
 const bindings = await import('{glue}');
 const init = bindings.default;
-{rest}"
+{rest}
+"
     ))
+}
+
+/// `script` without its comment lines, blank lines and indentation: every page
+/// carries its inline scripts, and an article's page must fit the first round
+/// trip of a connection (about 14 KB) for its first paint to need no second
+/// one. Only whole-line `//` comments go, so code is never cut (the site's own
+/// scripts write no multi-line strings).
+fn compact(script: &str) -> String {
+    script
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with("//"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The CSP source that allows exactly this inline script.
+fn csp_hash(script: &str) -> String {
+    use base64::Engine as _;
+    use sha2::Digest as _;
+    let digest = sha2::Sha256::digest(script.as_bytes());
+    format!(
+        "'sha256-{}'",
+        base64::engine::general_purpose::STANDARD.encode(digest)
+    )
+}
+
+/// `html` without its comments (`index.html` explains itself to its readers;
+/// every page need not carry that).
+fn without_comments(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some((before, comment)) = rest.split_once("<!--") {
+        out.push_str(before.trim_end_matches([' ', '\n']));
+        rest = comment.split_once("-->").map_or("", |(_, after)| after);
+    }
+    out.push_str(rest);
+    out
 }
 
 /// `html` without `<link rel="modulepreload">` and `<link rel="preload">` tags.
@@ -239,6 +291,7 @@ mod tests {
 <html lang="en">
   <head>
     <base href="/insights/" />
+    <!-- About this file. -->
     <title>Engineering Insights</title>
     <link rel="stylesheet" href="/insights/main-4760f333f62bafe.css" integrity="x"/>
 <script type="module">
@@ -250,15 +303,12 @@ await init({ module_or_path: '/insights/app-52182d20db5c4d9b_bg.wasm' });
 </html>"#;
 
     #[test]
-    fn pages_fill_the_template_and_the_start_script_moves_to_a_file() {
-        let t = Template::parse(TRUNK, "/insights/").unwrap();
-        let (name, script) = &t.start_script;
-        assert!(name.starts_with("init-") && name.ends_with(".js"), "{name}");
+    fn pages_fill_the_template_and_the_start_script_stays_inline_allowed_by_its_hash() {
+        let t = Template::parse(TRUNK).unwrap();
         assert_eq!(
             t.assets,
             [
                 "/insights/main-4760f333f62bafe.css",
-                &format!("/insights/{name}"),
                 "/insights/app-52182d20db5c4d9b.js",
                 "/insights/app-52182d20db5c4d9b_bg.wasm",
             ]
@@ -276,17 +326,16 @@ await init({ module_or_path: '/insights/app-52182d20db5c4d9b_bg.wasm' });
         );
         assert!(page.contains("<meta data-h name=\"x\">"), "{page}");
         assert!(page.contains("<body><main>hi</main></body>"), "{page}");
-        assert!(page.contains(&format!(
-            "<script type=\"module\" fetchpriority=\"low\" src=\"/insights/{name}\"></script>"
-        )));
-        assert!(
-            !page.contains("await init"),
-            "no inline script is left: {page}"
-        );
+        let (_, script) = page.split_once("<script type=\"module\">").unwrap();
+        let (script, _) = script.split_once("</script>").unwrap();
+        assert_eq!(t.start_script_hash, csp_hash(script));
         assert!(!page.contains("modulepreload"), "no preload: {page}");
-        // The app is imported only after the page has loaded.
+        // The app is imported only after the page is on screen and loaded, and
+        // the documents the page names are fetched from then on.
         let (wait, start) = script.split_once("await import(").unwrap();
         assert!(wait.contains("addEventListener('load'"), "{script}");
+        assert!(wait.contains("'largest-contentful-paint'"), "{script}");
+        assert!(wait.contains("template[data-documents]"), "{script}");
         assert!(wait.contains("requestIdleCallback"), "{script}");
         assert!(
             start.starts_with("'/insights/app-52182d20db5c4d9b.js')"),
@@ -294,6 +343,16 @@ await init({ module_or_path: '/insights/app-52182d20db5c4d9b_bg.wasm' });
         );
         assert!(!script.contains("import init"), "{script}");
         assert_eq!(page.matches("<title>").count(), 1);
+        assert!(!page.contains("<!--"), "{page}");
+    }
+
+    #[test]
+    fn inline_scripts_lose_their_comment_lines_and_indentation_only() {
+        let script = "// About it.\n(function () {\n  // Why.\n  var a = 'x // y'; // kept\n\n  f(a);\n})();\n";
+        assert_eq!(
+            compact(script),
+            "(function () {\nvar a = 'x // y'; // kept\nf(a);\n})();"
+        );
     }
 
     /// A page of `t` with an empty head and `body`.
@@ -309,7 +368,7 @@ await init({ module_or_path: '/insights/app-52182d20db5c4d9b_bg.wasm' });
     #[test]
     fn a_blocking_script_goes_inline_with_its_hash() {
         let html = TRUNK.replace("<title>", "<script src=\"boot.js\"></script><title>");
-        let mut t = Template::parse(&html, "/").unwrap();
+        let mut t = Template::parse(&html).unwrap();
         let hash = t
             .inline_script("<script src=\"boot.js\"></script>", "var a = 1;")
             .unwrap();
@@ -332,20 +391,20 @@ await init({ module_or_path: '/insights/app-52182d20db5c4d9b_bg.wasm' });
     #[test]
     fn an_unexpected_template_is_refused() {
         let no_body = TRUNK.replace("<body></body>", "<body><p>x</p></body>");
-        assert!(Template::parse(&no_body, "/").is_err());
+        assert!(Template::parse(&no_body).is_err());
         let no_script = TRUNK.replace("<script type=\"module\">", "<script>");
-        assert!(Template::parse(&no_script, "/").is_err());
+        assert!(Template::parse(&no_script).is_err());
         let two = TRUNK.replace("</head>", "<script type=\"module\">x</script></head>");
-        assert!(Template::parse(&two, "/").is_err());
+        assert!(Template::parse(&two).is_err());
         let dev = TRUNK.replace("<body></body>", "<body><script>reload()</script></body>");
-        let t = Template::parse(&dev, "/").unwrap();
+        let t = Template::parse(&dev).unwrap();
         assert!(t.dev_scripts);
         let page = english_page(&t, "<main></main>");
         assert!(
             page.contains("<body><main></main><script>reload()</script></body>"),
             "{page}"
         );
-        assert!(!Template::parse(TRUNK, "/").unwrap().dev_scripts);
+        assert!(!Template::parse(TRUNK).unwrap().dev_scripts);
     }
 
     #[test]

@@ -168,7 +168,6 @@ test('the recipes cache for a year every name the build hashes, and no other', (
     'engineering-insights-0c3eac04b57b1b2.js',
     'engineering-insights-split-fa8d929eaa357886.js',
     'split_views-996fa0335f17273c.wasm',
-    'init-8d67279f50bee946.js',
   ];
   const plain = ['boot.js', 'sw.js', 'favicon.svg', 'main.css', 'x-1.js', 'feed-2026.xml'];
   for (const name of hashed) assert.ok(HASHED.test(name), name);

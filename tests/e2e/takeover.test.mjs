@@ -23,26 +23,39 @@ async function heldBack(options) {
 
 const notReady = (page) => page.evaluate(() => document.documentElement.dataset.app !== 'ready');
 
-test('the page does not preload the app, and starts it only after load', async () => {
+test('the page fetches nothing of the app until it is on screen and loaded', async () => {
   const page = await site.page();
   await page.addInitScript(() => {
     window.__loadAt = null;
+    window.__paintedAt = null;
     addEventListener('load', () => {
       window.__loadAt = performance.now();
     });
+    // When the largest paint was reported (it is on screen by then).
+    new PerformanceObserver(() => {
+      window.__paintedAt ??= performance.now();
+    }).observe({ type: 'largest-contentful-paint', buffered: true });
   });
-  let wasmAskedAt = null;
-  page.on('request', (req) => {
-    if (/_bg\.wasm$/.test(req.url()) && wasmAskedAt === null) wasmAskedAt = Date.now();
-  });
-  await page.goto(`${site.server.url}/en/`);
+  // An article: its page names its document, which must wait too.
+  const slug = contentIndex('en').posts[0].slug;
+  await page.goto(`${site.server.url}/en/blog/${slug}`);
   assert.equal(await page.locator('link[rel=modulepreload], link[rel=preload]').count(), 0);
   await appReady(page);
-  const order = await page.evaluate(() => {
-    const [wasm] = performance.getEntriesByType('resource').filter((e) => /_bg\.wasm$/.test(e.name));
-    return { wasmStart: wasm.startTime, load: window.__loadAt };
-  });
-  assert.ok(order.load !== null && order.wasmStart >= order.load, JSON.stringify(order));
+  const { fetched, load, painted } = await page.evaluate(() => ({
+    fetched: performance
+      .getEntriesByType('resource')
+      .filter((e) => /\.(js|wasm|json)$/.test(new URL(e.name).pathname))
+      .map((e) => [new URL(e.name).pathname, e.startTime]),
+    load: window.__loadAt,
+    painted: window.__paintedAt,
+  }));
+  assert.ok(load !== null && painted !== null, JSON.stringify({ load, painted }));
+  for (const kind of [/_bg\.wasm$/, /\.js$/, new RegExp(`/posts/${slug}\.json$`)]) {
+    assert.ok(fetched.some(([name]) => kind.test(name)), `${kind} was fetched: ${JSON.stringify(fetched)}`);
+  }
+  for (const [name, start] of fetched) {
+    assert.ok(start >= load && start >= painted, `${name} at ${start} ms, load ${load}, largest paint reported ${painted}`);
+  }
   assert.deepEqual(page.consoleErrors, []);
   await page.context().close();
 });
