@@ -40,8 +40,9 @@ fn rfc2822(iso: &str) -> String {
 /// with its summary (an article shown here untranslated is in its own
 /// language's feed). An item's `pubDate` is its publication `date`, so an
 /// update does not make it look new; RSS has no date of change for an item, so
-/// an update shows as the channel's `lastBuildDate`, the newest `updated` or
-/// `date` of its items.
+/// an updated article's item carries Atom's `<atom:updated>` (the namespace the
+/// channel already declares for its self link), and the channel's
+/// `lastBuildDate` is the newest `updated` or `date` of its items.
 pub fn feed(site: &Site, lang: Lang, base: &str) -> String {
     let labels = Labels::of(lang);
     let index = site.index(lang);
@@ -72,6 +73,7 @@ pub fn feed(site: &Site, lang: Lang, base: &str) -> String {
                 .guid(Some(
                     GuidBuilder::default().value(url).permalink(true).build(),
                 ))
+                .extensions(p.updated.as_deref().map(atom_updated).unwrap_or_default())
                 .build()
         })
         .collect();
@@ -95,6 +97,18 @@ pub fn feed(site: &Site, lang: Lang, base: &str) -> String {
         .items(items)
         .build()
         .to_string()
+}
+
+/// `<atom:updated>` of an item: the day an article was updated, as an Atom date
+/// (RFC 3339, midnight UTC).
+fn atom_updated(date: &str) -> rss::extension::ExtensionMap {
+    let updated = rss::extension::Extension {
+        name: "atom:updated".into(),
+        value: Some(format!("{date}T00:00:00Z")),
+        ..Default::default()
+    };
+    let by_name = std::collections::BTreeMap::from([("updated".to_string(), vec![updated])]);
+    std::collections::BTreeMap::from([("atom".to_string(), by_name)])
 }
 
 /// The sitemap: every page in both languages, each with its alternates; an

@@ -1034,6 +1034,19 @@ fn updated_dates_label_the_documents_and_date_the_sitemap_and_the_feed() {
         first.and_then(|i| i.pub_date()),
         Some("Thu, 01 Oct 2026 00:00:00 +0000")
     );
+    // The item says when it was updated (Atom's element; RSS has none), and
+    // only the updated one does.
+    let items: Vec<&str> = xml.split("<item>").skip(1).collect();
+    let item = items
+        .iter()
+        .find(|i| i.contains("/en/blog/first</link>"))
+        .unwrap();
+    assert!(
+        item.contains("<atom:updated>2026-11-15T00:00:00Z</atom:updated>"),
+        "{item}"
+    );
+    assert_eq!(xml.matches("<atom:updated>").count(), 1, "{xml}");
+    assert!(xml.contains("xmlns:atom=\"http://www.w3.org/2005/Atom\""));
 
     // An out-of-date translation dates from the original's update.
     edit(
