@@ -1,7 +1,7 @@
 //! Site-wide settings (`content/site.toml`).
 
 use crate::error::{ContentError, ErrorKind};
-use model::site_toml::SiteTomlError;
+use model::site_toml::{FeedSettings, SiteTomlError};
 use model::SiteUrl;
 use std::path::Path;
 
@@ -10,7 +10,17 @@ use std::path::Path;
 /// variable) if given, else `url` in `site.toml`. Its path is the sub-path the site
 /// is hosted under.
 pub fn site_url(content: &Path, override_url: Option<String>) -> Result<SiteUrl, ContentError> {
-    model::site_toml::site_url(content, override_url).map_err(|e| match e {
+    model::site_toml::site_url(content, override_url).map_err(content_error)
+}
+
+/// What each language's feed carries (`[feed]` in `site.toml`, read by
+/// [`model::site_toml::feed_settings`]).
+pub fn feed_settings(content: &Path) -> Result<FeedSettings, ContentError> {
+    model::site_toml::feed_settings(content).map_err(content_error)
+}
+
+fn content_error(e: SiteTomlError) -> ContentError {
+    match e {
         SiteTomlError::Io { path, message } => ContentError::new(&path, 1, ErrorKind::Io(message)),
         SiteTomlError::Toml {
             path,
@@ -20,7 +30,7 @@ pub fn site_url(content: &Path, override_url: Option<String>) -> Result<SiteUrl,
         SiteTomlError::BadUrl { path, url } => {
             ContentError::new(&path, 1, ErrorKind::BadSiteUrl(url))
         }
-    })
+    }
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 
 use crate::discovery;
 use crate::site::Site;
+use model::site_toml::FeedSettings;
 use model::{paths, Lang};
 use serde::Serialize;
 use std::fs;
@@ -14,7 +15,7 @@ use std::path::Path;
 /// Writes everything for `site` under `out`, replacing what was there so no stale
 /// article survives a rename. `base_url` is the site's absolute URL. Returns the
 /// number of files written.
-pub fn write(site: &Site, out: &Path, base_url: &str) -> io::Result<usize> {
+pub fn write(site: &Site, out: &Path, base_url: &str, feed: &FeedSettings) -> io::Result<usize> {
     let content = out.join("content");
     let root = out.join("root");
     for dir in [&content, &root] {
@@ -54,19 +55,23 @@ pub fn write(site: &Site, out: &Path, base_url: &str) -> io::Result<usize> {
             write_json(&content.join(paths::search_text(lang, &doc.slug)), text)?;
         }
         written += 1 + texts.len();
-        let feed = discovery::feed(site, lang, base_url);
         write_text(
             &root.join(discovery::feed_path(lang).trim_start_matches('/')),
-            &feed,
+            &discovery::feed(site, lang, base_url, feed),
         )?;
         written += 1;
     }
-    write_text(
-        &root.join("sitemap.xml"),
-        &discovery::sitemap(site, base_url),
-    )?;
+    let sitemaps = discovery::sitemap_files(
+        site,
+        base_url,
+        discovery::SITEMAP_MAX_URLS,
+        discovery::SITEMAP_MAX_BYTES,
+    );
+    for (name, xml) in &sitemaps {
+        write_text(&root.join(name), xml)?;
+    }
     write_text(&root.join("robots.txt"), &discovery::robots(base_url))?;
-    Ok(written + 2)
+    Ok(written + sitemaps.len() + 1)
 }
 
 fn write_json<T: Serialize>(path: &Path, value: &T) -> io::Result<()> {

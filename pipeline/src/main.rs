@@ -61,8 +61,10 @@ fn main() -> ExitCode {
     let out = args
         .next()
         .map_or_else(|| PathBuf::from("target/site"), PathBuf::from);
-    let site_url = match pipeline::config::site_url(&content, std::env::var("SITE_URL").ok()) {
-        Ok(url) => url,
+    let settings = pipeline::config::site_url(&content, std::env::var("SITE_URL").ok())
+        .and_then(|url| Ok((url, pipeline::config::feed_settings(&content)?)));
+    let (site_url, feed) = match settings {
+        Ok(settings) => settings,
         Err(e) => {
             eprintln!("error: {e}");
             return ExitCode::FAILURE;
@@ -88,7 +90,7 @@ fn main() -> ExitCode {
     for warning in site.translation_warnings() {
         eprintln!("{warning}");
     }
-    match pipeline::emit::write(&site, &out, base_url) {
+    match pipeline::emit::write(&site, &out, base_url, &feed) {
         Ok(n) => {
             println!(
                 "pipeline: wrote {n} files to {} for {base_url}",

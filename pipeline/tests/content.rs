@@ -9,6 +9,7 @@
 #[allow(dead_code)]
 mod support;
 
+use model::site_toml::FeedSettings;
 use model::{Lang, PAGE_SIZE};
 use std::collections::{BTreeMap, BTreeSet};
 use support::{content_root, site};
@@ -122,7 +123,7 @@ const BASE: &str = "https://example.org/insights";
 fn feeds_are_valid_rss_with_every_article_newest_first_and_absolute_urls() {
     let site = site();
     for lang in Lang::ALL {
-        let xml = pipeline::discovery::feed(site, lang, BASE);
+        let xml = pipeline::discovery::feed(site, lang, BASE, &FeedSettings::default());
         let channel =
             rss::Channel::read_from(xml.as_bytes()).unwrap_or_else(|e| panic!("{lang:?}: {e}"));
         assert_eq!(channel.language(), Some(lang.code()));
@@ -148,6 +149,53 @@ fn feeds_are_valid_rss_with_every_article_newest_first_and_absolute_urls() {
             .items()
             .iter()
             .all(|i| i.pub_date().is_some() && i.description().is_some()));
+    }
+}
+
+#[test]
+fn feeds_hold_the_newest_articles_up_to_the_setting_with_summaries_or_whole_articles() {
+    use model::site_toml::FeedContent;
+    use std::num::NonZeroUsize;
+    let site = site();
+    let links = |channel: &rss::Channel| -> Vec<String> {
+        channel
+            .items()
+            .iter()
+            .map(|i| i.link().unwrap().to_string())
+            .collect()
+    };
+    for lang in Lang::ALL {
+        let all = pipeline::discovery::feed(site, lang, BASE, &FeedSettings::default());
+        let all = rss::Channel::read_from(all.as_bytes()).unwrap();
+        assert!(
+            all.items().iter().all(|i| i.content().is_none()),
+            "summaries only"
+        );
+        let items = NonZeroUsize::new(site.articles[&lang].len().div_ceil(2)).unwrap();
+        let settings = FeedSettings {
+            items,
+            content: FeedContent::Full,
+        };
+        let xml = pipeline::discovery::feed(site, lang, BASE, &settings);
+        let channel = rss::Channel::read_from(xml.as_bytes()).unwrap();
+        // The newest ones, in order.
+        assert_eq!(links(&channel), links(&all)[..items.get()], "{lang:?}");
+        // Each with its whole article, its site paths made absolute.
+        for (item, article) in channel.items().iter().zip(&site.articles[&lang]) {
+            let content = item.content().unwrap();
+            assert!(
+                !content.contains("href=\"/"),
+                "{lang:?}: a site path left relative"
+            );
+            assert_eq!(
+                content
+                    .replace("=\"https://example.org/", "=\"/")
+                    .trim_end(),
+                article.body.html.trim_end(),
+                "{lang:?}"
+            );
+            assert!(item.description().is_some());
+        }
     }
 }
 
@@ -238,6 +286,65 @@ fn sitemap_lists_every_page_with_reciprocal_hreflang_alternates() {
             assert!(locs.contains(href), "alternate {href} is not itself listed");
         }
     }
+}
+
+#[test]
+fn a_sitemap_over_the_protocols_limits_becomes_an_index_of_files_within_them() {
+    let site = site();
+    let whole = pipeline::discovery::sitemap(site, BASE);
+    let locs = |xml: &str| -> Vec<String> {
+        let doc = roxmltree::Document::parse(xml).expect("well-formed");
+        doc.descendants()
+            .filter(|n| n.has_tag_name("loc") && n.parent().is_some_and(|p| p.has_tag_name("url")))
+            .map(|n| n.text().unwrap().to_string())
+            .collect()
+    };
+    let all = locs(&whole);
+    // Within the limits: one file, the sitemap itself.
+    let files = pipeline::discovery::sitemap_files(site, BASE, all.len(), usize::MAX);
+    assert_eq!(files, [("sitemap.xml".to_string(), whole.clone())]);
+    // A limit of URLs (the protocol's 50,000, made small): an index naming each
+    // part, the parts holding every URL once, in order, none over the limit.
+    let limit = all.len().div_ceil(3);
+    let files = pipeline::discovery::sitemap_files(site, BASE, limit, usize::MAX);
+    let (index_name, index) = &files[0];
+    assert_eq!(index_name, "sitemap.xml");
+    let doc = roxmltree::Document::parse(index).expect("well-formed index");
+    assert_eq!(doc.root_element().tag_name().name(), "sitemapindex");
+    let named: Vec<String> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("loc"))
+        .map(|n| n.text().unwrap().to_string())
+        .collect();
+    let parts = &files[1..];
+    assert_eq!(parts.len(), 3);
+    assert_eq!(
+        named,
+        parts
+            .iter()
+            .map(|(name, _)| format!("{BASE}/{name}"))
+            .collect::<Vec<_>>()
+    );
+    let mut listed = Vec::new();
+    for (name, xml) in parts {
+        let urls = locs(xml);
+        assert!(
+            !urls.is_empty() && urls.len() <= limit,
+            "{name}: {}",
+            urls.len()
+        );
+        listed.extend(urls);
+    }
+    assert_eq!(listed, all);
+    // A limit of bytes (the protocol's 50 MB, made small): every part within it.
+    let max_bytes = whole.len() / 4;
+    let files = pipeline::discovery::sitemap_files(site, BASE, usize::MAX, max_bytes);
+    assert!(files.len() > 2);
+    for (name, xml) in &files[1..] {
+        assert!(xml.len() <= max_bytes, "{name}: {} bytes", xml.len());
+    }
+    let listed: Vec<String> = files[1..].iter().flat_map(|(_, xml)| locs(xml)).collect();
+    assert_eq!(listed, all);
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! The pipeline on small content trees: each broken input fails the build with the
 //! file and line to fix, and a good tree becomes the documents the app reads.
 
+use model::site_toml::FeedSettings;
 use model::Lang;
 use pipeline::ErrorKind;
 use std::fs;
@@ -91,7 +92,13 @@ fn good_tree_becomes_documents() {
     assert_eq!(related, ["second"]);
 
     let out = tempfile::tempdir().unwrap();
-    let n = pipeline::emit::write(&site, out.path(), "https://example.org").unwrap();
+    let n = pipeline::emit::write(
+        &site,
+        out.path(),
+        "https://example.org",
+        &FeedSettings::default(),
+    )
+    .unwrap();
     assert_eq!(
         n, 22,
         "per language 2 articles, 1 index page, the tag list, 2 tags, \
@@ -272,7 +279,12 @@ fn an_article_in_one_language_is_shown_untranslated_in_the_other() {
     );
 
     // The Russian feed and search have only what is written in Russian.
-    let xml = pipeline::discovery::feed(&site, Lang::Ru, "https://example.org");
+    let xml = pipeline::discovery::feed(
+        &site,
+        Lang::Ru,
+        "https://example.org",
+        &FeedSettings::default(),
+    );
     let channel = rss::Channel::read_from(xml.as_bytes()).unwrap();
     let links: Vec<_> = channel.items().iter().filter_map(|i| i.link()).collect();
     assert_eq!(links, ["https://example.org/ru/blog/first"]);
@@ -316,7 +328,13 @@ fn an_article_in_one_language_is_shown_untranslated_in_the_other() {
     );
 
     let out = tempfile::tempdir().unwrap();
-    pipeline::emit::write(&site, out.path(), "https://example.org").unwrap();
+    pipeline::emit::write(
+        &site,
+        out.path(),
+        "https://example.org",
+        &FeedSettings::default(),
+    )
+    .unwrap();
     let json = fs::read_to_string(out.path().join("content/ru/posts/second.json")).unwrap();
     let back: model::Post = serde_json::from_str(&json).unwrap();
     assert_eq!(
@@ -560,7 +578,12 @@ fn a_feed_item_describes_a_plain_text_summary_as_text_not_markup() {
         "summary = \"Why Vec<T> & <b>bold</b> claims fail.\"",
     );
     let site = pipeline::load(dir.path(), "").unwrap();
-    let xml = pipeline::discovery::feed(&site, Lang::En, "https://example.org");
+    let xml = pipeline::discovery::feed(
+        &site,
+        Lang::En,
+        "https://example.org",
+        &FeedSettings::default(),
+    );
     let channel = rss::Channel::read_from(xml.as_bytes()).unwrap();
     let item = channel
         .items()
@@ -828,7 +851,8 @@ fn add_article(root: &Path, slug: &str, date: &str, extra: &str) {
 fn shown(site: &pipeline::Site, lang: Lang, slug: &str) -> Vec<(&'static str, bool)> {
     let index = site.index(lang);
     let sitemap = pipeline::discovery::sitemap(site, "https://example.org");
-    let feed = pipeline::discovery::feed(site, lang, "https://example.org");
+    let feed =
+        pipeline::discovery::feed(site, lang, "https://example.org", &FeedSettings::default());
     let url = format!("/{}/blog/{slug}", lang.code());
     vec![
         ("index", index.posts.iter().any(|p| p.slug == slug)),
@@ -884,7 +908,13 @@ fn a_draft_is_left_out_of_a_release_build_entirely_and_marked_with_drafts() {
         assert!(index.tags.iter().all(|t| t.slug != "cost" && t.count == 2));
     }
     let out = tempfile::tempdir().unwrap();
-    pipeline::emit::write(&release, out.path(), "https://example.org").unwrap();
+    pipeline::emit::write(
+        &release,
+        out.path(),
+        "https://example.org",
+        &FeedSettings::default(),
+    )
+    .unwrap();
     assert!(!out.path().join("content/en/posts/third.json").exists());
 
     let drafts = pipeline::Options {
@@ -1020,7 +1050,12 @@ fn updated_dates_label_the_documents_and_date_the_sitemap_and_the_feed() {
     assert!(sitemap.contains(
         "<loc>https://example.org/en/blog/first</loc>\n    <lastmod>2026-11-15</lastmod>"
     ));
-    let xml = pipeline::discovery::feed(&site, Lang::En, "https://example.org");
+    let xml = pipeline::discovery::feed(
+        &site,
+        Lang::En,
+        "https://example.org",
+        &FeedSettings::default(),
+    );
     let channel = rss::Channel::read_from(xml.as_bytes()).unwrap();
     assert_eq!(
         channel.last_build_date(),
