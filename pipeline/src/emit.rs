@@ -40,10 +40,11 @@ pub fn write(site: &Site, out: &Path, base_url: &str, feed: &FeedSettings) -> io
         }
         // Article documents are independent: built and written on every core.
         // Also the documents of articles shown untranslated in this language.
-        let count = site.listing(lang).len();
+        let listing = site.listing(lang);
+        let count = listing.len();
         let indexes: Vec<usize> = (0..count).collect();
         for result in crate::parallel::parallel_map(&indexes, |&i| {
-            let post = site.post(lang, i);
+            let post = site.post_of(lang, &listing, i);
             write_json(&content.join(paths::post(lang, &post.meta.slug)), &post)
         }) {
             result?;

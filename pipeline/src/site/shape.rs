@@ -68,9 +68,13 @@ impl Site {
     /// [`Lang::ALL`] that has it), shown untranslated.
     pub fn listing(&self, lang: Lang) -> Vec<&Article> {
         let mut list: Vec<&Article> = self.articles[&lang].iter().collect();
+        // A set of the slugs listed so far: a scan of the list for each article
+        // made this quadratic (10,000 articles per language: minutes).
+        let mut listed: std::collections::HashSet<&str> =
+            list.iter().map(|a| a.front.slug.as_str()).collect();
         for other in Lang::ALL.into_iter().filter(|l| *l != lang) {
             for a in &self.articles[&other] {
-                if !list.iter().any(|b| b.front.slug == a.front.slug) {
+                if listed.insert(a.front.slug.as_str()) {
                     list.push(a);
                 }
             }
@@ -124,7 +128,10 @@ impl Site {
         self.post_of(lang, &self.listing(lang), i)
     }
 
-    fn post_of(&self, lang: Lang, list: &[&Article], i: usize) -> Post {
+    /// The document of `list[i]`, `list` being `lang`'s listing (see
+    /// [`Site::listing`]): for callers that build every document, so the
+    /// listing is made once.
+    pub(crate) fn post_of(&self, lang: Lang, list: &[&Article], i: usize) -> Post {
         let link = |a: &Article| PostLink {
             slug: a.front.slug.clone(),
             title: a.front.title.clone(),
