@@ -5,9 +5,9 @@
 //   * the wasm: its main module, which every page loads, and the chunk of the
 //     views and search, which the app fetches when idle after taking over;
 //   * an article's first load: what its prerendered page makes the browser fetch,
-//     the app included (the page with the documents it carries, stylesheet,
-//     inline start-up script's imports: JS glue, chunk loader, wasm, icon), for every article in
-//     both languages (the largest counts).
+//     the app included (the page, stylesheet, what its inline start-up script
+//     imports: JS glue, chunk loader, wasm; icon), for every article in both
+//     languages (the largest counts).
 //
 // CEILING is what the site weighs now, with a little room: no change may make it
 // heavier, and a change that makes it lighter lowers the ceiling in the same

@@ -47,15 +47,13 @@ fn rfc2822(iso: &str) -> String {
 /// `lastBuildDate` is the newest `updated` or `date` of its items.
 pub fn feed(site: &Site, lang: Lang, base: &str, settings: &FeedSettings) -> String {
     let labels = Labels::of(lang);
-    let index = site.index(lang);
-    // The newest `items` articles written in `lang`, with their sources (the
-    // listing is in the index's order).
-    let posts: Vec<_> = index
-        .posts
-        .iter()
-        .zip(site.listing(lang))
-        .filter(|(p, _)| p.written_in.is_none())
+    // The newest `items` articles written in `lang`, with their sources.
+    let posts: Vec<_> = site
+        .listing(lang)
+        .into_iter()
+        .filter(|a| a.lang == lang)
         .take(settings.items.get())
+        .map(|a| (a.meta_in(lang, &site.vocabulary), a))
         .collect();
     let origin = origin(base);
     let items: Vec<rss::Item> = posts

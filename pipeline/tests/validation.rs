@@ -59,6 +59,12 @@ fn errors(root: &Path) -> Vec<(PathBuf, usize, ErrorKind)> {
         .collect()
 }
 
+/// Writes everything for `site` under `out` for https://example.org, with the
+/// default feed settings; the number of files written.
+fn emit(site: &pipeline::Site, out: &Path) -> usize {
+    pipeline::emit::write(site, out, "https://example.org", &FeedSettings::default()).unwrap()
+}
+
 fn edit(root: &Path, file: &str, from: &str, to: &str) {
     let path = root.join(file);
     let source = fs::read_to_string(&path).unwrap();
@@ -92,13 +98,7 @@ fn good_tree_becomes_documents() {
     assert_eq!(related, ["second"]);
 
     let out = tempfile::tempdir().unwrap();
-    let n = pipeline::emit::write(
-        &site,
-        out.path(),
-        "https://example.org",
-        &FeedSettings::default(),
-    )
-    .unwrap();
+    let n = emit(&site, out.path());
     assert_eq!(
         n, 22,
         "per language 2 articles, 1 index page, the tag list, 2 tags, \
@@ -328,13 +328,7 @@ fn an_article_in_one_language_is_shown_untranslated_in_the_other() {
     );
 
     let out = tempfile::tempdir().unwrap();
-    pipeline::emit::write(
-        &site,
-        out.path(),
-        "https://example.org",
-        &FeedSettings::default(),
-    )
-    .unwrap();
+    emit(&site, out.path());
     let json = fs::read_to_string(out.path().join("content/ru/posts/second.json")).unwrap();
     let back: model::Post = serde_json::from_str(&json).unwrap();
     assert_eq!(
@@ -908,13 +902,7 @@ fn a_draft_is_left_out_of_a_release_build_entirely_and_marked_with_drafts() {
         assert!(index.tags.iter().all(|t| t.slug != "cost" && t.count == 2));
     }
     let out = tempfile::tempdir().unwrap();
-    pipeline::emit::write(
-        &release,
-        out.path(),
-        "https://example.org",
-        &FeedSettings::default(),
-    )
-    .unwrap();
+    emit(&release, out.path());
     assert!(!out.path().join("content/en/posts/third.json").exists());
 
     let drafts = pipeline::Options {

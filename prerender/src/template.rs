@@ -64,12 +64,7 @@ impl Template {
         if after.contains("<script type=\"module\">") {
             return Err(TemplateError("more than one start-up script".into()));
         }
-        let script = compact(&deferred_start(script.trim())?);
-        if script.contains("</script") || script.contains("<!--") {
-            return Err(TemplateError(
-                "the start-up script cannot be put inline".into(),
-            ));
-        }
+        let script = inlinable(&deferred_start(script.trim())?, "the start-up script")?;
         let start_script_hash = csp_hash(&script);
         let html = format!("{before}<script type=\"module\">{script}</script>{after}");
         // The app starts after the first paint (see `deferred_start`): a
@@ -124,10 +119,7 @@ impl Template {
     /// allows exactly this script (`'sha256-…'`), since the policy has no
     /// `'unsafe-inline'`.
     pub fn inline_script(&mut self, tag: &str, script: &str) -> Result<String, TemplateError> {
-        let script = compact(script);
-        if script.contains("</script") || script.contains("<!--") {
-            return Err(TemplateError(format!("{tag} cannot be put inline")));
-        }
+        let script = inlinable(script, tag)?;
         let inline = format!("<script>{script}</script>");
         let part = [&mut self.head_start, &mut self.head_end]
             .into_iter()
@@ -221,6 +213,16 @@ fn compact(script: &str) -> String {
         .filter(|line| !line.is_empty() && !line.starts_with("//"))
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// `script` as it goes inline (see [`compact`]), or why it cannot: it would end
+/// the `<script>` element or open a comment inside it.
+fn inlinable(script: &str, what: &str) -> Result<String, TemplateError> {
+    let script = compact(script);
+    if script.contains("</script") || script.contains("<!--") {
+        return Err(TemplateError(format!("{what} cannot be put inline")));
+    }
+    Ok(script)
 }
 
 /// The CSP source that allows exactly this inline script.

@@ -19,7 +19,7 @@ impl Article {
     /// The card metadata of this version as a page in `lang` lists it: tag names
     /// and date labels in `lang`, and `written_in` set where `lang` is not the
     /// language the article is written in.
-    fn meta_in(&self, lang: Lang, vocabulary: &BTreeMap<String, TagNames>) -> PostMeta {
+    pub(crate) fn meta_in(&self, lang: Lang, vocabulary: &BTreeMap<String, TagNames>) -> PostMeta {
         let f = &self.front;
         PostMeta {
             slug: f.slug.clone(),
