@@ -17,7 +17,8 @@
 //
 // Taken from the build: the sub-path (from _redirects' rules), the languages
 // (their 404 rules) and the security headers (the `/*` block of _headers, with
-// the Content-Security-Policy, whose script hash changes with public/boot.js).
+// the Content-Security-Policy, whose script hash changes with public/boot.js and
+// the name of the start-up module it imports).
 // Written in the templates, and checked here against the build (a mismatch stops
 // with a message, so a config never drifts from the build silently): which files
 // are hashed and cached for a year, and the redirect rules.

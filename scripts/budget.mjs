@@ -43,22 +43,28 @@ const chunks = files.filter((f) => f.endsWith('.wasm') && f !== wasmFile);
 function firstLoad(file) {
   const html = fs.readFileSync(path.join(dist, file), 'utf8');
   const base = html.match(/<base href="([^"]*)"/)?.[1] ?? '/';
-  const urls = new Set(['favicon.svg']);
-  const local = (url) => (url.startsWith(base) ? url.slice(base.length) : url);
+  const urls = new Set();
+  const local = (url) => (url.startsWith(base) ? url.slice(base.length) : url.replace(/^\.\//, ''));
   for (const [, attrs] of html.matchAll(/<link\b([^>]*)>/g)) {
     const rel = attrs.match(/\brel="([^"]+)"/)?.[1];
     const href = attrs.match(/\bhref="([^"]+)"/)?.[1];
-    if (href && ['stylesheet', 'preload', 'modulepreload', 'icon'].includes(rel)) urls.add(local(href));
+    if (href && !href.startsWith('data:') && ['stylesheet', 'preload', 'modulepreload', 'icon'].includes(rel)) urls.add(local(href));
   }
   for (const [, src] of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)) urls.add(local(src));
-  // The inline start-up script imports the JS glue, which loads the wasm and
-  // imports the chunks' loader (which fetches nothing until a chunk is wanted).
-  for (const [, script] of html.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)) {
-    for (const [, imported] of script.matchAll(/'([^']+\.(?:js|wasm))'/g)) {
-      urls.add(local(imported));
-      if (imported.endsWith('.js')) {
-        for (const [, dep] of fs.readFileSync(path.join(dist, local(imported)), 'utf8').matchAll(/^import .* from "\.\/([^"]+\.js)"/gm)) {
-          urls.add(dep);
+  // The inline early script imports the start-up module, which imports the JS
+  // glue, which loads the wasm and imports the chunks' loader (which fetches
+  // nothing until a chunk is wanted).
+  const imports = (text) =>
+    [...text.matchAll(/(?:import\(|module_or_path: )'([^']+\.(?:js|wasm))'/g)].map(([, url]) => local(url));
+  for (const [, script] of html.matchAll(/<script>([\s\S]*?)<\/script>/g)) {
+    for (const start of imports(script)) {
+      urls.add(start);
+      for (const imported of imports(fs.readFileSync(path.join(dist, start), 'utf8'))) {
+        urls.add(imported);
+        if (imported.endsWith('.js')) {
+          for (const [, dep] of fs.readFileSync(path.join(dist, imported), 'utf8').matchAll(/^import .* from "\.\/([^"]+\.js)"/gm)) {
+            urls.add(dep);
+          }
         }
       }
     }

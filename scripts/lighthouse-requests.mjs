@@ -29,7 +29,7 @@ try {
     const nav = m.observedNavigationStart;
     console.log(`run ${i + 1}: sim FCP ${Math.round(m.firstContentfulPaint)} LCP ${Math.round(m.largestContentfulPaint)} TBT ${Math.round(m.totalBlockingTime)} | observed FCP ${m.observedFirstContentfulPaint} LCP ${m.observedLargestContentfulPaint} load ${m.observedLoad} DCL ${m.observedDomContentLoaded}`);
     for (const r of lhr.audits['network-requests'].details.items) {
-      console.log(`   ${String(Math.round(r.networkRequestTime)).padStart(5)}-${String(Math.round(r.networkEndTime)).padStart(5)} ${r.priority.padEnd(8)} ${r.resourceType.padEnd(10)} ${r.url.replace(server.url, '')}`);
+      console.log(`   ${String(Math.round(r.networkRequestTime)).padStart(5)}-${String(Math.round(r.networkEndTime)).padStart(5)} ${r.priority.padEnd(8)} ${r.resourceType.padEnd(10)} ${String(r.transferSize).padStart(7)} B ${r.url.replace(server.url, "")}`);
     }
     for (const t of lhr.audits['long-tasks']?.details?.items ?? []) console.log(`   long task ${Math.round(t.startTime)} +${Math.round(t.duration)} ${String(t.url).replace(server.url, '')}`);
     const el = lhr.audits['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node;

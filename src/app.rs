@@ -78,6 +78,17 @@ fn Shell() -> impl IntoView {
             request_animation_frame(move || focus_heading(main_ref));
         }
     });
+    // Filled with the new page's title after each client-side navigation, so not
+    // in a prerendered page (the app puts its frame, with it, in place of the
+    // prerendered one): every byte of a page counts (see `prerender/`).
+    #[cfg(not(feature = "ssr"))]
+    let announcer = view! {
+        <div id="route-announcer" class="visually-hidden" aria-live="polite" aria-atomic="true">
+            {move || announced.get()}
+        </div>
+    };
+    #[cfg(feature = "ssr")]
+    let announcer = ();
     view! {
         <a class="skip-link" href="#main" on:click=skip_to_main>
             {move || strings(lang.get()).skip_to_content}
@@ -87,10 +98,7 @@ fn Shell() -> impl IntoView {
             {routes}
         </main>
         <SiteFooter />
-        // Filled with the new page's title after each client-side navigation.
-        <div id="route-announcer" class="visually-hidden" aria-live="polite" aria-atomic="true">
-            {move || announced.get()}
-        </div>
+        {announcer}
     }
 }
 

@@ -1,19 +1,19 @@
 //! The reader's language preference for URLs that name none. One rule, in
-//! `public/boot.js` (which sends readers of the site root to their language
+//! `public/lang.js` (which sends readers of the site root to their language
 //! before the first paint): the saved choice, else the first supported browser
 //! language, else English. The app asks it; on the host (tests, prerendering),
-//! and wherever `boot.js` did not run, it is English.
+//! and wherever `lang.js` did not run, it is English.
 
 use model::Lang;
 
-/// `localStorage` key of the saved choice (read by `boot.js` too).
+/// `localStorage` key of the saved choice (read by `lang.js` too).
 #[cfg(target_arch = "wasm32")]
 const KEY: &str = "lang";
 
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 extern "C" {
-    /// `preferredLang` of `public/boot.js`.
+    /// `preferredLang` of `public/lang.js`.
     #[wasm_bindgen(catch, js_name = preferredLang)]
     fn boot_preferred_lang() -> Result<String, wasm_bindgen::JsValue>;
 }

@@ -49,8 +49,8 @@ fn read(path: &Path) -> Result<String, String> {
 /// The documents a page's view opens with, as links that have the browser fetch
 /// them when idle into its cache (and the service worker's), where the app's
 /// request finds them. Inside a `<template>` they fetch nothing: the start-up
-/// script puts them in the page once its largest paint is on screen (see
-/// `template::deferred_start`). `urls` are relative to the page's `<base>`.
+/// module puts them in the page once its largest paint is on screen (see
+/// `public/start.js`). `urls` are relative to the page's `<base>`.
 fn prefetch_links(urls: &[String]) -> String {
     if urls.is_empty() {
         return String::new();
@@ -126,14 +126,38 @@ pub fn run(site: &Path, content: &Path) -> Result<Summary, String> {
     let public_url = format!("{BASE}/");
     let mut template =
         Template::parse(&read(&site.join("index.html"))?).map_err(|e| e.to_string())?;
-    // The early script (theme before the first paint, the root's language
-    // redirect) blocks rendering: inline it rather than make the page wait for
-    // one more request.
+    // The app's start-up module (public/start.js, after the reader's language
+    // rule and before Trunk's start-up script), under a name that changes with
+    // its content, like the app's other files.
+    let start = format!(
+        "{}\n{}\n{}",
+        read(&site.join("lang.js"))?,
+        read(&site.join("start.js"))?,
+        template.start_module
+    );
+    let start_file = format!("start-{:016x}.js", fnv1a(start.as_bytes()));
+    write(&site.join(&start_file), &start)?;
+    fs::remove_file(site.join("start.js")).map_err(|e| format!("start.js: {e}"))?;
+    template.assets.push(format!("{public_url}{start_file}"));
+    // The early script (theme before the first paint, the toggle until the app
+    // is there, the app's start once the page is on screen) blocks rendering:
+    // inline it rather than make the page wait for one more request. It names
+    // the start-up module by its hashed name.
     let boot = read(&site.join("boot.js"))?;
+    let boot = boot
+        .contains("import('./start.js')")
+        .then(|| boot.replacen("'./start.js'", &format!("'./{start_file}'"), 1))
+        .ok_or("boot.js: no import('./start.js')")?;
     let boot_hash = template
         .inline_script("<script src=\"boot.js\"></script>", &boot)
         .map_err(|e| e.to_string())?;
-    let scripts = [boot_hash, template.start_script_hash.clone()];
+    fs::remove_file(site.join("boot.js")).map_err(|e| format!("boot.js: {e}"))?;
+    // The icon, a few hundred bytes, goes inline too: a request for it that
+    // ends before the largest paint is counted in it by Lighthouse's simulation.
+    template
+        .inline_icon("favicon.svg", &read(&site.join("favicon.svg"))?)
+        .map_err(|e| e.to_string())?;
+    let scripts = [boot_hash];
 
     let langs = load_documents(content)?;
     let fetched = site.join("content").is_dir();
@@ -155,6 +179,11 @@ pub fn run(site: &Path, content: &Path) -> Result<Summary, String> {
         let file = route.file();
         let page = engineering_insights::prerender(&route.path())?;
         let mut head = meta_csp.clone();
+        if route == Route::Root {
+            // The site root sends readers to their language before anything is
+            // drawn (public/lang.js).
+            head.push_str("<script src=\"lang.js\"></script>\n    ");
+        }
         for tag in head_tags(&page.head, SITE_URL) {
             head.push_str(&tag.to_html());
             head.push_str("\n    ");
@@ -166,7 +195,10 @@ pub fn run(site: &Path, content: &Path) -> Result<Summary, String> {
         // renders that view itself. Carried inside the page they cost its first
         // paint a round trip (an article's HTML no longer fit the first TCP
         // window). Bundled builds have them compiled in.
-        let mut body = page.body.clone();
+        // Without the markers Leptos leaves for hydration (`<!>`): the app adopts
+        // the page rather than hydrating it (see `src/takeover.rs`). Text never
+        // contains one: its `<` is escaped.
+        let mut body = page.body.replace("<!>", "");
         if fetched {
             let mut urls = Vec::new();
             for request in api::documents_for(&route) {
@@ -188,14 +220,11 @@ pub fn run(site: &Path, content: &Path) -> Result<Summary, String> {
         pages.push(file);
     }
 
-    // The root, each language's index, the 404 page and the icon.
+    // The root, each language's index and the 404 page.
     let folders = [Route::Root].into_iter().chain(Lang::ALL.map(Route::home));
     let mut shell: Vec<String> = folders
         .map(|page| format!("{BASE}{}", page.path()))
-        .chain(
-            [Route::NotFound { lang: None }.file(), "favicon.svg".into()]
-                .map(|f| format!("{public_url}{f}")),
-        )
+        .chain([Route::NotFound { lang: None }.file()].map(|f| format!("{public_url}{f}")))
         .collect();
     // The hashed files: those the page names, and the chunks the app loads on
     // demand (splitter/), which only its loader names.

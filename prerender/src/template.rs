@@ -25,11 +25,9 @@ pub struct Template {
     body_start: String,
     /// From `</body>` to the end.
     end: String,
-    /// The CSP source that allows the inline start-up script (`'sha256-…'`):
-    /// Trunk's, changed to start the app after the first view (see
-    /// [`deferred_start`]). Inline, it costs the page no request before its
-    /// first paint; the policy still has no `'unsafe-inline'`.
-    pub start_script_hash: String,
+    /// Trunk's start-up script as the end of the app's start-up module (see
+    /// [`start_module`]); the page itself carries no script of Trunk's.
+    pub start_module: String,
     /// Whether Trunk's development server added inline scripts of its own (live
     /// reload): such pages cannot carry the Content-Security-Policy.
     pub dev_scripts: bool,
@@ -64,12 +62,11 @@ impl Template {
         if after.contains("<script type=\"module\">") {
             return Err(TemplateError("more than one start-up script".into()));
         }
-        let script = inlinable(&deferred_start(script.trim())?, "the start-up script")?;
-        let start_script_hash = csp_hash(&script);
-        let html = format!("{before}<script type=\"module\">{script}</script>{after}");
-        // The app starts after the first paint (see `deferred_start`): a
-        // high-priority preload of its code would only compete with the page.
-        let html = without_comments(&without_preloads(&html));
+        let script = start_module(script.trim())?;
+        // The app starts after the first paint (public/boot.js imports its
+        // start-up module): a high-priority preload of its code would only
+        // compete with the page.
+        let html = without_comments(&without_preloads(&format!("{before}{after}")));
         // `trunk serve` adds its live-reload script inline: a development page.
         let dev_scripts = html.contains("<script>");
 
@@ -108,7 +105,7 @@ impl Template {
             head_end: head_end.to_string(),
             body_start: format!("</head>{body_open}<body>"),
             end: format!("{body}</body>{end}"),
-            start_script_hash,
+            start_module: script,
             dev_scripts,
             assets,
         })
@@ -127,6 +124,18 @@ impl Template {
             .ok_or_else(|| TemplateError(format!("no {tag}")))?;
         *part = part.replacen(tag, &inline, 1);
         Ok(csp_hash(&script))
+    }
+
+    /// Puts the SVG icon `svg` inline as a `data:` URL in place of the link to
+    /// its file `href` (`<link rel="icon" … href="favicon.svg">`): no request.
+    pub fn inline_icon(&mut self, href: &str, svg: &str) -> Result<(), TemplateError> {
+        let attr = format!("href=\"{href}\"");
+        let part = [&mut self.head_start, &mut self.head_end]
+            .into_iter()
+            .find(|part| part.contains(&attr))
+            .ok_or_else(|| TemplateError(format!("no icon {attr}")))?;
+        *part = part.replacen(&attr, &format!("href=\"{}\"", svg_data_url(svg)), 1);
+        Ok(())
     }
 
     /// One page.
@@ -150,18 +159,12 @@ impl Template {
     }
 }
 
-/// Trunk's start-up script, changed to start the app only once the page's
-/// largest paint is on screen (or 3 s at the latest), it has loaded, and the
-/// main thread is idle (or 2 s later at the latest, so it always starts): the
-/// app's code and the documents the page names (`<template data-documents>`)
-/// are fetched only then, so nothing competes with the first view, and a reader
-/// who clicks a link or types before the app is ready loses nothing (see
-/// `src/takeover.rs`). Lighthouse's simulation counts every request that ended
-/// before the largest paint as needed for it; none of these does.
-///
-/// Trunk imports the JS glue statically (`import init… from '…';`); that import
-/// becomes a dynamic one after the wait.
-fn deferred_start(script: &str) -> Result<String, TemplateError> {
+/// Trunk's start-up script as the end of the app's start-up module, which the
+/// early script imports once the page is on screen (see `public/start.js`):
+/// Trunk imports the JS glue statically (`import init… from '…';`), and the
+/// module waits for an idle moment before it, so that import becomes a dynamic
+/// one after the wait.
+fn start_module(script: &str) -> Result<String, TemplateError> {
     let (import, rest) = script
         .split_once('\n')
         .ok_or_else(|| TemplateError("an empty start-up script".into()))?;
@@ -173,31 +176,7 @@ fn deferred_start(script: &str) -> Result<String, TemplateError> {
         .map(|(_, glue)| glue)
         .ok_or_else(|| TemplateError(format!("unexpected start-up import: {import}")))?;
     Ok(format!(
-        "
-// Starts the app once the page is on screen and loaded, and the main thread is
-// idle: nothing the app fetches or runs competes with the first view.
-await new Promise((resolve) => {{
-  const loaded = new Promise((done) => (document.readyState === 'complete' ? done() : addEventListener('load', done, {{ once: true }})));
-  // The largest paint is reported once it is on screen; a page opened in the
-  // background reports none, and the timeout starts the app all the same.
-  const painted = new Promise((done) => {{
-    setTimeout(done, 3000);
-    try {{
-      new PerformanceObserver((_, observer) => (observer.disconnect(), done())).observe({{ type: 'largest-contentful-paint', buffered: true }});
-    }} catch (e) {{
-      done();
-    }}
-  }});
-  Promise.all([loaded, painted]).then(() => {{
-    // The documents the page names, fetched from now on (see prerender/).
-    for (const names of document.querySelectorAll('template[data-documents]')) names.replaceWith(names.content);
-    window.requestIdleCallback ? requestIdleCallback(resolve, {{ timeout: 2000 }}) : setTimeout(resolve, 1);
-  }});
-}});
-const bindings = await import('{glue}');
-const init = bindings.default;
-{rest}
-"
+        "const bindings = await import('{glue}');\nconst init = bindings.default;\n{rest}\n"
     ))
 }
 
@@ -223,6 +202,24 @@ fn inlinable(script: &str, what: &str) -> Result<String, TemplateError> {
         return Err(TemplateError(format!("{what} cannot be put inline")));
     }
     Ok(script)
+}
+
+/// `svg` as a `data:` URL for a double-quoted attribute: the characters a URL or
+/// the attribute cannot hold as they are percent-encoded, line breaks dropped.
+fn svg_data_url(svg: &str) -> String {
+    let mut url = String::from("data:image/svg+xml,");
+    for c in svg.trim().chars() {
+        match c {
+            '"' => url.push_str("%22"),
+            '#' => url.push_str("%23"),
+            '%' => url.push_str("%25"),
+            '<' => url.push_str("%3C"),
+            '>' => url.push_str("%3E"),
+            '\n' | '\r' => {}
+            c => url.push(c),
+        }
+    }
+    url
 }
 
 /// The CSP source that allows exactly this inline script.
@@ -305,7 +302,7 @@ await init({ module_or_path: '/insights/app-52182d20db5c4d9b_bg.wasm' });
 </html>"#;
 
     #[test]
-    fn pages_fill_the_template_and_the_start_script_stays_inline_allowed_by_its_hash() {
+    fn pages_fill_the_template_and_trunks_start_up_script_ends_the_start_module() {
         let t = Template::parse(TRUNK).unwrap();
         assert_eq!(
             t.assets,
@@ -328,24 +325,39 @@ await init({ module_or_path: '/insights/app-52182d20db5c4d9b_bg.wasm' });
         );
         assert!(page.contains("<meta data-h name=\"x\">"), "{page}");
         assert!(page.contains("<body><main>hi</main></body>"), "{page}");
-        let (_, script) = page.split_once("<script type=\"module\">").unwrap();
-        let (script, _) = script.split_once("</script>").unwrap();
-        assert_eq!(t.start_script_hash, csp_hash(script));
+        // No script of Trunk's in the page, and no preload of the app's code: the
+        // early script imports the start module once the page is on screen.
+        assert!(!page.contains("<script"), "{page}");
         assert!(!page.contains("modulepreload"), "no preload: {page}");
-        // The app is imported only after the page is on screen and loaded, and
-        // the documents the page names are fetched from then on.
-        let (wait, start) = script.split_once("await import(").unwrap();
-        assert!(wait.contains("addEventListener('load'"), "{script}");
-        assert!(wait.contains("'largest-contentful-paint'"), "{script}");
-        assert!(wait.contains("template[data-documents]"), "{script}");
-        assert!(wait.contains("requestIdleCallback"), "{script}");
-        assert!(
-            start.starts_with("'/insights/app-52182d20db5c4d9b.js')"),
-            "{script}"
+        // Trunk's script, its static import of the glue made a dynamic one (the
+        // module waits for an idle moment before it).
+        assert_eq!(
+            t.start_module,
+            "const bindings = await import('/insights/app-52182d20db5c4d9b.js');\n\
+             const init = bindings.default;\n\
+             await init({ module_or_path: '/insights/app-52182d20db5c4d9b_bg.wasm' });\n"
         );
-        assert!(!script.contains("import init"), "{script}");
         assert_eq!(page.matches("<title>").count(), 1);
         assert!(!page.contains("<!--"), "{page}");
+    }
+
+    #[test]
+    fn the_icon_goes_inline_as_a_data_url() {
+        let html = TRUNK.replace(
+            "</title>",
+            "</title><link rel=\"icon\" type=\"image/svg+xml\" href=\"favicon.svg\" />",
+        );
+        let mut t = Template::parse(&html).unwrap();
+        t.inline_icon("favicon.svg", "<svg a=\"#1f5fbf\">50%</svg>\n")
+            .unwrap();
+        let page = english_page(&t, "");
+        assert!(
+            page.contains(
+                "<link rel=\"icon\" type=\"image/svg+xml\" href=\"data:image/svg+xml,%3Csvg a=%22%231f5fbf%22%3E50%25%3C/svg%3E\" />"
+            ),
+            "{page}"
+        );
+        assert!(t.inline_icon("other.svg", "<svg/>").is_err());
     }
 
     #[test]

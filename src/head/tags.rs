@@ -141,13 +141,10 @@ pub fn head_tags(head: &Head, site_url: &str) -> Vec<HeadTag> {
             tags.push(HeadTag::meta("property", "article:tag", &tag.name));
         }
     }
+    // X reads `og:title` and `og:description` where `twitter:title` and
+    // `twitter:description` are absent (developer.x.com/cards/markup): only the
+    // card type is its own.
     tags.push(HeadTag::meta("name", "twitter:card", "summary"));
-    tags.push(HeadTag::meta("name", "twitter:title", &head.title));
-    tags.push(HeadTag::meta(
-        "name",
-        "twitter:description",
-        &head.description,
-    ));
 
     let site_name = json(t.site_name);
     let blog_url = json(&format!("{site_url}{}", Route::home(lang).path()));
@@ -256,6 +253,9 @@ mod tests {
         assert_eq!(find(&tags, "property", "og:locale"), ["ru_RU"]);
         assert_eq!(find(&tags, "property", "article:tag"), ["API"]);
         assert_eq!(find(&tags, "name", "twitter:card"), ["summary"]);
+        // X takes title and description from og:title and og:description.
+        assert!(find(&tags, "name", "twitter:title").is_empty());
+        assert!(find(&tags, "name", "twitter:description").is_empty());
         let ld = tags.iter().find_map(|t| t.text.as_deref()).unwrap();
         let parsed: serde_json::Value = serde_json::from_str(ld).unwrap();
         assert_eq!(parsed["@type"], "BlogPosting");

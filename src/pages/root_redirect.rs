@@ -8,7 +8,7 @@ use model::Route;
 /// browser's languages, else English), replacing `/` in the history.
 ///
 /// A full page load of `/` is redirected before the first paint by
-/// `public/boot.js`; this view handles client-side navigation to `/`. The page
+/// `public/lang.js`; this view handles client-side navigation to `/`. The page
 /// prerendered for `/` (what crawlers and readers without JavaScript see) offers
 /// both languages instead.
 #[component]

@@ -63,7 +63,7 @@ test('every route is a prerendered page with its content and a complete head', a
         canonical: link('[rel=canonical]'),
         alternates: link('[rel=alternate][hreflang]:not([type])'),
         og: ['og:type', 'og:title', 'og:description', 'og:url', 'og:site_name', 'og:locale'].map((p) => meta('property', p)[0]),
-        twitter: ['twitter:card', 'twitter:title', 'twitter:description'].map((p) => meta('name', p)[0]),
+        twitter: ['twitter:card', 'twitter:title', 'twitter:description'].map((p) => meta('name', p)),
         ld: [...document.querySelectorAll('script[type="application/ld+json"]')].map((s) => JSON.parse(s.textContent)),
         loading: !!document.querySelector('.loading'),
       };
@@ -87,7 +87,9 @@ test('every route is a prerendered page with its content and a complete head', a
     for (const lang of langs) assert.equal(byLang[lang], `${SITE_URL}/${lang}${route.path.slice(3)}`, where);
     const fallback = langs.includes('en') ? 'en' : langs[0];
     assert.equal(byLang['x-default'], route.path.slice(3) === '/' ? `${SITE_URL}/` : `${SITE_URL}/${fallback}${route.path.slice(3)}`, where);
-    assert.ok(info.og.every(Boolean) && info.twitter.every(Boolean), `${where}: ${info.og} ${info.twitter}`);
+    assert.ok(info.og.every(Boolean), `${where}: ${info.og}`);
+    // X falls back to og:title and og:description; the card type is its own.
+    assert.deepEqual(info.twitter, [['summary'], [], []], where);
     assert.equal(info.og[3], canonical, where);
     assert.equal(info.ld.length, 1, where);
     assert.equal(info.ld[0]['@type'], route.type, where);
@@ -130,7 +132,9 @@ test('the app takes a prerendered page over with the same text and no layout shi
       new PerformanceObserver((list) => {
         for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shifts += entry.value;
       }).observe({ type: 'layout-shift', buffered: true });
-      document.addEventListener('DOMContentLoaded', () => {
+      // Once the stylesheet is there (innerText depends on it), and before the
+      // app starts, which waits for `load` too.
+      addEventListener('load', () => {
         window.__before = document.body.innerText;
         window.__firstNode = document.body.firstChild;
       });
@@ -209,9 +213,13 @@ test('hashed files are cached for a year, pages and documents are revalidated, a
   const html = await (await fetch(`${site.server.url}/en/`)).text();
   const named = (text, quote) =>
     [...text.matchAll(new RegExp(`${quote}(\\/[^${quote}]+-[0-9a-f]{12,}(?:_bg)?\\.(?:js|css|wasm))${quote}`, 'g'))].map((m) => m[1]);
-  // The page names the stylesheet, and its inline start-up script the app's glue
-  // and wasm (no preload puts them in the page).
-  const hashed = [...named(html, '"'), ...named(html, "'")];
+  // The page names the stylesheet and the start-up module (which its inline
+  // script imports), and that module the app's glue and wasm (no preload puts
+  // them in the page).
+  const start = html.match(/import\('\.\/(start-[0-9a-f]{16}\.js)'\)/)?.[1];
+  assert.ok(start, 'the early script imports the start-up module');
+  const module = await (await fetch(`${site.server.url}/${start}`)).text();
+  const hashed = [...named(html, '"'), `/${start}`, ...named(module, "'")];
   assert.ok(hashed.some((u) => u.endsWith('.wasm')) && hashed.some((u) => u.endsWith('.css')), `${hashed}`);
   for (const url of hashed) {
     const response = await fetch(`${site.server.url}${url}`);
@@ -222,11 +230,12 @@ test('hashed files are cached for a year, pages and documents are revalidated, a
     assert.equal(response.status, 200, url);
     assert.equal(response.headers.get('cache-control'), 'public, max-age=0, must-revalidate', url);
     const csp = response.headers.get('content-security-policy');
-    assert.match(csp, /script-src 'self' 'sha256-[^']+' 'sha256-[^']+' 'wasm-unsafe-eval';/, url);
+    assert.match(csp, /script-src 'self' 'sha256-[^']+' 'wasm-unsafe-eval';/, url);
     assert.ok(!csp.includes('unsafe-inline'), url);
   }
-  // The inline scripts (the early boot script, the start-up script) are allowed
-  // by their hashes; JSON-LD is data, not script; everything else is a file.
+  // The one inline script (the early script, which imports the start-up module
+  // once the page is on screen) is allowed by its hash; JSON-LD is data, not
+  // script; everything else is a file.
   const csp = (await fetch(`${site.server.url}/en/`)).headers.get('content-security-policy');
   const scripts = [...html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
   const inline = scripts.filter(([, attrs]) => !/ src="|application\/(?:ld\+)?json/.test(attrs));
@@ -235,11 +244,15 @@ test('hashed files are cached for a year, pages and documents are revalidated, a
     'the index names its first page for the browser to fetch once it is on screen',
   );
   assert.ok(!scripts.some(([, attrs]) => attrs.includes('data-document')), 'no document inside the page');
-  assert.deepEqual(inline.map(([, attrs]) => attrs.trim()), ['', 'type="module"'], 'two inline scripts: boot, start-up');
+  assert.deepEqual(inline.map(([, attrs]) => attrs.trim()), [''], 'one inline script: the early script');
   for (const [, , text] of inline) {
     const hash = crypto.createHash('sha256').update(text).digest('base64');
     assert.ok(csp.includes(`'sha256-${hash}'`), `${csp} allows the inline script`);
   }
+  // The start-up module carries the reader's language rule, then imports the app.
+  assert.match(module, /window\.preferredLang = preferredLang;[\s\S]*await import\('\/[^']+\.js'\)/);
+  // The icon is inline: no request for it either.
+  assert.match(html, /<link rel="icon" type="image\/svg\+xml" href="data:image\/svg\+xml,%3Csvg /);
   assert.ok(!scripts.some(([, attrs]) => / src=/.test(attrs)), 'no script file is fetched before the app starts');
 });
 
