@@ -36,9 +36,19 @@ fn Shell() -> impl IntoView {
     // A prerendered page's view is adopted as it is (see `takeover`): no view is
     // rendered until the first navigation to another page, which puts the app's
     // `<main>` in place of the adopted one once the views' code is at hand.
-    let adopting = RwSignal::new(takeover::adopting());
+    // A view rendered anew (not adopted) comes in a task of its own after the
+    // frame's (see `takeover::later`), in the browser.
+    let adopted = takeover::adopting();
+    let adopting = RwSignal::new(adopted || cfg!(target_arch = "wasm32"));
     let main_ref = NodeRef::<leptos::html::Main>::new();
-    if adopting.get_untracked() {
+    #[cfg(target_arch = "wasm32")]
+    if !adopted {
+        leptos::task::spawn_local(async move {
+            crate::dom::next_task().await;
+            adopting.set(false);
+        });
+    }
+    if adopted {
         let adopted_path = location.pathname.get_untracked();
         let releasing = StoredValue::new(false);
         Effect::new(move || {
@@ -89,11 +99,17 @@ fn Shell() -> impl IntoView {
     };
     #[cfg(feature = "ssr")]
     let announcer = ();
+    // The header: in the browser rendered in a task of its own after the rest
+    // of the frame (see `takeover::later`); on the host (prerendering) in place.
+    #[cfg(target_arch = "wasm32")]
+    let header = takeover::later(main_ref, SiteHeader);
+    #[cfg(not(target_arch = "wasm32"))]
+    let header = SiteHeader();
     view! {
         <a class="skip-link" href="#main" on:click=skip_to_main>
             {move || strings(lang.get()).skip_to_content}
         </a>
-        <SiteHeader />
+        {header}
         <main id="main" tabindex="-1" node_ref=main_ref>
             {routes}
         </main>

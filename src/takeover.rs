@@ -4,8 +4,12 @@
 //! view of its URL, and the reader may be reading, scrolling or typing in it.
 //! The app renders its frame (skip link, header with search, language and theme
 //! controls, footer, route announcer) and puts it in place of the prerendered
-//! frame: a small part of the page, so a short task, and what the reader typed
-//! into the search field carries over with its focus and caret.
+//! frame: a small part of the page, and what the reader typed into the search
+//! field carries over with its focus and caret. Each step is a task of its own,
+//! none long enough to keep the page from answering input (about 50 ms at
+//! Lighthouse's mobile CPU setting): adopting the view, rendering the frame
+//! without its header, the header ([`later`]), a view rendered anew (see the
+//! `Shell`), putting the frame on screen.
 //!
 //! The prerendered `<main>`, the view itself and nearly all of the page's layout,
 //! is *adopted*: it stays on screen as it is, untouched, so taking it over costs
@@ -57,15 +61,26 @@ pub async fn take_over(body: &web_sys::HtmlElement, app: impl FnOnce() -> AnyVie
     let path = leptos::prelude::location().pathname().unwrap_or_default();
     let main = browser::adoptable_main(body);
     let adopted = main.is_some();
-    if adopted {
+    if let Some(main) = &main {
         crate::head::mark_shown();
+        browser::adopt(main);
     } else if !crate::load_documents(path.clone()).await {
         // The view is rendered anew, complete: the views' code and its documents
         // first (the page had the browser prefetch them; a failed document shows
         // in the view). Without the views' code the page stays as it is.
         return;
     }
-    browser::take_over(body, main, app);
+    // Each step of the takeover is a task of its own (see `later`): this one
+    // adopted the view, or instantiated the views' code.
+    crate::dom::next_task().await;
+    let Some(frame) = browser::render(app) else {
+        return;
+    };
+    // The header's task (see `later`) is asked for once the render's microtasks
+    // run: it comes before the second of these.
+    crate::dom::next_task().await;
+    crate::dom::next_task().await;
+    browser::place(body, main, &frame);
     if adopted {
         // Once idle: the views, and the documents of the adopted view, so that
         // coming back to it (history) renders it at once, where the browser
@@ -73,6 +88,33 @@ pub async fn take_over(body: &web_sys::HtmlElement, app: impl FnOnce() -> AnyVie
         crate::dom::next_idle().await;
         crate::load_documents(path).await;
     }
+}
+
+/// Renders `part` of the app's frame (the header) in a task of its own after
+/// the rest of the frame, under the current owner, before the shell's
+/// `<main>`. Rendering the frame in one task kept the page from answering
+/// input for the sum of its parts (Lighthouse's total blocking time), most of
+/// it the browser compiling the wasm functions each part runs for the first
+/// time. [`take_over`] puts the frame on screen in the task after it.
+#[cfg(target_arch = "wasm32")]
+pub fn later<V: leptos::prelude::IntoView + 'static>(
+    main: leptos::prelude::NodeRef<leptos::html::Main>,
+    part: fn() -> V,
+) -> impl leptos::prelude::IntoView {
+    use leptos::prelude::*;
+    use leptos::tachys::view::{Mountable, Render};
+    let owner = Owner::current();
+    wasm_bindgen_futures::spawn_local(async move {
+        crate::dom::next_task().await;
+        if let (Some(owner), Some(main)) = (owner, main.get_untracked()) {
+            if let Some(parent) = main.parent_element() {
+                // The frame lives as long as the app: its state is never dropped.
+                let mut state = owner.with(|| part().into_view().build());
+                state.mount(&parent, Some(&main));
+                std::mem::forget(state);
+            }
+        }
+    });
 }
 
 /// Loads `path` (a path of this site) as a page: what a navigation does when
@@ -145,31 +187,28 @@ mod browser {
             .is_ok_and(|here| path == Some(routing::site_path(&here)))
     }
 
-    /// [`super::take_over`] once what it needs is at hand; `main` is the
-    /// prerendered `<main>` to adopt ([`adoptable_main`]), if any.
-    pub(super) fn take_over(
-        body: &HtmlElement,
-        main: Option<Element>,
-        app: impl FnOnce() -> AnyView + 'static,
-    ) {
-        let document = document();
+    /// Renders the app apart from the document, where creating nodes costs no
+    /// layout: the frame's header follows in a task of its own (see
+    /// `super::later`).
+    pub(super) fn render(app: impl FnOnce() -> AnyView + 'static) -> Option<HtmlElement> {
+        let container: HtmlElement = document().create_element("div").ok()?.unchecked_into();
+        leptos::mount::mount_to(container.clone(), app).forget();
+        Some(container)
+    }
+
+    /// Puts the app's frame, rendered in `frame` ([`render`]), in place of the
+    /// prerendered one around the adopted `main`, or the app's whole page in
+    /// place of the prerendered one; what the reader typed into the search field
+    /// meanwhile carries over.
+    pub(super) fn place(body: &HtmlElement, main: Option<Element>, frame: &HtmlElement) {
         let prerendered = children(body);
         let search = SearchField::read();
-        if let Some(main) = &main {
-            adopt(main);
-        }
-        // Rendered apart from the document: creating nodes costs no layout.
-        let Ok(container) = document.create_element("div") else {
-            return;
-        };
-        let container: HtmlElement = container.unchecked_into();
-        leptos::mount::mount_to(container.clone(), app).forget();
-        let rendered = children(&container);
+        let rendered = children(frame);
         match &main {
             Some(main) => {
                 // The app's frame around the adopted view; the app's `<main>`
                 // waits outside the document (see `release`).
-                let app_main = container.query_selector(":scope > main").ok().flatten();
+                let app_main = frame.query_selector(":scope > main").ok().flatten();
                 let after = main.next_sibling();
                 let mut before_main = true;
                 for node in rendered {
@@ -206,7 +245,7 @@ mod browser {
     }
 
     /// Attaches the prerendered view's interactive parts to it.
-    fn adopt(main: &Element) {
+    pub(super) fn adopt(main: &Element) {
         // The page's language, as the prerenderer wrote it on `<html lang>`.
         let lang = document()
             .document_element()

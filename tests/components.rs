@@ -49,6 +49,12 @@ async fn settle() {
     for _ in 0..20 {
         leptos::task::tick().await;
     }
+    // The app's header and footer are rendered in tasks of their own
+    // (`takeover::later`).
+    for _ in 0..2 {
+        engineering_insights::dom::next_task().await;
+        leptos::task::tick().await;
+    }
 }
 
 fn sample() -> PostMeta {

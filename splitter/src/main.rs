@@ -27,11 +27,18 @@ use sha2::{Digest, Sha256, Sha384};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// wasm-opt settings of the release build (as `index.html` gave Trunk before).
+/// wasm-opt settings of the release build (as `index.html` gave Trunk before),
+/// then `-Oz` once more, which still shrinks the main module by about 0.2 KB
+/// (brotli) after the first converged run, and without the `producers` and
+/// `target_features` sections, which no browser reads (measured in
+/// BENCHMARKS.md).
 const WASM_OPT: &[&str] = &[
     "-Oz",
     "--low-memory-unused",
     "--converge",
+    "-Oz",
+    "--strip-producers",
+    "--strip-target-features",
     "--enable-bulk-memory",
     "--enable-nontrapping-float-to-int",
     "--enable-reference-types",
