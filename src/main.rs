@@ -25,15 +25,18 @@ mod boot {
 
     pub async fn start() {
         let body = document().body().expect("a document has a body");
+        // One closure for both ways in: the app's view is then built by one
+        // instance of the mount code, not two.
+        let app = || view! { <App /> }.into_any();
         if body.child_element_count() == 0 {
             // Not prerendered (a development page without prerendering).
-            leptos::mount::mount_to_body(App);
+            leptos::mount::mount_to(body, app).forget();
         } else {
             // Starting the wasm and taking over are each a task of their own: one
             // long task would keep the page from answering input for their sum
             // (total blocking time).
             dom::next_task().await;
-            takeover::take_over(&body, || view! { <App /> }.into_any()).await;
+            takeover::take_over(&body, app).await;
         }
         // For tests and tools: the page is now the app's.
         if let Some(root) = document().document_element() {

@@ -350,16 +350,6 @@ mod browser {
                 return;
             };
             let _ = input.set_selection_range(start, end);
-            // The app writes the field's value back once its effects run (a
-            // microtask later), which puts the caret at the end: put it back
-            // after them, unless the reader has typed on since.
-            let value = self.value;
-            wasm_bindgen_futures::spawn_local(async move {
-                crate::dom::next_task().await;
-                if input.value() == value {
-                    let _ = input.set_selection_range(start, end);
-                }
-            });
         }
     }
 }

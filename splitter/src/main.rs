@@ -27,15 +27,25 @@ use sha2::{Digest, Sha256, Sha384};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// wasm-opt settings of the release build (as `index.html` gave Trunk before),
-/// then `-Oz` once more, which still shrinks the main module by about 0.2 KB
-/// (brotli) after the first converged run, and without the `producers` and
-/// `target_features` sections, which no browser reads (measured in
-/// BENCHMARKS.md).
+/// wasm-opt settings of the release build (as `index.html` gave Trunk before).
 const WASM_OPT: &[&str] = &[
     "-Oz",
     "--low-memory-unused",
     "--converge",
+    "--enable-bulk-memory",
+    "--enable-nontrapping-float-to-int",
+    "--enable-reference-types",
+    "--enable-sign-ext",
+    "--enable-mutable-globals",
+];
+
+/// A second wasm-opt run over the first one's output: `-Oz` once more, which
+/// still shrinks the main module by about 0.2 KB (brotli) after the first,
+/// converged run (a repeated `-Oz` within one run does not), and without the
+/// `producers` and `target_features` sections, which no browser reads
+/// (measured in BENCHMARKS.md). The features are those the first run read from
+/// the `target_features` section.
+const WASM_OPT_AGAIN: &[&str] = &[
     "-Oz",
     "--strip-producers",
     "--strip-target-features",
@@ -44,6 +54,7 @@ const WASM_OPT: &[&str] = &[
     "--enable-reference-types",
     "--enable-sign-ext",
     "--enable-mutable-globals",
+    "--enable-multivalue",
 ];
 
 type Error = Box<dyn std::error::Error>;
@@ -113,15 +124,17 @@ fn run(input: &Path, staging: &Path, release: bool) -> Result<(), Error> {
     chunks.sort();
     if release {
         for path in std::iter::once(&main_wasm).chain(chunks.iter().map(|(_, p)| p)) {
-            run_tool(
-                Command::new("wasm-opt")
-                    .args(WASM_OPT)
-                    // For size work: keep function names (`twiggy top/diff`).
-                    .args(std::env::var_os("SPLIT_NAMES").map(|_| "-g"))
-                    .arg(path)
-                    .arg("-o")
-                    .arg(path),
-            )?;
+            for settings in [WASM_OPT, WASM_OPT_AGAIN] {
+                run_tool(
+                    Command::new("wasm-opt")
+                        .args(settings)
+                        // For size work: keep function names (`twiggy top/diff`).
+                        .args(std::env::var_os("SPLIT_NAMES").map(|_| "-g"))
+                        .arg(path)
+                        .arg("-o")
+                        .arg(path),
+                )?;
+            }
         }
     }
 
