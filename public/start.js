@@ -5,13 +5,11 @@
 
 // Until the app has taken the page over, the theme toggle works without it: the
 // same switch the app makes (html[data-theme] and the saved choice), and the
-// button's label for the new theme, which it carries in data attributes. (From
-// the moment this module runs, shortly after the first paint: the early script
-// only sets the theme, so that every page stays small.)
+// button's label for the new theme, which it carries in data attributes. A click
+// made before this module ran was kept by the early script (public/boot.js) and
+// is applied now.
 const root = document.documentElement;
-document.addEventListener('click', (event) => {
-  const button = root.dataset.app != 'ready' && event.target.closest('.theme-toggle');
-  if (!button) return;
+const toggle = (button) => {
   const dark = root.dataset.theme ? root.dataset.theme == 'dark' : matchMedia('(prefers-color-scheme: dark)').matches;
   const next = dark ? 'light' : 'dark';
   root.dataset.theme = next;
@@ -21,7 +19,13 @@ document.addEventListener('click', (event) => {
     // Storage unavailable: the choice lasts for this page.
   }
   button.title = button.ariaLabel = button.getAttribute('data-label-' + next);
+};
+document.addEventListener('click', (event) => {
+  const button = root.dataset.app != 'ready' && event.target.closest('.theme-toggle');
+  if (button) toggle(button);
 });
+const button = window.toggled && document.querySelector('.theme-toggle');
+if (button) toggle(button);
 
 // Offline reading: the service worker keeps the app and the pages read.
 if ('serviceWorker' in navigator) {

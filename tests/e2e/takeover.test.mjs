@@ -79,6 +79,34 @@ test('the theme toggled before the app is ready stays toggled, with the right la
   await page.context().close();
 });
 
+test('a theme toggle clicked before the start-up module has arrived is applied when it does', async () => {
+  // The page's inline script only keeps the click (public/boot.js); the start-up
+  // module, held back here, makes the switch when it runs.
+  const page = await site.page({ colorScheme: 'light' });
+  let release;
+  const released = new Promise((resolve) => {
+    release = resolve;
+  });
+  await page.route(/\/start-[0-9a-f]{16}\.js$/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.goto(`${site.server.url}/en/`);
+  await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
+  await page.getByRole('button', { name: locales.en.theme_to_dark }).click();
+  assert.equal(await page.getAttribute('html', 'data-theme'), null, 'nothing switched the theme yet');
+  release();
+  await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+  await page.getByRole('button', { name: locales.en.theme_to_light }).waitFor();
+  assert.equal(await page.evaluate(() => localStorage.getItem('theme')), 'dark');
+  await appReady(page);
+  assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
+  await page.getByRole('button', { name: locales.en.theme_to_light }).click();
+  assert.equal(await page.getAttribute('html', 'data-theme'), 'light', 'one click, one switch after takeover');
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
+
 test('text typed into search before the app is ready keeps its focus and caret, and finds results', async () => {
   const { page, release } = await heldBack();
   await page.goto(`${site.server.url}/ru/`);
