@@ -24,7 +24,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { staticPage } from './measure.mjs';
+import { htmlFiles, staticPage } from './measure.mjs';
 
 export const CEILING = {
   wasm: 94_000,
@@ -107,18 +107,9 @@ for (const [what, bytes, key] of checks) {
 }
 for (const chunk of chunks.filter((c) => c !== viewsChunk)) console.log(`| chunk loaded on demand: ${chunk.replace(/-[0-9a-f]{16}\.wasm$/, '')} | ${kb(size(chunk))} | | |`);
 // The first round trip, for every page.
-const pages = [];
-const walk = (dir) => {
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const file = path.join(dir, entry.name);
-    if (entry.isDirectory()) walk(file);
-    else if (entry.name.endsWith('.html')) pages.push(file);
-  }
-};
-walk(dist);
 let tightest = null;
 const pushed = [];
-for (const file of pages) {
+for (const file of htmlFiles(dist)) {
   const html = fs.readFileSync(file, 'utf8');
   if (brotli(Buffer.from(staticPage(html))) + HEADERS > WINDOW) continue;
   const room = WINDOW - HEADERS - brotli(Buffer.from(html));

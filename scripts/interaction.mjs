@@ -167,9 +167,10 @@ const searchKey = (before) =>
   });
 
 /** A click on the theme toggle. Before ready, once the start-up module has run:
- * it handles the toggle until the app does (the page's inline script only sets
- * the theme, see public/boot.js), so a click in the round trip between the
- * first paint and that module is not handled ("start-up module" row). */
+ * it handles the toggle until the app does; a click before then is only kept by
+ * the page's inline script and applied when the module arrives (public/boot.js,
+ * e2e `takeover`), so its latency would be the module's arrival ("start-up
+ * module" row), not the toggle's. */
 const themeToggle = (before) =>
   interact(before, async (page) => {
     await page.waitForFunction(() => typeof window.preferredLang === 'function');

@@ -6,20 +6,16 @@
 // per run, the simulated FCP/LCP/TBT, the observed paint, load and DOMContentLoaded
 // times, each request (start-end in ms, priority, type) and the long tasks as
 // simulated. `static` audits the page with its scripts removed (measure.mjs).
-import fs from 'node:fs'; import os from 'node:os'; import path from 'node:path';
+import path from 'node:path';
 import { createRequire } from 'node:module';
 import { serve } from '../tests/e2e/server.mjs';
-import { staticPage } from './measure.mjs';
+import { staticVariant } from './measure.mjs';
 const require = createRequire(path.resolve('tools/lighthouse/package.json'));
 const { default: lighthouse } = await import(require.resolve('lighthouse'));
 const chromeLauncher = await import(require.resolve('chrome-launcher'));
 const [dist, page, runs = '3', variant = 'shipped'] = process.argv.slice(2);
 let dir = path.resolve(dist);
-if (variant === 'static') {
-  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'lhs-')); fs.cpSync(dir, d, { recursive: true });
-  const walk = (x) => { for (const e of fs.readdirSync(x, { withFileTypes: true })) { const f = path.join(x, e.name); if (e.isDirectory()) walk(f); else if (e.name.endsWith('.html')) fs.writeFileSync(f, staticPage(fs.readFileSync(f, 'utf8'))); } };
-  walk(d); dir = d;
-}
+if (variant === 'static') dir = staticVariant(dir);
 const server = await serve(dir);
 const chrome = await chromeLauncher.launch({ chromePath: '/usr/bin/chromium', chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
 try {

@@ -20,11 +20,10 @@
 // LCP at most 1.1x the static variant's, total blocking time at most 50 ms, and
 // 100 for accessibility, best practices and SEO.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { serve } from '../tests/e2e/server.mjs';
-import { largestArticle, staticPage } from './measure.mjs';
+import { largestArticle, staticVariant } from './measure.mjs';
 
 const require = createRequire(path.resolve('tools/lighthouse/package.json'));
 const { default: lighthouse } = await import(require.resolve('lighthouse'));
@@ -44,25 +43,8 @@ function biggestTag() {
 const notFound = fs.existsSync(path.join(dist, 'en/404.html')) ? '/en/404.html' : '/404.html';
 const pages = ['/en/', '/ru/', largestArticle(dist, 'en'), largestArticle(dist, 'ru'), biggestTag(), notFound];
 
-/** The static variant: a copy of the site without scripts and preloads. */
-function staticVariant() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lighthouse-static-'));
-  fs.cpSync(dist, dir, { recursive: true });
-  const walk = (d) => {
-    for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
-      const file = path.join(d, entry.name);
-      if (entry.isDirectory()) walk(file);
-      else if (entry.name.endsWith('.html')) {
-        fs.writeFileSync(file, staticPage(fs.readFileSync(file, 'utf8')));
-      }
-    }
-  };
-  walk(dir);
-  return dir;
-}
-
 const categories = ['performance', 'accessibility', 'best-practices', 'seo'];
-const staticDir = staticVariant();
+const staticDir = staticVariant(dist);
 const servers = { shipped: await serve(dist), static: await serve(staticDir) };
 if (before) servers.before = await serve(before);
 const chrome = await chromeLauncher.launch({

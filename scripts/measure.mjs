@@ -1,8 +1,17 @@
-// What the benchmark scripts share (lighthouse.mjs, paint.mjs, interaction.mjs):
-// the pages they measure, the static variant of a page, and Lighthouse's mobile
-// conditions applied for real in Chromium.
+// What the benchmark scripts share (lighthouse.mjs, paint.mjs, interaction.mjs,
+// budget.mjs): the pages they measure, the static variant of a page or a site,
+// and Lighthouse's mobile conditions applied for real in Chromium.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+
+/** Every HTML file under `dir`. */
+export function htmlFiles(dir) {
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+    .map((entry) => path.join(entry.parentPath, entry.name));
+}
 
 /** The largest prerendered article of a language in `dist` (by its HTML file), as
  * a site path: `/en/blog/<slug>`. */
@@ -21,6 +30,15 @@ export function staticPage(html) {
   return html
     .replace(/<script\b(?![^>]*application\/ld\+json)[^>]*>[\s\S]*?<\/script>/g, '')
     .replace(/<link rel="(?:modulepreload|preload)"[^>]*>/g, '');
+}
+
+/** The static variant of the site in `dist`: a copy in a new temporary folder
+ * with every page turned into its static variant ([`staticPage`]). */
+export function staticVariant(dist) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'static-variant-'));
+  fs.cpSync(dist, dir, { recursive: true });
+  for (const file of htmlFiles(dir)) fs.writeFileSync(file, staticPage(fs.readFileSync(file, 'utf8')));
+  return dir;
 }
 
 /** Browser context options of Lighthouse's mobile device (412x823 at DPR 1.75). */

@@ -46,6 +46,15 @@ fn read(path: &Path) -> Result<String, String> {
     fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
 }
 
+/// [`read`], then removes the file: a source of what the prerenderer writes
+/// (`boot.js` goes inline, `start.js` into the start-up module), not deployed
+/// itself. */
+fn take(path: &Path) -> Result<String, String> {
+    let text = read(path)?;
+    fs::remove_file(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(text)
+}
+
 /// The documents a page's view opens with, as links that have the browser fetch
 /// them when idle into its cache (and the service worker's), where the app's
 /// request finds them. Inside a `<template>` they fetch nothing: the start-up
@@ -132,18 +141,17 @@ pub fn run(site: &Path, content: &Path) -> Result<Summary, String> {
     let start = format!(
         "{}\n{}\n{}",
         read(&site.join("lang.js"))?,
-        read(&site.join("start.js"))?,
+        take(&site.join("start.js"))?,
         template.start_module
     );
     let start_file = format!("start-{:016x}.js", fnv1a(start.as_bytes()));
     write(&site.join(&start_file), &start)?;
-    fs::remove_file(site.join("start.js")).map_err(|e| format!("start.js: {e}"))?;
     template.assets.push(format!("{public_url}{start_file}"));
     // The early script (theme before the first paint, the toggle until the app
     // is there, the app's start once the page is on screen) blocks rendering:
     // inline it rather than make the page wait for one more request. It names
     // the start-up module by its hashed name.
-    let boot = read(&site.join("boot.js"))?;
+    let boot = take(&site.join("boot.js"))?;
     let boot = boot
         .contains("import('./start.js')")
         .then(|| boot.replacen("'./start.js'", &format!("'./{start_file}'"), 1))
@@ -151,7 +159,6 @@ pub fn run(site: &Path, content: &Path) -> Result<Summary, String> {
     let boot_hash = template
         .inline_script("<script src=\"boot.js\"></script>", &boot)
         .map_err(|e| e.to_string())?;
-    fs::remove_file(site.join("boot.js")).map_err(|e| format!("boot.js: {e}"))?;
     // The icon, a few hundred bytes, goes inline too: a request for it that
     // ends before the largest paint is counted in it by Lighthouse's simulation.
     template

@@ -28,27 +28,20 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// wasm-opt settings of the release build (as `index.html` gave Trunk before).
-const WASM_OPT: &[&str] = &[
-    "-Oz",
-    "--low-memory-unused",
-    "--converge",
-    "--enable-bulk-memory",
-    "--enable-nontrapping-float-to-int",
-    "--enable-reference-types",
-    "--enable-sign-ext",
-    "--enable-mutable-globals",
-];
+const WASM_OPT: &[&str] = &["-Oz", "--low-memory-unused", "--converge"];
 
 /// A second wasm-opt run over the first one's output: `-Oz` once more, which
 /// still shrinks the main module by about 0.2 KB (brotli) after the first,
 /// converged run (a repeated `-Oz` within one run does not), and without the
 /// `producers` and `target_features` sections, which no browser reads
-/// (measured in BENCHMARKS.md). The features are those the first run read from
-/// the `target_features` section.
-const WASM_OPT_AGAIN: &[&str] = &[
-    "-Oz",
-    "--strip-producers",
-    "--strip-target-features",
+/// (measured in BENCHMARKS.md).
+const WASM_OPT_AGAIN: &[&str] = &["-Oz", "--strip-producers", "--strip-target-features"];
+
+/// The wasm features of both runs. Both also read them from the module's
+/// `target_features` section (the second run strips it from its output);
+/// multivalue, which that section enables, is named here too, so the list says
+/// what the module may use.
+const WASM_FEATURES: &[&str] = &[
     "--enable-bulk-memory",
     "--enable-nontrapping-float-to-int",
     "--enable-reference-types",
@@ -128,6 +121,7 @@ fn run(input: &Path, staging: &Path, release: bool) -> Result<(), Error> {
                 run_tool(
                     Command::new("wasm-opt")
                         .args(settings)
+                        .args(WASM_FEATURES)
                         // For size work: keep function names (`twiggy top/diff`).
                         .args(std::env::var_os("SPLIT_NAMES").map(|_| "-g"))
                         .arg(path)

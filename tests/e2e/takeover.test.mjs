@@ -7,14 +7,15 @@ import { siteFor, locales, contentIndex, appReady, headingIs, markDocument, same
 
 const site = siteFor(process.env.E2E_DIST ?? 'dist');
 
-/** A page whose main wasm is held back until the returned `release()`. */
-async function heldBack(options) {
+/** A page whose main wasm (or the files `held` matches) is held back until the
+ * returned `release()`. */
+async function heldBack(options, held = /_bg\.wasm$/) {
   const page = await site.page(options);
   let release;
   const released = new Promise((resolve) => {
     release = resolve;
   });
-  await page.route(/_bg\.wasm$/, async (route) => {
+  await page.route(held, async (route) => {
     await released;
     await route.continue();
   });
@@ -82,15 +83,7 @@ test('the theme toggled before the app is ready stays toggled, with the right la
 test('a theme toggle clicked before the start-up module has arrived is applied when it does', async () => {
   // The page's inline script only keeps the click (public/boot.js); the start-up
   // module, held back here, makes the switch when it runs.
-  const page = await site.page({ colorScheme: 'light' });
-  let release;
-  const released = new Promise((resolve) => {
-    release = resolve;
-  });
-  await page.route(/\/start-[0-9a-f]{16}\.js$/, async (route) => {
-    await released;
-    await route.continue();
-  });
+  const { page, release } = await heldBack({ colorScheme: 'light' }, /\/start-[0-9a-f]{16}\.js$/);
   await page.goto(`${site.server.url}/en/`);
   await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
   await page.getByRole('button', { name: locales.en.theme_to_dark }).click();
