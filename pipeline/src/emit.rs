@@ -1,7 +1,8 @@
 //! Writing what the pipeline produces, under one output folder (`target/site`):
 //!
 //! * `content/` — the JSON documents the app reads (fetched, or compiled in);
-//! * `root/` — files for the site root: feeds, sitemap, robots.txt.
+//! * `root/` — files for the site root: feeds, sitemap, robots.txt, figures;
+//! * `cache/` — encoded figures kept for the next build.
 
 use crate::discovery;
 use crate::site::Site;
@@ -11,6 +12,10 @@ use serde::Serialize;
 use std::fs;
 use std::io;
 use std::path::Path;
+
+/// The folder of `out` that keeps what is slow to make (encoded figures, social
+/// cards) from one build to the next, by names that carry their inputs' hash.
+pub const CACHE: &str = "cache";
 
 /// Writes everything for `site` under `out`, replacing what was there so no stale
 /// article survives a rename. `base_url` is the site's absolute URL. Returns the
@@ -72,7 +77,10 @@ pub fn write(site: &Site, out: &Path, base_url: &str, feed: &FeedSettings) -> io
         write_text(&root.join(name), xml)?;
     }
     write_text(&root.join("robots.txt"), &discovery::robots(base_url))?;
-    Ok(written + sitemaps.len() + 1)
+    let figures = site
+        .figures
+        .write(&root, &out.join(CACHE).join("figures"))?;
+    Ok(written + sitemaps.len() + 1 + figures)
 }
 
 fn write_json<T: Serialize>(path: &Path, value: &T) -> io::Result<()> {

@@ -181,6 +181,29 @@ pub enum ErrorKind {
         /// The locale file whose string has it.
         other: String,
     },
+    /// A figure file the pipeline cannot serve (see `figures`), with why.
+    #[error("{0}")]
+    Figure(String),
+    /// An image in an article names no file of the article's figure folder.
+    #[error("no figure {name:?} in content/figures/{slug}/: put the file there (content/README.md, \"Figures\")")]
+    FigureNotFound {
+        /// The file name as written.
+        name: String,
+        /// The article's slug, its figure folder.
+        slug: String,
+    },
+    /// An image of another kind than a figure file of the article.
+    #[error("image {0:?}: figures are .svg, .png or .jpg files of the article's folder content/figures/<slug>/, named without a path")]
+    FigureType(String),
+    /// A language variant named in the Markdown.
+    #[error("image {0:?}: name the figure without its language (name.svg); each language's page picks its own variant")]
+    FigureVariant(String),
+    /// A figure without an alt text.
+    #[error("a figure needs an alt text saying what it shows: ![what it shows](file.svg)")]
+    FigureAlt,
+    /// A figure inside a paragraph, list item, table, heading or link.
+    #[error("a figure stands in a paragraph of its own: put the image line between blank lines")]
+    FigureAlone,
     /// Unfinished text left for a reader to see (see `placeholders`).
     #[error("unfinished text {0:?} left in the article: write the real text or remove it")]
     Placeholder(&'static str),

@@ -8,6 +8,7 @@ pub mod digest;
 pub mod discovery;
 pub mod emit;
 pub mod error;
+pub mod figures;
 pub mod front_matter;
 pub mod glossary;
 pub mod highlight;

@@ -34,6 +34,8 @@ pub struct Labels {
     pub section_link: String,
     /// Text of a code block's copy button (`copy_code`).
     pub copy_code: String,
+    /// The word before a figure's number in its caption (`figure`).
+    pub figure: String,
 }
 
 /// The labels of one locale file's strings; a missing key is an error naming it.
@@ -49,6 +51,7 @@ fn labels(path: &Path, strings: &BTreeMap<String, String>) -> Result<Labels, Con
         tagline: get("tagline")?,
         section_link: get("section_link")?,
         copy_code: get("copy_code")?,
+        figure: get("figure")?,
     })
 }
 

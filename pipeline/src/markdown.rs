@@ -2,6 +2,7 @@
 //! collection and word counts, so the browser only inserts finished HTML.
 
 use crate::error::ErrorKind;
+use crate::figures::{self, FigureSet, Missing, Placement};
 use crate::highlight;
 use crate::locale::Labels;
 use model::{Heading, Lang};
@@ -42,6 +43,24 @@ pub struct Rendered {
     pub internal_links: Vec<(usize, String)>,
     /// Languages of the fenced code blocks, in order.
     pub code_languages: Vec<String>,
+    /// The figures shown, as the Markdown names them, in order.
+    pub figures: Vec<String>,
+}
+
+/// The figures an article may show: the site's figures and the article's slug
+/// (its folder of figures).
+#[derive(Debug, Clone, Copy)]
+pub struct ArticleFigures<'a> {
+    pub set: &'a FigureSet,
+    pub slug: &'a str,
+}
+
+/// A figure's Markdown being read: its line, file, caption and alt text so far.
+struct ImageAt {
+    line: usize,
+    name: String,
+    caption: String,
+    alt: String,
 }
 
 /// Problems found in a body, each with its 0-based line offset inside the body.
@@ -60,7 +79,32 @@ pub type BodyErrors = Vec<(usize, ErrorKind)>;
 /// article and never one of the app's own element ids ([`model::is_app_id`]).
 /// Link and image URLs that run code or carry a document (`javascript:`,
 /// `vbscript:`, `data:`) are errors.
+///
+/// An article without figures; any image is an error. See [`render_article`].
 pub fn render(body: &str, lang: Lang, page: &str, base: &str) -> Result<Rendered, BodyErrors> {
+    let none = FigureSet::default();
+    render_article(
+        body,
+        lang,
+        page,
+        base,
+        ArticleFigures {
+            set: &none,
+            slug: "",
+        },
+    )
+}
+
+/// [`render`] for an article that may show `figures`: an image standing in a
+/// paragraph of its own becomes a `<figure>` (numbered caption, size, lazy
+/// loading below the first screen); any other image is an error.
+pub fn render_article(
+    body: &str,
+    lang: Lang,
+    page: &str,
+    base: &str,
+    figures: ArticleFigures,
+) -> Result<Rendered, BodyErrors> {
     let labels = Labels::of(lang);
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_STRIKETHROUGH
@@ -80,6 +124,12 @@ pub fn render(body: &str, lang: Lang, page: &str, base: &str) -> Result<Rendered
     let mut in_image = 0usize;
     let mut internal_links = Vec::new();
     let mut code_languages = Vec::new();
+    let mut image: Option<ImageAt> = None;
+    let mut figure_names = Vec::new();
+    let mut captions = 0;
+    // Where the open paragraph starts in `events`, and the lines of the figures in it.
+    let mut paragraph: Option<usize> = None;
+    let mut figures_in_paragraph: Vec<usize> = Vec::new();
     // Every id given out so far: headings of every level and footnotes.
     let mut ids: HashSet<String> = HashSet::new();
     // Footnote labels by number, in the order they are first met.
@@ -110,7 +160,91 @@ pub fn render(body: &str, lang: Lang, page: &str, base: &str) -> Result<Rendered
             Event::SoftBreak | Event::HardBreak | Event::Rule => text.push(' '),
             _ => {}
         }
+        // Inside an image: its text is the alt text, its markup dropped.
+        if let Some(at) = &mut image {
+            match &event {
+                Event::End(TagEnd::Image) => {}
+                Event::Text(t) | Event::Code(t) => {
+                    at.alt.push_str(t);
+                    continue;
+                }
+                _ => continue,
+            }
+        }
         match &event {
+            Event::Start(Tag::Paragraph) => {
+                paragraph = Some(events.len());
+                figures_in_paragraph.clear();
+            }
+            Event::End(TagEnd::Paragraph) => {
+                let start = paragraph.take().unwrap_or(0);
+                // A paragraph of one figure is that figure, not a <p> around it.
+                if figures_in_paragraph.len() == 1 && events.len() == start + 2 {
+                    events.remove(start);
+                    continue;
+                }
+                errors.extend(
+                    figures_in_paragraph
+                        .drain(..)
+                        .map(|line| (line, ErrorKind::FigureAlone)),
+                );
+            }
+            Event::End(TagEnd::Image) => {
+                let Some(at) = image.take() else {
+                    events.push(event);
+                    continue;
+                };
+                if at.alt.trim().is_empty() {
+                    errors.push((at.line, ErrorKind::FigureAlt));
+                }
+                let figure = if at.name.contains(['/', ':', '?', '#']) {
+                    Err(Missing::Type)
+                } else {
+                    figures.set.get(figures.slug, &at.name, lang)
+                };
+                let figure = match figure {
+                    Ok(figure) => figure,
+                    Err(missing) => {
+                        errors.push((
+                            at.line,
+                            match missing {
+                                Missing::Type => ErrorKind::FigureType(at.name),
+                                Missing::Variant => ErrorKind::FigureVariant(at.name),
+                                Missing::NotFound => ErrorKind::FigureNotFound {
+                                    name: at.name,
+                                    slug: figures.slug.to_string(),
+                                },
+                            },
+                        ));
+                        continue;
+                    }
+                };
+                let caption = (!at.caption.trim().is_empty()).then(|| {
+                    captions += 1;
+                    (format!("{} {captions}.", labels.figure), at.caption.trim())
+                });
+                if let Some((_, caption)) = &caption {
+                    text.push(' ');
+                    text.push_str(caption);
+                    text.push(' ');
+                }
+                let placement = Placement {
+                    alt: at.alt.trim(),
+                    caption,
+                    base,
+                    // The first figure, before any section and after a short
+                    // opening, is in the first screen.
+                    eager: figure_names.is_empty() && headings.is_empty() && words < 60,
+                };
+                if paragraph.is_some() {
+                    figures_in_paragraph.push(at.line);
+                } else {
+                    errors.push((at.line, ErrorKind::FigureAlone));
+                }
+                figure_names.push(at.name);
+                events.push(Event::Html(CowStr::from(figures::html(figure, &placement))));
+                continue;
+            }
             Event::Start(Tag::Heading { level, .. }) => {
                 if *level == HeadingLevel::H1 {
                     errors.push((line_of(range.start), ErrorKind::BodyH1));
@@ -177,6 +311,17 @@ pub fn render(body: &str, lang: Lang, page: &str, base: &str) -> Result<Rendered
                     line_of(range.start),
                     ErrorKind::UnsafeUrl(dest_url.to_string()),
                 ));
+            }
+            Event::Start(Tag::Image {
+                dest_url, title, ..
+            }) => {
+                image = Some(ImageAt {
+                    line: line_of(range.start),
+                    name: dest_url.to_string(),
+                    caption: title.to_string(),
+                    alt: String::new(),
+                });
+                continue;
             }
             Event::FootnoteReference(label) => {
                 let (n, id) = footnote(label, &mut ids);
@@ -245,6 +390,7 @@ pub fn render(body: &str, lang: Lang, page: &str, base: &str) -> Result<Rendered
         text: text.split_whitespace().collect::<Vec<_>>().join(" "),
         internal_links,
         code_languages,
+        figures: figure_names,
     })
 }
 
@@ -539,15 +685,156 @@ mod tests {
 
     #[test]
     fn search_text_is_what_the_reader_sees() {
-        let r = render(
-            "## Why\n\nun*do*ne, `x < y` [link](/en/blog/y).[^1]\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```python\nf(x=1)\n```\n\n![alt text](/i.png)\n\n[^1]: A note.\n",
+        let (_dir, set) = figure_set();
+        let r = render_article(
+            "## Why\n\nun*do*ne, `x < y` [link](/en/blog/y).[^1]\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```python\nf(x=1)\n```\n\n![alt *text*](flow.svg \"The caption\")\n\n[^1]: A note.\n",
             Lang::En,
             "/en/blog/x",
             "",
+            ArticleFigures { set: &set, slug: "x" },
         )
         .unwrap();
-        // No anchor `#`, copy button or footnote number; no space where a tag was.
-        assert_eq!(r.text, "Why undone, x < y link. a b 1 2 f(x=1) A note.");
+        // No anchor `#`, copy button, footnote number, figure label or alt text;
+        // no space where a tag was.
+        assert_eq!(
+            r.text,
+            "Why undone, x < y link. a b 1 2 f(x=1) The caption A note."
+        );
+    }
+
+    fn figure_set() -> (tempfile::TempDir, FigureSet) {
+        use crate::figures::tests::{content_with, png, SVG, SVG_RU};
+        let dir = content_with(
+            "x",
+            &[
+                ("flow.svg", SVG.into()),
+                ("flow.ru.svg", SVG_RU.into()),
+                ("shot.png", png(600, 300)),
+            ],
+        );
+        let mut errors = Vec::new();
+        let set = FigureSet::load(dir.path(), &mut errors);
+        assert!(errors.is_empty(), "{errors:?}");
+        (dir, set)
+    }
+
+    fn with_figures(body: &str, lang: Lang) -> Result<Rendered, BodyErrors> {
+        let (_dir, set) = figure_set();
+        render_article(
+            body,
+            lang,
+            &format!("/{}/blog/x", lang.code()),
+            "/insights",
+            ArticleFigures {
+                set: &set,
+                slug: "x",
+            },
+        )
+    }
+
+    #[test]
+    fn a_figure_line_becomes_a_numbered_figure_in_the_pages_language() {
+        let body = "Intro.\n\n![The flow](flow.svg \"How it flows\")\n\n## Part\n\n![A shot](shot.png)\n\n![Again](flow.svg \"Once more\")\n";
+        let en = with_figures(body, Lang::En).unwrap();
+        assert_eq!(en.figures, ["flow.svg", "shot.png", "flow.svg"]);
+        // Not inside a paragraph; the first, in the first screen, loads at once.
+        assert!(
+            en.html
+                .contains("<p>Intro.</p>\n<figure><img src=\"/insights/figures/x/flow-"),
+            "{}",
+            en.html
+        );
+        assert!(en.html.contains("alt=\"The flow\" width=\"600\" height=\"300\" decoding=\"async\"><figcaption><span class=\"figure-label\">Figure 1.</span> How it flows</figcaption></figure>"), "{}", en.html);
+        assert!(
+            en.html.contains(
+                "<picture><source type=\"image/webp\" srcset=\"/insights/figures/x/shot-480w-"
+            ),
+            "{}",
+            en.html
+        );
+        assert!(
+            en.html
+                .contains("alt=\"A shot\" width=\"600\" height=\"300\" loading=\"lazy\""),
+            "{}",
+            en.html
+        );
+        // Only captioned figures are numbered.
+        assert!(
+            en.html.contains("Figure 2.</span> Once more"),
+            "{}",
+            en.html
+        );
+        assert!(!en.html.contains("<p><figure"), "{}", en.html);
+        assert_eq!(en.html.matches("<figure>").count(), 3);
+        let ru = with_figures(body, Lang::Ru).unwrap();
+        assert!(
+            ru.html.contains("src=\"/insights/figures/x/flow.ru-"),
+            "{}",
+            ru.html
+        );
+        assert!(
+            ru.html.contains("width=\"600\" height=\"320\""),
+            "{}",
+            ru.html
+        );
+        assert!(
+            ru.html.contains("Рисунок 1.</span> How it flows"),
+            "{}",
+            ru.html
+        );
+        // After a long opening, the first figure is below the first screen.
+        let long = format!("{}\n\n![The flow](flow.svg)\n", "word ".repeat(80));
+        let late = with_figures(&long, Lang::En).unwrap();
+        assert!(late.html.contains("loading=\"lazy\""), "{}", late.html);
+    }
+
+    #[test]
+    fn figure_mistakes_are_errors_with_their_line() {
+        let errors = with_figures(
+            concat!(
+                "![](flow.svg)\n\n",
+                "![Gone](missing.svg)\n\n",
+                "![Variant](flow.ru.svg)\n\n",
+                "![Animated](anim.gif)\n\n",
+                "![Remote](https://example.org/a.png)\n\n",
+                "Text and ![inline](flow.svg) in a paragraph.\n\n",
+                "- ![listed](flow.svg)\n\n",
+                "[![linked](flow.svg)](/en/blog/y)\n",
+            ),
+            Lang::En,
+        )
+        .unwrap_err();
+        let found: Vec<(usize, &str)> = errors
+            .iter()
+            .map(|(line, kind)| {
+                (
+                    *line,
+                    match kind {
+                        ErrorKind::FigureAlt => "alt",
+                        ErrorKind::FigureNotFound { .. } => "missing",
+                        ErrorKind::FigureVariant(_) => "variant",
+                        ErrorKind::FigureType(_) => "type",
+                        ErrorKind::FigureAlone => "alone",
+                        _ => "other",
+                    },
+                )
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (0, "alt"),
+                (2, "missing"),
+                (4, "variant"),
+                (6, "type"),
+                (8, "type"),
+                (10, "alone"),
+                (12, "alone"),
+                (14, "alone")
+            ],
+            "{errors:?}"
+        );
+        assert!(errors[1].1.to_string().contains("content/figures/x/"));
     }
 
     #[test]

@@ -98,6 +98,9 @@ pub(super) fn check_translations(
                     twin.body.code_languages.join(", "),
                 ));
             }
+            if a.body.figures != twin.body.figures {
+                errors.push(mismatch("figures", 1, twin.body.figures.join(", ")));
+            }
         }
     }
 }

@@ -8,6 +8,7 @@ use super::publish::{publish, Options};
 use super::shape::newest_first;
 use super::tree::{Article, Site, TagNames};
 use crate::error::{ContentError, ContentErrors, ErrorKind};
+use crate::figures::{self, FigureSet};
 use crate::front_matter;
 use crate::glossary;
 use crate::locale;
@@ -43,6 +44,7 @@ pub fn load_with(root: &Path, base: &str, options: &Options) -> Result<Site, Con
         BTreeMap::new()
     });
 
+    let figures = FigureSet::load(root, &mut errors);
     let mut articles: BTreeMap<Lang, Vec<Article>> =
         Lang::ALL.iter().map(|l| (*l, Vec::new())).collect();
     // Files that failed to load, by language and file stem: their problems are already
@@ -50,7 +52,7 @@ pub fn load_with(root: &Path, base: &str, options: &Options) -> Result<Site, Con
     let mut failed: BTreeSet<(Lang, String)> = BTreeSet::new();
     for dir in sorted_entries(root, &mut errors)
         .into_iter()
-        .filter(|p| p.is_dir() && !p.ends_with(EXAMPLES_DIR))
+        .filter(|p| p.is_dir() && !p.ends_with(EXAMPLES_DIR) && !p.ends_with(figures::DIR))
     {
         let name = dir
             .file_name()
@@ -65,7 +67,9 @@ pub fn load_with(root: &Path, base: &str, options: &Options) -> Result<Site, Con
             .into_iter()
             .filter(|p| p.extension().is_some_and(|e| e == "md"))
             .collect();
-        let loaded = parallel_map(&files, |path| load_article(lang, path, &vocabulary, base));
+        let loaded = parallel_map(&files, |path| {
+            load_article(lang, path, &vocabulary, base, &figures)
+        });
         for (path, result) in files.iter().zip(loaded) {
             match result {
                 Ok(article) => articles
@@ -101,6 +105,7 @@ pub fn load_with(root: &Path, base: &str, options: &Options) -> Result<Site, Con
     Ok(Site {
         vocabulary,
         articles,
+        figures,
     })
 }
 
@@ -135,6 +140,7 @@ fn load_article(
     path: &Path,
     vocabulary: &BTreeMap<String, TagNames>,
     base: &str,
+    figures: &FigureSet,
 ) -> Result<Article, Vec<ContentError>> {
     let one = |e: ContentError| vec![e];
     let source = fs::read_to_string(path)
@@ -161,11 +167,15 @@ fn load_article(
                 }),
         );
     }
-    let body = markdown::render(
+    let body = markdown::render_article(
         split.body,
         lang,
         &Route::article(lang, &front.slug).path(),
         base,
+        markdown::ArticleFigures {
+            set: figures,
+            slug: &front.slug,
+        },
     )
     .map_err(|body_errors| {
         body_errors

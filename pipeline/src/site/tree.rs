@@ -1,6 +1,7 @@
 //! The validated content tree: what loading produces and shaping reads.
 
 use crate::dates::YearMonth;
+use crate::figures::FigureSet;
 use crate::front_matter::FrontMatter;
 use crate::markdown::Rendered;
 use model::Lang;
@@ -53,4 +54,6 @@ pub struct Site {
     pub vocabulary: BTreeMap<String, TagNames>,
     /// Per language, the articles newest first.
     pub articles: BTreeMap<Lang, Vec<Article>>,
+    /// The figures the articles show, and the files they are served as.
+    pub figures: FigureSet,
 }
