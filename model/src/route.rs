@@ -110,6 +110,18 @@ impl Route {
         }
     }
 
+    /// The site path of the page's social card (`og:image`, drawn by the
+    /// pipeline): an article's own, the language's for its other pages; none for
+    /// the root and the 404 pages, which are never shared.
+    pub fn card(&self) -> Option<String> {
+        let lang = self.lang()?.code();
+        match self {
+            Route::Root | Route::NotFound { .. } => None,
+            Route::Article { slug, .. } => Some(format!("/cards/{lang}/{slug}.png")),
+            _ => Some(format!("/cards/{lang}/index.png")),
+        }
+    }
+
     /// The page at a site path, or `None` for a URL that is no page of the site:
     /// an unsupported language, an invalid slug, page 1 or a number spelled
     /// another way in `…/page/{n}`. A trailing slash is allowed on any path (the
@@ -334,6 +346,29 @@ mod tests {
         assert_eq!(
             Route::parse("/ru/blog/x/"),
             Some(Route::article(Lang::Ru, "x"))
+        );
+    }
+
+    #[test]
+    fn shared_pages_have_a_card_of_their_own_or_their_languages() {
+        assert_eq!(
+            Route::article(Lang::Ru, "x").card().as_deref(),
+            Some("/cards/ru/x.png")
+        );
+        for page in [
+            Route::home(Lang::En),
+            Route::Tags { lang: Lang::En },
+            Route::tag(Lang::En, "rag"),
+        ] {
+            assert_eq!(page.card().as_deref(), Some("/cards/en/index.png"));
+        }
+        assert_eq!(Route::Root.card(), None);
+        assert_eq!(
+            Route::NotFound {
+                lang: Some(Lang::En)
+            }
+            .card(),
+            None
         );
     }
 

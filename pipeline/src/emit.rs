@@ -1,13 +1,16 @@
 //! Writing what the pipeline produces, under one output folder (`target/site`):
 //!
 //! * `content/` — the JSON documents the app reads (fetched, or compiled in);
-//! * `root/` — files for the site root: feeds, sitemap, robots.txt, figures;
-//! * `cache/` — encoded figures kept for the next build.
+//! * `root/` — files for the site root: feeds, sitemap, robots.txt, figures,
+//!   social cards;
+//! * `cache/` — encoded figures and drawn cards kept for the next build.
 
+use crate::cards::Card;
 use crate::discovery;
+use crate::locale::Labels;
 use crate::site::Site;
 use model::site_toml::FeedSettings;
-use model::{paths, Lang};
+use model::{paths, Lang, Route};
 use serde::Serialize;
 use std::fs;
 use std::io;
@@ -80,7 +83,52 @@ pub fn write(site: &Site, out: &Path, base_url: &str, feed: &FeedSettings) -> io
     let figures = site
         .figures
         .write(&root, &out.join(CACHE).join("figures"))?;
-    Ok(written + sitemaps.len() + 1 + figures)
+    let cards = cards(site, base_url);
+    crate::cards::write(&cards, &root, &out.join(CACHE).join("cards"))?;
+    Ok(written + sitemaps.len() + 1 + figures + cards.len())
+}
+
+/// The social card of every article in its own language and of each language's
+/// index, by the path [`Route::card`] gives them.
+pub fn cards(site: &Site, base_url: &str) -> Vec<(String, Card)> {
+    let address = base_url
+        .trim_start_matches("https://")
+        .trim_start_matches("http://");
+    let mut cards = Vec::new();
+    for lang in Lang::ALL {
+        let labels = Labels::of(lang);
+        let path = |route: Route| {
+            route
+                .card()
+                .expect("a shared page")
+                .trim_start_matches('/')
+                .to_string()
+        };
+        cards.push((
+            path(Route::home(lang)),
+            Card {
+                site: labels.site_name.clone(),
+                title: labels.tagline.clone(),
+                footer: address.to_string(),
+            },
+        ));
+        for article in &site.articles[&lang] {
+            let meta = article.meta_in(lang, &site.vocabulary);
+            let footer = std::iter::once(meta.date_label.as_str())
+                .chain(meta.tags.iter().map(|t| t.name.as_str()))
+                .collect::<Vec<_>>()
+                .join(" · ");
+            cards.push((
+                path(Route::article(lang, &meta.slug)),
+                Card {
+                    site: labels.site_name.clone(),
+                    title: meta.title,
+                    footer,
+                },
+            ));
+        }
+    }
+    cards
 }
 
 fn write_json<T: Serialize>(path: &Path, value: &T) -> io::Result<()> {

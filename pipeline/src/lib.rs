@@ -2,6 +2,7 @@
 //! validated JSON documents out. Everything that can be computed before the browser
 //! sees the page is computed here: HTML, heading ids, reading time, date labels.
 
+pub mod cards;
 pub mod config;
 pub mod dates;
 pub mod digest;

@@ -382,3 +382,47 @@ fn search_folds_every_word_of_the_content_as_unicode_lower_case_would() {
         }
     }
 }
+
+/// Every shared page's card, the longest Russian title among them, shows its
+/// whole title inside the card's margins: wrapped by the font's metrics, then
+/// laid out by the renderer itself.
+#[test]
+fn every_card_shows_its_whole_title_within_the_card() {
+    use pipeline::cards;
+    let site = site();
+    let list = pipeline::emit::cards(site, "https://example.org");
+    // An article card in each language, and each language's index card.
+    let articles: usize = Lang::ALL.iter().map(|l| site.articles[l].len()).sum();
+    assert_eq!(list.len(), articles + Lang::ALL.len());
+    let longest = list
+        .iter()
+        .filter(|(path, _)| path.starts_with("cards/ru/"))
+        .max_by_key(|(_, card)| card.title.chars().count())
+        .unwrap();
+    for (path, card) in &list {
+        let layout = cards::layout_title(&card.title);
+        assert!(
+            layout.lines.iter().all(|l| !l.ends_with('…')),
+            "{path}: {layout:?}"
+        );
+        assert_eq!(
+            layout.lines.join(" "),
+            card.title.split_whitespace().collect::<Vec<_>>().join(" ")
+        );
+        // The renderer's own text layout stays inside the card with its margin.
+        if path == &longest.0 || path.ends_with("index.png") {
+            let texts = cards::text_bounds(&cards::svg(card)).unwrap();
+            // The site's name, the title's lines and the footer.
+            assert_eq!(texts.len(), layout.lines.len() + 2, "{path}");
+            for [left, top, right, bottom] in texts {
+                assert!(
+                    left >= 40.0
+                        && top >= 0.0
+                        && right <= cards::WIDTH as f32 - 40.0
+                        && bottom <= cards::HEIGHT as f32,
+                    "{path}: {left} {top} {right} {bottom}"
+                );
+            }
+        }
+    }
+}

@@ -141,10 +141,22 @@ pub fn head_tags(head: &Head, site_url: &str) -> Vec<HeadTag> {
             tags.push(HeadTag::meta("property", "article:tag", &tag.name));
         }
     }
-    // X reads `og:title` and `og:description` where `twitter:title` and
-    // `twitter:description` are absent (developer.x.com/cards/markup): only the
-    // card type is its own.
-    tags.push(HeadTag::meta("name", "twitter:card", "summary"));
+    // The card the pipeline draws for the page (pipeline/src/cards.rs), with its
+    // size so a network can lay out the preview before fetching it, and its alt
+    // text: the title it shows.
+    if let Some(card) = canonical.card() {
+        tags.push(HeadTag::meta(
+            "property",
+            "og:image",
+            format!("{site_url}{card}"),
+        ));
+        tags.push(HeadTag::meta("property", "og:image:width", "1200"));
+        tags.push(HeadTag::meta("property", "og:image:height", "630"));
+        tags.push(HeadTag::meta("property", "og:image:alt", &head.title));
+    }
+    // X reads `og:title`, `og:description` and `og:image` where its own tags are
+    // absent (developer.x.com/cards/markup): only the card type is its own.
+    tags.push(HeadTag::meta("name", "twitter:card", "summary_large_image"));
 
     let site_name = json(t.site_name);
     let blog_url = json(&format!("{site_url}{}", Route::home(lang).path()));
@@ -252,8 +264,18 @@ mod tests {
         assert_eq!(find(&tags, "property", "og:url"), [url]);
         assert_eq!(find(&tags, "property", "og:locale"), ["ru_RU"]);
         assert_eq!(find(&tags, "property", "article:tag"), ["API"]);
-        assert_eq!(find(&tags, "name", "twitter:card"), ["summary"]);
-        // X takes title and description from og:title and og:description.
+        assert_eq!(find(&tags, "name", "twitter:card"), ["summary_large_image"]);
+        assert_eq!(
+            find(&tags, "property", "og:image"),
+            ["https://x.org/insights/cards/ru/webhooks.png"]
+        );
+        assert_eq!(find(&tags, "property", "og:image:width"), ["1200"]);
+        assert_eq!(find(&tags, "property", "og:image:height"), ["630"]);
+        assert_eq!(
+            find(&tags, "property", "og:image:alt"),
+            ["Вебхуки \"на практике\" </script>"]
+        );
+        // X takes title, description and image from the og: tags.
         assert!(find(&tags, "name", "twitter:title").is_empty());
         assert!(find(&tags, "name", "twitter:description").is_empty());
         let ld = tags.iter().find_map(|t| t.text.as_deref()).unwrap();
@@ -285,6 +307,10 @@ mod tests {
         let ld: serde_json::Value =
             serde_json::from_str(tags.last().unwrap().text.as_deref().unwrap()).unwrap();
         assert_eq!(ld["@type"], "Blog");
+        assert_eq!(
+            find(&tags, "property", "og:image"),
+            ["https://x.org/cards/en/index.png"]
+        );
 
         let missing = Head {
             route: Route::NotFound {

@@ -1,0 +1,337 @@
+//! Social cards: the picture a messenger or a social network shows for a shared
+//! link (`og:image`), one per article page and one per language's index, drawn
+//! at build time from an SVG template with the fonts in `pipeline/fonts`
+//! (DejaVu Sans, which has Cyrillic; its licence is beside it) and written as a
+//! 1200×630 PNG to the path [`model::paths::card`] gives.
+//!
+//! The title is wrapped by the fonts' own glyph advances, at the largest size at
+//! which it fits the card, so a long Russian title wraps and never overflows. A
+//! card is drawn only when its SVG changed: each PNG is kept in the build's cache
+//! folder under the hash of its SVG.
+
+use crate::parallel::parallel_map;
+use resvg::{tiny_skia, usvg};
+use sha2::{Digest, Sha256};
+use std::fs;
+use std::io;
+use std::path::Path;
+use std::sync::{Arc, OnceLock};
+
+/// The card's size, the one Open Graph and X draw large.
+pub const WIDTH: u32 = 1200;
+pub const HEIGHT: u32 = 630;
+
+/// Left and right margin of the text.
+const MARGIN: f64 = 88.0;
+/// Where the title's area begins and ends (its lines' tops and bottoms).
+const TITLE_TOP: f64 = 176.0;
+const TITLE_BOTTOM: f64 = 500.0;
+/// Title sizes, tried largest first; the last one also truncates.
+const TITLE_SIZES: &[f64] = &[68.0, 60.0, 54.0, 48.0, 42.0];
+const LINE_HEIGHT: f64 = 1.18;
+
+const REGULAR: &[u8] = include_bytes!("../fonts/DejaVuSans.ttf");
+const BOLD: &[u8] = include_bytes!("../fonts/DejaVuSans-Bold.ttf");
+const FAMILY: &str = "DejaVu Sans";
+
+/// What one card says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Card {
+    /// The site's name in the page's language, above the title.
+    pub site: String,
+    /// The page's title: the article's, or the site's tagline for an index.
+    pub title: String,
+    /// The line under it: the date and the tags, or the site's address.
+    pub footer: String,
+}
+
+/// The title's lines and their font size.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TitleLayout {
+    pub size: f64,
+    pub lines: Vec<String>,
+}
+
+/// The title at the largest size whose lines all fit the title area; at the
+/// smallest size, what does not fit ends in an ellipsis.
+pub fn layout_title(title: &str) -> TitleLayout {
+    let face = face(BOLD);
+    let max = f64::from(WIDTH) - 2.0 * MARGIN;
+    for (i, &size) in TITLE_SIZES.iter().enumerate() {
+        let capacity = ((TITLE_BOTTOM - TITLE_TOP) / (size * LINE_HEIGHT)).floor() as usize;
+        let mut lines = wrap(&face, title, size, max);
+        let last = i + 1 == TITLE_SIZES.len();
+        if lines.len() <= capacity || last {
+            if lines.len() > capacity {
+                lines.truncate(capacity);
+                let end = lines.last_mut().expect("a line");
+                while !end.is_empty() && width(&face, &format!("{end}…"), size) > max {
+                    end.pop();
+                }
+                *end = format!("{}…", end.trim_end());
+            }
+            return TitleLayout { size, lines };
+        }
+    }
+    unreachable!("the last size always returns")
+}
+
+/// Greedy word wrap at `size` within `max` units; a word wider than a line is
+/// broken between letters.
+fn wrap(face: &ttf_parser::Face, text: &str, size: f64, max: f64) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let candidate = if line.is_empty() {
+            word.to_string()
+        } else {
+            format!("{line} {word}")
+        };
+        if width(face, &candidate, size) <= max {
+            line = candidate;
+            continue;
+        }
+        if !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        for c in word.chars() {
+            if !line.is_empty() && width(face, &format!("{line}{c}"), size) > max {
+                lines.push(std::mem::take(&mut line));
+            }
+            line.push(c);
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// The advance width of `text` at `size`, from the font's horizontal metrics
+/// and kerning-free (a little wider than drawn, never narrower in practice).
+pub fn width(face: &ttf_parser::Face, text: &str, size: f64) -> f64 {
+    let units: u32 = text
+        .chars()
+        .map(|c| {
+            face.glyph_index(c)
+                .and_then(|g| face.glyph_hor_advance(g))
+                .map_or(u32::from(face.units_per_em()) / 2, u32::from)
+        })
+        .sum();
+    f64::from(units) * size / f64::from(face.units_per_em())
+}
+
+fn face(data: &'static [u8]) -> ttf_parser::Face<'static> {
+    ttf_parser::Face::parse(data, 0).expect("the shipped font parses")
+}
+
+/// The footer's parts (separated by " · ") that fit the card's width, in order.
+pub fn fit_footer(footer: &str) -> String {
+    let face = face(REGULAR);
+    let max = f64::from(WIDTH) - 2.0 * MARGIN;
+    let mut fitted = String::new();
+    for part in footer.split(" · ") {
+        let candidate = if fitted.is_empty() {
+            part.to_string()
+        } else {
+            format!("{fitted} · {part}")
+        };
+        if width(&face, &candidate, FOOTER_SIZE) > max {
+            break;
+        }
+        fitted = candidate;
+    }
+    fitted
+}
+
+const FOOTER_SIZE: f64 = 30.0;
+
+/// The card as SVG: dark, the site's accent, title in bold.
+pub fn svg(card: &Card) -> String {
+    let title = layout_title(&card.title);
+    let step = title.size * LINE_HEIGHT;
+    let mut lines = String::new();
+    for (i, line) in title.lines.iter().enumerate() {
+        // A line's baseline: its top plus the font's ascent (about 0.93 em).
+        let y = TITLE_TOP + step * i as f64 + title.size * 0.93;
+        lines.push_str(&format!(
+            "<text x=\"{MARGIN}\" y=\"{y:.0}\" font-size=\"{}\" font-weight=\"bold\" fill=\"#e6e8eb\">{}</text>",
+            title.size,
+            escape(line)
+        ));
+    }
+    format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{WIDTH}\" height=\"{HEIGHT}\" viewBox=\"0 0 {WIDTH} {HEIGHT}\" font-family=\"{FAMILY}\">\
+         <rect width=\"{WIDTH}\" height=\"{HEIGHT}\" fill=\"#0f1216\"/>\
+         <rect width=\"14\" height=\"{HEIGHT}\" fill=\"#7fb0ff\"/>\
+         <text x=\"{MARGIN}\" y=\"116\" font-size=\"36\" font-weight=\"bold\" fill=\"#7fb0ff\">{}</text>\
+         {lines}\
+         <rect x=\"{MARGIN}\" y=\"530\" width=\"{}\" height=\"2\" fill=\"#2b323b\"/>\
+         <text x=\"{MARGIN}\" y=\"584\" font-size=\"{FOOTER_SIZE}\" fill=\"#9aa4af\">{}</text></svg>",
+        escape(&card.site),
+        f64::from(WIDTH) - 2.0 * MARGIN,
+        escape(&fit_footer(&card.footer))
+    )
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;")
+}
+
+fn options() -> &'static usvg::Options<'static> {
+    static OPTIONS: OnceLock<usvg::Options<'static>> = OnceLock::new();
+    OPTIONS.get_or_init(|| {
+        let mut fonts = usvg::fontdb::Database::new();
+        fonts.load_font_data(REGULAR.to_vec());
+        fonts.load_font_data(BOLD.to_vec());
+        usvg::Options {
+            font_family: FAMILY.into(),
+            fontdb: Arc::new(fonts),
+            ..usvg::Options::default()
+        }
+    })
+}
+
+/// The card's SVG parsed with the shipped fonts (its text laid out).
+fn tree(svg: &str) -> Result<usvg::Tree, String> {
+    usvg::Tree::from_str(svg, options()).map_err(|e| e.to_string())
+}
+
+/// The bounds (left, top, right, bottom) of each text of the card as the
+/// renderer lays it out with the shipped fonts.
+pub fn text_bounds(svg: &str) -> Result<Vec<[f32; 4]>, String> {
+    Ok(tree(svg)?
+        .root()
+        .children()
+        .iter()
+        .filter_map(|node| match node {
+            usvg::Node::Text(text) => {
+                let b = text.abs_bounding_box();
+                Some([b.left(), b.top(), b.right(), b.bottom()])
+            }
+            _ => None,
+        })
+        .collect())
+}
+
+/// The card drawn as a PNG.
+pub fn png(svg: &str) -> Result<Vec<u8>, String> {
+    let tree = tree(svg)?;
+    let mut pixmap = tiny_skia::Pixmap::new(WIDTH, HEIGHT).ok_or("no pixmap")?;
+    resvg::render(&tree, tiny_skia::Transform::default(), &mut pixmap.as_mut());
+    // Opaque: RGB without the alpha channel, at the best compression.
+    let rgb: Vec<u8> = pixmap
+        .data()
+        .chunks_exact(4)
+        .flat_map(|p| [p[0], p[1], p[2]])
+        .collect();
+    let mut out = Vec::new();
+    let encoder = image::codecs::png::PngEncoder::new_with_quality(
+        &mut out,
+        image::codecs::png::CompressionType::Best,
+        image::codecs::png::FilterType::Adaptive,
+    );
+    image::ImageEncoder::write_image(encoder, &rgb, WIDTH, HEIGHT, image::ExtendedColorType::Rgb8)
+        .map_err(|e| e.to_string())?;
+    Ok(out)
+}
+
+/// Writes each card to `root/<path>`, drawing only those whose SVG is not in
+/// `cache` yet; returns how many it drew.
+pub fn write(cards: &[(String, Card)], root: &Path, cache: &Path) -> io::Result<usize> {
+    fs::create_dir_all(cache)?;
+    let drawn = parallel_map(cards, |(path, card)| -> io::Result<bool> {
+        let svg = svg(card);
+        let key: String = Sha256::digest(svg.as_bytes())
+            .iter()
+            .take(8)
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        let kept = cache.join(format!("{key}.png"));
+        let draw = !kept.exists();
+        if draw {
+            fs::write(&kept, png(&svg).map_err(io::Error::other)?)?;
+        }
+        let target = root.join(path);
+        if let Some(dir) = target.parent() {
+            fs::create_dir_all(dir)?;
+        }
+        fs::copy(&kept, &target)?;
+        Ok(draw)
+    });
+    let mut count = 0;
+    for d in drawn {
+        count += usize::from(d?);
+    }
+    Ok(count)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_short_title_is_drawn_large_on_one_or_two_lines() {
+        let layout = layout_title("LLM Quantization");
+        assert_eq!(layout.size, TITLE_SIZES[0]);
+        assert_eq!(layout.lines, ["LLM Quantization"]);
+    }
+
+    #[test]
+    fn a_title_too_long_for_any_size_ends_in_an_ellipsis() {
+        let layout = layout_title(&"очень длинный заголовок ".repeat(20));
+        assert_eq!(layout.size, *TITLE_SIZES.last().unwrap());
+        assert!(layout.lines.last().unwrap().ends_with('…'));
+        let max = f64::from(WIDTH) - 2.0 * MARGIN;
+        for line in &layout.lines {
+            assert!(width(&face(BOLD), line, layout.size) <= max, "{line}");
+        }
+    }
+
+    #[test]
+    fn the_footer_keeps_the_parts_that_fit() {
+        let long = "28 августа 2026 г. · Песочницы · Безопасность · Принятие решений · Агенты";
+        let fitted = fit_footer(long);
+        assert!(
+            long.starts_with(&fitted) && fitted.len() < long.len(),
+            "{fitted}"
+        );
+        assert!(!fitted.ends_with(" · "));
+        assert_eq!(fit_footer("1 December 2026 · RAG"), "1 December 2026 · RAG");
+    }
+
+    #[test]
+    fn a_card_is_a_small_png_of_the_right_size() {
+        let card = Card {
+            site: "Инженерные инсайты".into(),
+            title: "Квантизация LLM для продакшен-инференса: INT8, FP8, AWQ и GGUF".into(),
+            footer: "18 сентября 2026 г. · Инференс · LLM".into(),
+        };
+        let png = png(&svg(&card)).unwrap();
+        assert_eq!(&png[1..4], b"PNG");
+        let width = u32::from_be_bytes(png[16..20].try_into().unwrap());
+        let height = u32::from_be_bytes(png[20..24].try_into().unwrap());
+        assert_eq!((width, height), (WIDTH, HEIGHT));
+        assert!(png.len() <= 100_000, "{} bytes", png.len());
+    }
+
+    #[test]
+    fn a_card_is_drawn_again_only_when_it_changes() {
+        let out = tempfile::tempdir().unwrap();
+        let (root, cache) = (out.path().join("root"), out.path().join("cache"));
+        let card = |title: &str| Card {
+            site: "Engineering Insights".into(),
+            title: title.into(),
+            footer: "1 December 2026".into(),
+        };
+        let cards = vec![
+            ("cards/en/a.png".to_string(), card("A")),
+            ("cards/en/b.png".to_string(), card("B")),
+        ];
+        assert_eq!(write(&cards, &root, &cache).unwrap(), 2);
+        assert!(root.join("cards/en/a.png").is_file());
+        assert_eq!(write(&cards, &root, &cache).unwrap(), 0);
+        let changed = vec![("cards/en/a.png".to_string(), card("A, revised"))];
+        assert_eq!(write(&changed, &root, &cache).unwrap(), 1);
+    }
+}
