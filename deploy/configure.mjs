@@ -57,8 +57,11 @@ export function readBuild(dist) {
     .map((r) => r.from.slice(base.length + 1, -2));
   const site = blocks.find((b) => b.pattern === `${base}/*`);
   if (!site) throw new Error(`${dist}/_headers: no "${base}/*" block`);
-  const hashed = blocks.filter((b) => b !== site).map((b) => b.pattern);
-  return { base, langs, headers: site.headers, hashed, redirects, blocks };
+  const cached = blocks.filter((b) => b !== site).map((b) => b.pattern);
+  // Hashed files by name, and folders whose every file is hashed (`/figures/*`).
+  const hashed = cached.filter((p) => !p.endsWith('/*'));
+  const hashedFolders = cached.filter((p) => p.endsWith('/*')).map((p) => p.slice(0, -1));
+  return { base, langs, headers: site.headers, hashed, hashedFolders, redirects, blocks };
 }
 
 // What the templates treat as hashed (a top-level `name-<16 hex>.js|.css|.wasm`,
@@ -68,11 +71,16 @@ export function readBuild(dist) {
 // (so 15 digits one time in 16), the splitter and the prerenderer 16 digits:
 // the prerenderer's `is_hashed` takes 12 to 16, and so do the templates.
 export const HASHED = /^[^/]+-[0-9a-f]{12,16}(_bg)?\.(js|css|wasm)$/;
+// The folder whose every file is hashed: the figures (pipeline/src/figures).
+export const HASHED_FOLDER = 'figures/';
 const SLASH_RULE = /^\/(blog|tags)\/:(\w+)\/$/;
 
 /** Throws unless the templates' fixed rules are exactly the build's. */
 function checkTemplateRules(dist, build) {
-  const { base, langs, hashed, redirects } = build;
+  const { base, langs, hashed, hashedFolders, redirects } = build;
+  if (hashedFolders.join() !== `${base}/${HASHED_FOLDER}`) {
+    throw new Error(`${dist}/_headers: the templates cache one folder for a year, ${base}/${HASHED_FOLDER}*, not ${hashedFolders}`);
+  }
   const hashedNames = hashed.map((pattern) => {
     const name = pattern.slice(base.length + 1);
     if (!pattern.startsWith(`${base}/`) || !HASHED.test(name)) {

@@ -9,6 +9,9 @@
 //   the app finds them offline when it comes back to that view client-side.
 // * The app's hashed files: from the cache, as their names change with their
 //   contents.
+// * Figures (`figures/`, every name hashed): from their own cache, kept across
+//   deploys. A page or article document kept for offline reading keeps the
+//   figures it names too, also those below the fold the reader never scrolled to.
 // * A new deploy changes this file, so the browser installs the new worker on the
 //   next visit; it drops the previous deploy's pages and files, so a page is never
 //   served with another deploy's app. Content documents are kept across deploys.
@@ -16,7 +19,10 @@ const VERSION = '__VERSION__';
 const SHELL = __SHELL__;
 const PAGES = 'pages-' + VERSION;
 const CONTENT = 'content';
+const FIGURES = 'figures';
 const BASE = new URL(self.registration.scope).pathname;
+// A figure's URL in a page or in a document's HTML (where quotes are escaped).
+const FIGURE_URL = new RegExp(BASE.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + 'figures/[^"\'\\s\\\\,)]+', 'g');
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
@@ -31,7 +37,7 @@ self.addEventListener('activate', (event) => {
   event.waitUntil(
     caches
       .keys()
-      .then((names) => Promise.all(names.filter((n) => n !== PAGES && n !== CONTENT).map((n) => caches.delete(n))))
+      .then((names) => Promise.all(names.filter((n) => n !== PAGES && n !== CONTENT && n !== FIGURES).map((n) => caches.delete(n))))
       .then(() => self.clients.claim()),
   );
 });
@@ -44,6 +50,8 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(networkFirst(request, PAGES).catch(() => offlinePage(url)));
   } else if (url.pathname.startsWith(BASE + 'content/')) {
     event.respondWith(networkFirst(request, CONTENT));
+  } else if (url.pathname.startsWith(BASE + 'figures/')) {
+    event.respondWith(caches.open(FIGURES).then(async (cache) => (await cache.match(request)) || keep(cache, request)));
   } else {
     event.respondWith(caches.match(request).then((hit) => hit || fetch(request)));
   }
@@ -57,6 +65,7 @@ async function networkFirst(request, cacheName) {
     if (response.ok) {
       const copy = response.clone();
       caches.open(cacheName).then((cache) => cache.put(request, copy));
+      keepFigures(response.clone());
     }
     return response;
   } catch (error) {
@@ -76,4 +85,21 @@ async function offlinePage(url) {
     (await cache.match(BASE + '404.html')) ||
     Response.error()
   );
+}
+
+/** The network's answer to `request`, kept in `cache` when it is a success. */
+async function keep(cache, request) {
+  const response = await fetch(request);
+  if (response.ok) await cache.put(request, response.clone());
+  return response;
+}
+
+/** Keeps every figure that a page or document names and the cache lacks. */
+async function keepFigures(response) {
+  const urls = [...new Set((await response.text()).match(FIGURE_URL) ?? [])];
+  if (!urls.length) return;
+  const cache = await caches.open(FIGURES);
+  for (const url of urls) {
+    if (!(await cache.match(url))) await keep(cache, new Request(url)).catch(() => {});
+  }
 }

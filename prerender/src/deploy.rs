@@ -37,7 +37,7 @@ fn origin_of(url: &str) -> Option<&str> {
 }
 
 /// `_headers` (Netlify, Cloudflare Pages): security headers on every response, and
-/// a year of caching for the hashed files. Everything else keeps the hosts'
+/// a year of caching for the hashed files and the figures. Everything else keeps the hosts'
 /// default, `public, max-age=0, must-revalidate`: pages, documents, feeds and
 /// the service worker are revalidated on every visit.
 pub fn headers(base: &str, csp: &str, hashed: &[String]) -> String {
@@ -47,7 +47,9 @@ pub fn headers(base: &str, csp: &str, hashed: &[String]) -> String {
          Referrer-Policy: strict-origin-when-cross-origin\n  \
          Permissions-Policy: camera=(), microphone=(), geolocation=()\n"
     );
-    for url in hashed {
+    // Every figure's name carries its hash (pipeline/src/figures).
+    let figures = format!("{base}/figures/*");
+    for url in hashed.iter().chain([&figures]) {
         out.push_str(&format!(
             "{url}\n  Cache-Control: public, max-age=31536000, immutable\n"
         ));
@@ -128,6 +130,9 @@ mod tests {
         assert!(h.contains("/insights/*\n  Content-Security-Policy: default-src 'self'\n"));
         assert!(h.contains(
             "/insights/app-0123456789abcdef.js\n  Cache-Control: public, max-age=31536000, immutable\n"
+        ));
+        assert!(h.ends_with(
+            "/insights/figures/*\n  Cache-Control: public, max-age=31536000, immutable\n"
         ));
         let r = redirects("/insights");
         assert!(r.contains("/insights/ru/blog/:slug/  /insights/ru/blog/:slug  301\n"));

@@ -23,6 +23,8 @@ const TYPES = {
   '.txt': /^text\/plain\b/,
   '.svg': /^image\/svg\+xml\b/,
   '.png': /^image\/png$/,
+  '.webp': /^image\/webp$/,
+  '.jpg': /^image\/jpeg$/,
   '.ico': /^image\/(x-icon|vnd\.microsoft\.icon)$/,
   '.webmanifest': /^application\/(manifest\+)?json\b/,
 };
@@ -126,6 +128,7 @@ export function httpChecks(host, { brotli = false, known = {} } = {}) {
   const build = readBuild(dist);
   const files = buildFiles(dist, prefix);
   const hashed = new Set(build.hashed);
+  const immutable = (url) => hashed.has(url) || build.hashedFolders.some((folder) => url.startsWith(folder));
   const page404 = (lang) => fs.readFileSync(path.join(dist, lang ? `${lang}/404.html` : '404.html'));
   const checks = [];
   // The host's origin is known once it runs: each check is handed it then.
@@ -147,13 +150,16 @@ export function httpChecks(host, { brotli = false, known = {} } = {}) {
       const type = TYPES[path.extname(rel)];
       assert.ok(type, `${rel}: a type is expected for its extension`);
       assert.match(res.headers['content-type'] ?? '', type, `${url}: Content-Type`);
-      if (hashed.has(url)) assert.equal(res.headers['cache-control'], IMMUTABLE, `${url}: hashed`);
+      if (immutable(url)) assert.equal(res.headers['cache-control'], IMMUTABLE, `${url}: hashed`);
       else assert.match(res.headers['cache-control'] ?? '', REVALIDATE, `${url}: revalidated`);
       assertSecurityHeaders(build, res, url);
     });
     // The files _headers calls hashed are all in the build, and cached for a year above.
     for (const url of hashed) assert.ok(files.some((f) => f.url === url), `${url} is in the build`);
     assert.ok(hashed.size >= 3, `${[...hashed]}`);
+    // The figures too, when the content has any.
+    const figures = files.filter((f) => build.hashedFolders.some((folder) => f.url.startsWith(folder)));
+    assert.ok(figures.length > 0 === fs.existsSync(path.join(dist, 'figures')), `${figures.length} figures`);
   });
 
   check('pages, documents and the service worker can be revalidated (304)', async (origin) => {
