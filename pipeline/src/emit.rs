@@ -84,7 +84,13 @@ pub fn write(site: &Site, out: &Path, base_url: &str, feed: &FeedSettings) -> io
         .figures
         .write(&root, &out.join(CACHE).join("figures"))?;
     let cards = cards(site, base_url);
-    crate::cards::write(&cards, &root, &out.join(CACHE).join("cards"))?;
+    let started = std::time::Instant::now();
+    let drawn = crate::cards::write(&cards, &root, &out.join(CACHE).join("cards"))?;
+    println!(
+        "pipeline: social cards: {drawn} of {} drawn, the others unchanged, in {} ms",
+        cards.len(),
+        started.elapsed().as_millis()
+    );
     Ok(written + sitemaps.len() + 1 + figures + cards.len())
 }
 

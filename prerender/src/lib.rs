@@ -175,7 +175,7 @@ pub fn run(site: &Path, content: &Path) -> Result<Summary, String> {
         String::new()
     } else {
         format!(
-            "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">\n    ",
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">\n",
             deploy::csp(endpoint, &scripts, false)
         )
     };
@@ -189,11 +189,11 @@ pub fn run(site: &Path, content: &Path) -> Result<Summary, String> {
         if route == Route::Root {
             // The site root sends readers to their language before anything is
             // drawn (public/lang.js).
-            head.push_str("<script src=\"lang.js\"></script>\n    ");
+            head.push_str("<script src=\"lang.js\"></script>\n");
         }
         for tag in head_tags(&page.head, SITE_URL) {
             head.push_str(&tag.to_html());
-            head.push_str("\n    ");
+            head.push_str("\n");
         }
         // A fetched build's page names the documents its view opens with, for the
         // browser to fetch once the page is on screen (`prefetch`, started by the

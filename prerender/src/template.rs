@@ -66,7 +66,11 @@ impl Template {
         // The app starts after the first paint (public/boot.js imports its
         // start-up module): a high-priority preload of its code would only
         // compete with the page.
-        let html = without_comments(&without_preloads(&format!("{before}{after}")));
+        let html = without_indentation(&without_comments(&without_preloads(&format!(
+            "{before}{after}"
+        ))))
+        // Trunk keeps the attribute that tells it to leave out the digest.
+        .replace(" data-integrity=\"none\"", "");
         // `trunk serve` adds its live-reload script inline: a development page.
         let dev_scripts = html.contains("<script>");
 
@@ -146,7 +150,7 @@ impl Template {
             .replace('<', "&lt;")
             .replace('>', "&gt;");
         format!(
-            "{}{}{}<title>{title}</title>\n    {}{}{}{}{}",
+            "{}{}{}<title>{title}</title>\n{}{}{}{}{}",
             self.start,
             parts.lang,
             self.head_start,
@@ -246,6 +250,16 @@ fn without_comments(html: &str) -> String {
     out
 }
 
+/// `html` without the indentation of its lines and without blank lines: every
+/// page's head carries them, and an article's page must fit the first round trip.
+fn without_indentation(html: &str) -> String {
+    html.lines()
+        .map(str::trim_start)
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// `html` without `<link rel="modulepreload">` and `<link rel="preload">` tags.
 fn without_preloads(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
@@ -292,7 +306,7 @@ mod tests {
     <base href="/insights/" />
     <!-- About this file. -->
     <title>Engineering Insights</title>
-    <link rel="stylesheet" href="/insights/main-4760f333f62bafe.css" integrity="x"/>
+    <link rel="stylesheet" href="/insights/main-4760f333f62bafe.css" data-integrity="none"/>
 <script type="module">
 import init from '/insights/app-52182d20db5c4d9b.js';
 await init({ module_or_path: '/insights/app-52182d20db5c4d9b_bg.wasm' });
@@ -325,6 +339,10 @@ await init({ module_or_path: '/insights/app-52182d20db5c4d9b_bg.wasm' });
         );
         assert!(page.contains("<meta data-h name=\"x\">"), "{page}");
         assert!(page.contains("<body><main>hi</main></body>"), "{page}");
+        // No indentation, blank line or Trunk attribute costs bytes in every page.
+        assert!(!page.contains("\n "), "{page}");
+        assert!(!page.contains("\n\n"), "{page}");
+        assert!(!page.contains("data-integrity"), "{page}");
         // No script of Trunk's in the page, and no preload of the app's code: the
         // early script imports the start module once the page is on screen.
         assert!(!page.contains("<script"), "{page}");

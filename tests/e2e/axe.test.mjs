@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { siteFor, locales, contentIndex, heading, headingIs, appReady } from './support.mjs';
+import { siteFor, locales, contentIndex, figuredPosts, heading, headingIs, appReady } from './support.mjs';
 
 const site = siteFor(process.env.E2E_DIST ?? 'dist');
 const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -40,8 +40,11 @@ for (const theme of ['light', 'dark']) {
         await page.getByRole('option').first().waitFor();
         await check('search results');
         await page.keyboard.press('Escape');
-        await page.goto(`${site.server.url}/${lang}/blog/${index.posts[7].slug}`);
-        await headingIs(page, index.posts[7].title);
+        // An article with a figure, when the content has one.
+        const article = figuredPosts(lang)[0] ?? index.posts[7];
+        await page.goto(`${site.server.url}/${lang}/blog/${article.slug}`);
+        await headingIs(page, article.title);
+        await page.locator('main figure img').first().scrollIntoViewIfNeeded().catch(() => {});
         await check('article');
         await page.goto(`${site.server.url}/${lang}/tags/`);
         await headingIs(page, t.all_tags);

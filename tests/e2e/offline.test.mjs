@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { siteFor, locales, contentIndex, indexPage, heading, headingIs, appReady, ROOT } from './support.mjs';
+import { siteFor, locales, contentIndex, indexPage, figuredPosts, heading, headingIs, appReady, ROOT } from './support.mjs';
 
 const DIST = process.env.E2E_DIST ?? 'dist';
 const site = siteFor(DIST);
@@ -53,6 +53,38 @@ test('a reader who goes offline can open the index and every article they read',
   await page.context().setOffline(false);
   await page.getByRole('button', { name: locales.en.retry }).click();
   await headingIs(page, unread.title);
+  await page.context().close();
+});
+
+test('the figures of an article read online show offline, also those never scrolled to', async () => {
+  const post = figuredPosts('en').at(-1);
+  assert.ok(post, 'the content has an article with figures');
+  const page = await site.page({ serviceWorkers: 'allow', viewport: { width: 360, height: 640 } });
+  await page.goto(`${site.server.url}/en/`);
+  await appReady(page);
+  await controlled(page);
+  // Opened by its URL, read at the top only: its lazy figures are not loaded.
+  await page.goto(`${site.server.url}/en/blog/${post.slug}`);
+  await headingIs(page, post.title);
+  const sources = await page.locator('main figure img').evaluateAll((images) => images.map((i) => i.getAttribute('src')));
+  assert.ok(sources.length > 0);
+  await page.waitForFunction(
+    async (urls) => {
+      const cache = await caches.open('figures');
+      for (const url of urls) if (!(await cache.match(url))) return false;
+      return true;
+    },
+    sources,
+    { timeout: 15000 },
+  );
+  await page.context().setOffline(true);
+  await page.goto(`${site.server.url}/en/blog/${post.slug}`);
+  await headingIs(page, post.title, 'offline');
+  const images = page.locator('main figure img');
+  for (let i = 0; i < sources.length; i++) {
+    await images.nth(i).scrollIntoViewIfNeeded();
+    await page.waitForFunction((img) => img.complete && img.naturalWidth > 0, await images.nth(i).elementHandle(), { timeout: 10000 });
+  }
   await page.context().close();
 });
 

@@ -30,6 +30,9 @@ const TYPES = {
   '.json': 'application/json',
   '.wasm': 'application/wasm',
   '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.webp': 'image/webp',
+  '.jpg': 'image/jpeg',
   '.xml': 'application/xml',
   '.txt': 'text/plain; charset=utf-8',
 };

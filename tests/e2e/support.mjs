@@ -44,6 +44,13 @@ export function contentIndex(lang) {
   return { lang, posts: posts.flatMap((page) => page.posts), tags: read('tags.json').tags };
 }
 
+/** The articles of a language's index whose text shows a figure, newest first. */
+export function figuredPosts(lang) {
+  return contentIndex(lang).posts.filter((post) =>
+    contentDocument(lang, `posts/${post.slug}.json`).html.includes('<figure>'),
+  );
+}
+
 const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
