@@ -9,6 +9,7 @@
 //! card is drawn only when its SVG changed: each PNG is kept in the build's cache
 //! folder under the hash of its SVG.
 
+use crate::escape::escape;
 use crate::parallel::parallel_map;
 use resvg::{tiny_skia, usvg};
 use sha2::{Digest, Sha256};
@@ -172,10 +173,6 @@ pub fn svg(card: &Card) -> String {
         f64::from(WIDTH) - 2.0 * MARGIN,
         escape(&fit_footer(&card.footer))
     )
-}
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;")
 }
 
 fn options() -> &'static usvg::Options<'static> {

@@ -2,6 +2,7 @@
 //! with hreflang alternates, and robots.txt. All URLs are absolute, from one
 //! configured site URL.
 
+use crate::escape::escape;
 use crate::locale::Labels;
 use crate::site::Site;
 use model::site_toml::{FeedContent, FeedSettings};
@@ -253,13 +254,6 @@ fn sitemap_entries(site: &Site, base: &str) -> Vec<String> {
 /// robots.txt: everything may be crawled; the sitemap is named.
 pub fn robots(base: &str) -> String {
     format!("User-agent: *\nAllow: /\n\nSitemap: {base}/sitemap.xml\n")
-}
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 #[cfg(test)]

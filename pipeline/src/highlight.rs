@@ -6,6 +6,7 @@
 //! theme maps scope selectors to token classes through the colour channel, which
 //! keeps the markup compact compared with one class per scope atom.
 
+use crate::escape::escape_into;
 use std::str::FromStr;
 use std::sync::OnceLock;
 use syntect::easy::HighlightLines;
@@ -119,18 +120,6 @@ pub fn highlight(lang: &str, code: &str) -> String {
         }
     }
     out
-}
-
-fn escape_into(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ pub mod digest;
 pub mod discovery;
 pub mod emit;
 pub mod error;
+mod escape;
 pub mod figures;
 pub mod front_matter;
 pub mod glossary;

@@ -740,11 +740,11 @@ mod tests {
         // Not inside a paragraph; the first, in the first screen, loads at once.
         assert!(
             en.html
-                .contains("<p>Intro.</p>\n<figure><img src=\"/insights/figures/x/flow-"),
+                .contains("<p>Intro.</p>\n<figure><a href=\"/insights/figures/x/flow-"),
             "{}",
             en.html
         );
-        assert!(en.html.contains("alt=\"The flow\" width=\"600\" height=\"300\" decoding=\"async\"><figcaption><span class=\"figure-label\">Figure 1.</span> How it flows</figcaption></figure>"), "{}", en.html);
+        assert!(en.html.contains("alt=\"The flow\" width=\"600\" height=\"300\" decoding=\"async\"></a><figcaption><span class=\"figure-label\">Figure 1.</span> How it flows</figcaption></figure>"), "{}", en.html);
         assert!(
             en.html.contains(
                 "<picture><source type=\"image/webp\" srcset=\"/insights/figures/x/shot-480w-"

@@ -100,10 +100,13 @@ fn good_tree_becomes_documents() {
     let out = tempfile::tempdir().unwrap();
     let n = emit(&site, out.path());
     assert_eq!(
-        n, 22,
+        n, 28,
         "per language 2 articles, 1 index page, the tag list, 2 tags, \
-         the search index and 2 article texts; 2 feeds, sitemap, robots.txt"
+         the search index and 2 article texts, 2 article cards and an index card; \
+         2 feeds, sitemap, robots.txt"
     );
+    assert!(out.path().join("root/cards/ru/first.png").is_file());
+    assert!(out.path().join("root/cards/en/index.png").is_file());
     let json = fs::read_to_string(out.path().join("content/ru/posts/first.json")).unwrap();
     let back: model::Post = serde_json::from_str(&json).unwrap();
     assert_eq!(back.lang, Lang::Ru);
@@ -1101,5 +1104,103 @@ fn updated_dates_label_the_documents_and_date_the_sitemap_and_the_feed() {
                 date: "2026-10-01".into()
             }
         )]
+    );
+}
+
+/// A tree whose "first" article shows the figure `flow.svg` in both languages.
+fn tree_with_figure() -> tempfile::TempDir {
+    let dir = good_tree();
+    let root = dir.path();
+    let folder = root.join("figures/first");
+    fs::create_dir_all(&folder).unwrap();
+    fs::write(
+        folder.join("flow.svg"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 400 200\"><text font-size=\"16\">Flow</text></svg>",
+    )
+    .unwrap();
+    edit(
+        root,
+        "en/first.md",
+        "Intro words here.",
+        "Intro words here.\n\n![The flow](flow.svg \"How it flows\")",
+    );
+    edit(
+        root,
+        "ru/first.md",
+        "Intro words here.",
+        "Intro words here.\n\n![Поток](flow.svg \"Как он идёт\")",
+    );
+    dir
+}
+
+#[test]
+fn a_figure_is_written_under_its_hashed_name_and_shown_in_both_languages() {
+    let dir = tree_with_figure();
+    let site = pipeline::load(dir.path(), "").unwrap();
+    let out = tempfile::tempdir().unwrap();
+    emit(&site, out.path());
+    let json = fs::read_to_string(out.path().join("content/ru/posts/first.json")).unwrap();
+    let post: model::Post = serde_json::from_str(&json).unwrap();
+    let src = post.html.split("<img src=\"").nth(1).unwrap();
+    let src = &src[..src.find('"').unwrap()];
+    assert!(
+        src.starts_with("/figures/first/flow-") && src.ends_with(".svg"),
+        "{src}"
+    );
+    let served = fs::read_to_string(out.path().join("root").join(&src[1..])).unwrap();
+    assert!(
+        served.contains("<style>svg{color-scheme:light dark;"),
+        "{served}"
+    );
+    assert!(
+        post.html.contains("Рисунок 1.</span> Как он идёт"),
+        "{}",
+        post.html
+    );
+}
+
+#[test]
+fn figure_mistakes_name_the_article_file_and_line() {
+    let dir = tree_with_figure();
+    let root = dir.path();
+    // A missing file in English, no alt text in Russian.
+    edit(root, "en/first.md", "](flow.svg", "](missing.svg");
+    edit(root, "ru/first.md", "![Поток]", "![]");
+    let found = errors(root);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[0].0, PathBuf::from("en/first.md"));
+    // Front matter (lines 1-7), a blank line, the intro, a blank line: line 11.
+    assert_eq!(found[0].1, 11, "{found:?}");
+    assert!(matches!(found[0].2, ErrorKind::FigureNotFound { .. }));
+    assert_eq!(
+        (found[1].0.as_path(), found[1].1),
+        (Path::new("ru/first.md"), 11)
+    );
+    assert_eq!(found[1].2, ErrorKind::FigureAlt);
+}
+
+#[test]
+fn a_figure_in_one_language_only_is_an_error() {
+    let dir = tree_with_figure();
+    let root = dir.path();
+    edit(
+        root,
+        "ru/first.md",
+        "![Поток](flow.svg \"Как он идёт\")",
+        "Без рисунка.",
+    );
+    let found = errors(root);
+    assert!(
+        found
+            .iter()
+            .any(|(file, _, kind)| file == Path::new("en/first.md")
+                && matches!(
+                    kind,
+                    ErrorKind::TranslationMismatch {
+                        field: "figures",
+                        ..
+                    }
+                )),
+        "{found:?}"
     );
 }

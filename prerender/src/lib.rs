@@ -193,7 +193,7 @@ pub fn run(site: &Path, content: &Path) -> Result<Summary, String> {
         }
         for tag in head_tags(&page.head, SITE_URL) {
             head.push_str(&tag.to_html());
-            head.push_str("\n");
+            head.push('\n');
         }
         // A fetched build's page names the documents its view opens with, for the
         // browser to fetch once the page is on screen (`prefetch`, started by the

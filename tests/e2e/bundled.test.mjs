@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { siteFor, locales, contentIndex, indexPage, heading, markDocument, sameDocument, ROOT, headingIs, appReady } from './support.mjs';
+import { siteFor, locales, contentIndex, indexPage, figuredPosts, heading, markDocument, sameDocument, ROOT, headingIs, appReady } from './support.mjs';
 
 const DIST = process.env.E2E_BUNDLED_DIST ?? 'dist-bundled';
 const site = siteFor(DIST);
@@ -36,5 +36,26 @@ test('browsing the bundled build makes no content requests', async () => {
   assert.deepEqual(site.server.requests.filter((p) => p.includes('/content/')), []);
   // The browser logs the 404 document it was given, as it should.
   assert.deepEqual(page.consoleErrors.filter((e) => !e.includes('status of 404')), []);
+  await page.context().close();
+});
+
+test('figures come with the bundled article text, in the language switched to', async () => {
+  const post = figuredPosts('en')[0];
+  assert.ok(post, 'the content has an article with figures');
+  const page = await site.page();
+  await page.goto(`${site.server.url}/en/`);
+  await appReady(page);
+  await markDocument(page);
+  await page.getByRole('link', { name: post.title }).first().click();
+  await headingIs(page, post.title);
+  await page.getByRole('link', { name: 'Русский' }).click();
+  await headingIs(page, contentIndex('ru').posts.find((p) => p.slug === post.slug).title);
+  assert.ok(await sameDocument(page), 'client-side');
+  const image = page.locator('main figure img').first();
+  assert.match(await page.locator('main figcaption').first().textContent(), /^Рисунок 1\./);
+  await image.scrollIntoViewIfNeeded();
+  await page.waitForFunction((img) => img.complete && img.naturalWidth > 0, await image.elementHandle());
+  assert.deepEqual(page.contentRequests, []);
+  assert.deepEqual(page.consoleErrors, []);
   await page.context().close();
 });

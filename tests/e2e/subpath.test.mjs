@@ -3,7 +3,7 @@
 // absolute URLs, 404s and the service worker all stay under the prefix.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { siteFor, locales, contentIndex, indexPage, heading, headingIs, appReady, markDocument, sameDocument } from './support.mjs';
+import { siteFor, locales, contentIndex, indexPage, figuredPosts, heading, headingIs, appReady, markDocument, sameDocument } from './support.mjs';
 
 const DIST = process.env.E2E_SUBPATH_DIST ?? 'dist-subpath';
 const PREFIX = '/insights';
@@ -47,6 +47,25 @@ test('the site works under its prefix: links, fetches, router and language switc
   const outside = site.server.requests.filter((p) => !p.startsWith(`${PREFIX}/`));
   assert.deepEqual(outside, []);
   assert.ok(site.server.requests.some((p) => p.startsWith(`${PREFIX}/content/`)));
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
+
+test('figures and social cards are served under the prefix', async () => {
+  const post = figuredPosts('ru')[0];
+  assert.ok(post, 'the content has an article with figures');
+  const page = await site.page();
+  await page.goto(`${site.server.url}${PREFIX}/ru/blog/${post.slug}`);
+  await headingIs(page, post.title);
+  const image = page.locator('main figure img').first();
+  assert.ok((await image.getAttribute('src')).startsWith(`${PREFIX}/figures/${post.slug}/`));
+  await image.scrollIntoViewIfNeeded();
+  await page.waitForFunction((img) => img.complete && img.naturalWidth > 0, await image.elementHandle());
+  const card = await page.locator('meta[property="og:image"]').getAttribute('content');
+  assert.equal(card, `${SITE_URL}/cards/ru/${post.slug}.png`);
+  const response = await fetch(`${site.server.url}${new URL(card).pathname}`);
+  assert.equal(response.status, 200);
+  assert.equal(response.headers.get('content-type'), 'image/png');
   assert.deepEqual(page.consoleErrors, []);
   await page.context().close();
 });

@@ -12,6 +12,7 @@ pub mod raster;
 pub mod svg;
 
 use crate::error::{ContentError, ErrorKind};
+use crate::escape::escape;
 use crate::parallel::parallel_map;
 use model::Lang;
 use raster::Encoding;
@@ -290,18 +291,22 @@ pub struct Placement<'a> {
     pub eager: bool,
 }
 
-/// The `<figure>` markup of `figure`.
+/// The `<figure>` markup of `figure`: the image, linked to its full-size file,
+/// and the caption.
 pub fn html(figure: &Figure, at: &Placement) -> String {
     let base = at.base;
     let loading = if at.eager { "" } else { " loading=\"lazy\"" };
     let common = format!(
         "alt=\"{}\" width=\"{}\" height=\"{}\"{loading} decoding=\"async\"",
-        attribute(at.alt),
+        escape(at.alt),
         figure.width,
         figure.height
     );
-    let image = match &figure.source {
-        Source::Svg(path) => format!("<img src=\"{base}/{path}\" {common}>"),
+    let (full, image) = match &figure.source {
+        Source::Svg(path) => (
+            path.as_str(),
+            format!("<img src=\"{base}/{path}\" {common}>"),
+        ),
         Source::Raster(variants) => {
             let set = |pick: fn(&Variant) -> &str| {
                 variants
@@ -311,30 +316,29 @@ pub fn html(figure: &Figure, at: &Placement) -> String {
                     .join(", ")
             };
             let largest = variants.last().map_or("", |v| v.fallback.as_str());
-            format!(
-                "<picture><source type=\"image/webp\" srcset=\"{}\" sizes=\"{SIZES}\">\
-                 <img src=\"{base}/{largest}\" srcset=\"{}\" sizes=\"{SIZES}\" {common}></picture>",
-                set(|v| &v.webp),
-                set(|v| &v.fallback)
+            (
+                largest,
+                format!(
+                    "<picture><source type=\"image/webp\" srcset=\"{}\" sizes=\"{SIZES}\">\
+                     <img src=\"{base}/{largest}\" srcset=\"{}\" sizes=\"{SIZES}\" {common}></picture>",
+                    set(|v| &v.webp),
+                    set(|v| &v.fallback)
+                ),
             )
         }
     };
     let caption = at.caption.as_ref().map_or(String::new(), |(label, text)| {
         format!(
             "<figcaption><span class=\"figure-label\">{}</span> {}</figcaption>",
-            attribute(label),
-            attribute(text)
+            escape(label),
+            escape(text)
         )
     });
-    format!("<figure>{image}{caption}</figure>\n")
-}
-
-/// Text escaped for an attribute or element content.
-fn attribute(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
+    // The image opens the figure at full size: on a phone, where a diagram
+    // scrolls sideways (style/main.css), a reader can zoom into it.
+    format!(
+        "<figure><a href=\"{base}/{full}\" class=\"figure-link\">{image}</a>{caption}</figure>\n"
+    )
 }
 
 #[cfg(test)]
@@ -456,7 +460,11 @@ pub(crate) mod tests {
             eager: false,
         };
         let html = html(set.get("a", "shot.jpg", Lang::En).unwrap(), &at);
-        assert!(html.starts_with("<figure><picture><source type=\"image/webp\" srcset=\"/insights/figures/a/shot-480w-"), "{html}");
+        assert!(
+            html.starts_with("<figure><a href=\"/insights/figures/a/shot-1440w-"),
+            "{html}"
+        );
+        assert!(html.contains(".jpg\" class=\"figure-link\"><picture><source type=\"image/webp\" srcset=\"/insights/figures/a/shot-480w-"), "{html}");
         assert!(
             html.contains(".webp 480w, /insights/figures/a/shot-960w-"),
             "{html}"
@@ -468,7 +476,7 @@ pub(crate) mod tests {
         );
         assert!(html.contains(".jpg 1440w\""), "{html}");
         assert!(html.contains("alt=\"A &quot;quoted&quot; &lt;b&gt;alt&lt;/b&gt;\" width=\"1440\" height=\"720\" loading=\"lazy\" decoding=\"async\">"), "{html}");
-        assert!(html.ends_with("<figcaption><span class=\"figure-label\">Figure 1.</span> The flow</figcaption></figure>\n"), "{html}");
+        assert!(html.ends_with("</picture></a><figcaption><span class=\"figure-label\">Figure 1.</span> The flow</figcaption></figure>\n"), "{html}");
         let eager = Placement {
             eager: true,
             caption: None,
@@ -476,7 +484,11 @@ pub(crate) mod tests {
         };
         let svg = self::html(set.get("a", "flow.svg", Lang::En).unwrap(), &eager);
         assert!(
-            svg.starts_with("<figure><img src=\"/insights/figures/a/flow-"),
+            svg.starts_with("<figure><a href=\"/insights/figures/a/flow-"),
+            "{svg}"
+        );
+        assert!(
+            svg.contains("class=\"figure-link\"><img src=\"/insights/figures/a/flow-"),
             "{svg}"
         );
         assert!(

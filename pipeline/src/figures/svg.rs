@@ -4,6 +4,7 @@
 //! style put in, so one file reads in both themes: an SVG shown by `<img>` takes
 //! the colour scheme of the page that shows it (`color-scheme` on the page's root).
 
+use crate::escape::escape;
 use std::fmt::Write as _;
 
 /// The widest `viewBox` an author may draw in: wider, and the labels of a figure
@@ -250,12 +251,6 @@ fn write_node(node: roxmltree::Node, out: &mut String, is_root: bool) {
         }
     }
     let _ = write!(out, "</{name}>");
-}
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('"', "&quot;")
 }
 
 #[cfg(test)]
