@@ -111,9 +111,13 @@ impl Route {
     }
 
     /// The site path of the page's social card (`og:image`, drawn by the
-    /// pipeline): an article's own, the language's for its other pages; none for
-    /// the root and the 404 pages, which are never shared.
+    /// pipeline): an article's own, the language's for its other pages, the
+    /// first language's for the root (which sends readers to theirs); none for
+    /// the 404 pages, which are never shared.
     pub fn card(&self) -> Option<String> {
+        if *self == Route::Root {
+            return Route::home(Lang::ALL[0]).card();
+        }
         let lang = self.lang()?.code();
         match self {
             Route::Root | Route::NotFound { .. } => None,
@@ -362,7 +366,7 @@ mod tests {
         ] {
             assert_eq!(page.card().as_deref(), Some("/cards/en/index.png"));
         }
-        assert_eq!(Route::Root.card(), None);
+        assert_eq!(Route::Root.card().as_deref(), Some("/cards/en/index.png"));
         assert_eq!(
             Route::NotFound {
                 lang: Some(Lang::En)

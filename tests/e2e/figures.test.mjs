@@ -178,7 +178,7 @@ test('in the dark theme a figure draws light lines and text on the dark page, in
 });
 
 test('every shared page names its social card, a 1200x630 PNG of at most 100 KB', async () => {
-  const pages = ['/en/', '/ru/', '/en/tags/'];
+  const pages = ['/', '/en/', '/ru/', '/en/tags/'];
   for (const lang of ['en', 'ru']) {
     for (const post of contentIndex(lang).posts) pages.push(`/${lang}/blog/${post.slug}`);
   }

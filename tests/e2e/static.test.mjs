@@ -64,6 +64,7 @@ test('every route is a prerendered page with its content and a complete head', a
         alternates: link('[rel=alternate][hreflang]:not([type])'),
         og: ['og:type', 'og:title', 'og:description', 'og:url', 'og:site_name', 'og:locale'].map((p) => meta('property', p)[0]),
         twitter: ['twitter:card', 'twitter:title', 'twitter:description'].map((p) => meta('name', p)),
+        image: meta('property', 'og:image'),
         ld: [...document.querySelectorAll('script[type="application/ld+json"]')].map((s) => JSON.parse(s.textContent)),
         loading: !!document.querySelector('.loading'),
       };
@@ -88,8 +89,11 @@ test('every route is a prerendered page with its content and a complete head', a
     const fallback = langs.includes('en') ? 'en' : langs[0];
     assert.equal(byLang['x-default'], route.path.slice(3) === '/' ? `${SITE_URL}/` : `${SITE_URL}/${fallback}${route.path.slice(3)}`, where);
     assert.ok(info.og.every(Boolean), `${where}: ${info.og}`);
-    // X falls back to og:title and og:description; the card type is its own.
-    assert.deepEqual(info.twitter, [['summary'], [], []], where);
+    // X falls back to og:title, og:description and og:image; the card type is
+    // its own. The card is the canonical page's (figures.test.mjs fetches them).
+    assert.deepEqual(info.twitter, [['summary_large_image'], [], []], where);
+    const card = route.post ? `/cards/${own}/${route.post.slug}.png` : `/cards/${route.lang}/index.png`;
+    assert.deepEqual(info.image, [`${SITE_URL}${card}`], where);
     assert.equal(info.og[3], canonical, where);
     assert.equal(info.ld.length, 1, where);
     assert.equal(info.ld[0]['@type'], route.type, where);
