@@ -1204,3 +1204,19 @@ fn a_figure_in_one_language_only_is_an_error() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_caption_in_one_language_only_is_an_error() {
+    let dir = tree_with_figure();
+    let root = dir.path();
+    edit(root, "ru/first.md", " \"Как он идёт\")", ")");
+    let found = errors(root);
+    assert!(
+        found
+            .iter()
+            .any(|(file, _, kind)| file == Path::new("en/first.md")
+                && matches!(kind, ErrorKind::TranslationMismatch { field: "figures", theirs, .. }
+                if theirs == "flow.svg without a caption")),
+        "{found:?}"
+    );
+}
