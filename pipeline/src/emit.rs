@@ -80,9 +80,17 @@ pub fn write(site: &Site, out: &Path, base_url: &str, feed: &FeedSettings) -> io
         write_text(&root.join(name), xml)?;
     }
     write_text(&root.join("robots.txt"), &discovery::robots(base_url))?;
+    let published: std::collections::BTreeSet<&str> = site
+        .articles
+        .values()
+        .flatten()
+        .map(|a| a.front.slug.as_str())
+        .collect();
     let figures = site
         .figures
-        .write(&root, &out.join(CACHE).join("figures"))?;
+        .write(&root, &out.join(CACHE).join("figures"), |slug| {
+            published.contains(slug)
+        })?;
     let cards = cards(site, base_url);
     let started = std::time::Instant::now();
     let drawn = crate::cards::write(&cards, &root, &out.join(CACHE).join("cards"))?;

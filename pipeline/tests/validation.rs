@@ -1220,3 +1220,23 @@ fn a_caption_in_one_language_only_is_an_error() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_drafts_figures_are_left_out_of_a_release_build() {
+    let dir = tree_with_figure();
+    let root = dir.path();
+    for file in ["en/first.md", "ru/first.md"] {
+        edit(root, file, "tags = [", "draft = true\ntags = [");
+    }
+    let release = pipeline::load(root, "").unwrap();
+    let out = tempfile::tempdir().unwrap();
+    emit(&release, out.path());
+    assert!(!out.path().join("root/figures/first").exists());
+    let drafts = pipeline::Options {
+        drafts: true,
+        ..pipeline::Options::release(&pipeline::dates::today_utc())
+    };
+    let with_drafts = pipeline::load_with(root, "", &drafts).unwrap();
+    emit(&with_drafts, out.path());
+    assert!(out.path().join("root/figures/first").is_dir());
+}

@@ -59,6 +59,8 @@ pub struct Variant {
 /// A file the set writes under the site root.
 #[derive(Debug, Clone)]
 struct Output {
+    /// The article whose folder it comes from.
+    slug: String,
     path: String,
     data: Data,
 }
@@ -143,14 +145,22 @@ impl FigureSet {
             .ok_or(Missing::NotFound)
     }
 
-    /// Writes every served file under `root` (the site root's folder), taking
-    /// encoded raster files from `cache` when there; returns how many it wrote.
-    pub fn write(&self, root: &Path, cache: &Path) -> io::Result<usize> {
+    /// Writes the served files of the articles `published` keeps under `root`
+    /// (the site root's folder): a draft's figures, or a folder no article owns,
+    /// never reach a release. Encoded raster files come from `cache` when there.
+    /// Returns how many files it wrote.
+    pub fn write(
+        &self,
+        root: &Path,
+        cache: &Path,
+        published: impl Fn(&str) -> bool,
+    ) -> io::Result<usize> {
         fs::create_dir_all(cache)?;
-        for result in parallel_map(&self.outputs, |output| write_output(output, root, cache)) {
+        let outputs: Vec<&Output> = self.outputs.iter().filter(|o| published(&o.slug)).collect();
+        for result in parallel_map(&outputs, |output| write_output(output, root, cache)) {
             result?;
         }
-        Ok(self.outputs.len())
+        Ok(outputs.len())
     }
 }
 
@@ -205,6 +215,7 @@ fn load_file(slug: &str, path: &Path) -> Result<(Figure, Vec<Output>), Vec<Conte
                     source: Source::Svg(served.clone()),
                 },
                 vec![Output {
+                    slug: slug.to_string(),
                     path: served,
                     data: Data::Text(svg.text),
                 }],
@@ -221,6 +232,7 @@ fn load_file(slug: &str, path: &Path) -> Result<(Figure, Vec<Output>), Vec<Conte
                     let path =
                         format!("{folder}/{stem}-{width}w-{digest}.{}", encoding.extension());
                     outputs.push(Output {
+                        slug: slug.to_string(),
                         path: path.clone(),
                         data: Data::Encode {
                             source: Arc::clone(&source),
@@ -432,7 +444,7 @@ pub(crate) mod tests {
         assert_eq!(widths, [480, 960, 1000]);
         let out = tempfile::tempdir().unwrap();
         let (root, cache) = (out.path().join("root"), out.path().join("cache"));
-        assert_eq!(set.write(&root, &cache).unwrap(), 6);
+        assert_eq!(set.write(&root, &cache, |_| true).unwrap(), 6);
         for v in variants {
             let (_, w, _) = raster::probe(&fs::read(root.join(&v.fallback)).unwrap()).unwrap();
             assert_eq!(w, v.width);
@@ -442,8 +454,15 @@ pub(crate) mod tests {
         // file and see it copied rather than encoded again.
         let kept = cache.join(variants[0].webp.replace('/', "_"));
         fs::write(&kept, b"kept").unwrap();
-        set.write(&root, &cache).unwrap();
+        set.write(&root, &cache, |_| true).unwrap();
         assert_eq!(fs::read(root.join(&variants[0].webp)).unwrap(), b"kept");
+        // Nothing of an article left out of the build.
+        let other = tempfile::tempdir().unwrap();
+        assert_eq!(
+            set.write(other.path(), &cache, |slug| slug != "a").unwrap(),
+            0
+        );
+        assert!(!other.path().join(DIR).exists());
     }
 
     #[test]
