@@ -222,3 +222,51 @@ fn content_rule_descriptions_fit_search_snippets() {
         }
     }
 }
+
+/// A figure teaches something the text refers to: each captioned figure's
+/// number appears in its article's prose ("Figure 2 shows", «на рисунке 2»),
+/// and at least eight articles have a figure (content/README.md, "Figures").
+#[test]
+fn content_rule_every_figure_is_referred_to_by_its_number() {
+    let mut problems = Vec::new();
+    let mut illustrated = BTreeSet::new();
+    for (lang, list) in &site().articles {
+        for a in list {
+            let html = &a.body.html;
+            let figures = html.matches("<figcaption>").count();
+            if figures > 0 {
+                illustrated.insert(a.front.slug.clone());
+            }
+            // The prose without the figures themselves (their captions carry
+            // the label).
+            let prose: String = html
+                .split("<figure>")
+                .enumerate()
+                .map(|(i, part)| match i {
+                    0 => part,
+                    _ => part.split_once("</figure>").map_or("", |(_, rest)| rest),
+                })
+                .collect();
+            for n in 1..=figures {
+                let referred = match lang {
+                    Lang::En => prose.contains(&format!("Figure {n}")),
+                    Lang::Ru => ["Рисунок", "рисунок", "рисунке", "рисунка"]
+                        .iter()
+                        .any(|word| prose.contains(&format!("{word} {n}"))),
+                };
+                if !referred {
+                    problems.push(format!(
+                        "{}: figure {n} is not referred to",
+                        a.path.display()
+                    ));
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{problems:#?}");
+    assert!(
+        illustrated.len() >= 8,
+        "{} articles with figures: {illustrated:?}",
+        illustrated.len()
+    );
+}
