@@ -51,7 +51,8 @@ pub fn write(site: &Site, out: &Path, base_url: &str, feed: &FeedSettings) -> io
         let listing = site.listing(lang);
         let count = listing.len();
         let indexes: Vec<usize> = (0..count).collect();
-        for result in crate::parallel::parallel_map(&indexes, |&i| {
+        let label = format!("writing {} article documents", lang.code());
+        for result in crate::parallel::parallel_map_reporting(&label, &indexes, |&i| {
             let post = site.post_of(lang, &listing, i);
             write_json(&content.join(paths::post(lang, &post.meta.slug)), &post)
         }) {

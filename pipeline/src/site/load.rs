@@ -13,7 +13,7 @@ use crate::front_matter;
 use crate::glossary;
 use crate::locale;
 use crate::markdown;
-use crate::parallel::parallel_map;
+use crate::parallel::parallel_map_reporting;
 use crate::placeholders;
 use crate::updates;
 use model::{Lang, Route};
@@ -67,7 +67,8 @@ pub fn load_with(root: &Path, base: &str, options: &Options) -> Result<Site, Con
             .into_iter()
             .filter(|p| p.extension().is_some_and(|e| e == "md"))
             .collect();
-        let loaded = parallel_map(&files, |path| {
+        let label = format!("loading {} articles", lang.code());
+        let loaded = parallel_map_reporting(&label, &files, |path| {
             load_article(lang, path, &vocabulary, base, &figures)
         });
         for (path, result) in files.iter().zip(loaded) {
