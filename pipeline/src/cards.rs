@@ -12,7 +12,6 @@
 use crate::escape::escape;
 use crate::parallel::parallel_map;
 use resvg::{tiny_skia, usvg};
-use sha2::{Digest, Sha256};
 use std::fs;
 use std::io;
 use std::path::Path;
@@ -239,11 +238,7 @@ pub fn write(cards: &[(String, Card)], root: &Path, cache: &Path) -> io::Result<
     fs::create_dir_all(cache)?;
     let drawn = parallel_map(cards, |(path, card)| -> io::Result<bool> {
         let svg = svg(card);
-        let key: String = Sha256::digest(svg.as_bytes())
-            .iter()
-            .take(8)
-            .map(|b| format!("{b:02x}"))
-            .collect();
+        let key = crate::digest::file_hash(svg.as_bytes());
         let kept = cache.join(format!("{key}.png"));
         let draw = !kept.exists();
         if draw {

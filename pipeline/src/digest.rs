@@ -12,9 +12,20 @@ pub const LEN: usize = 12;
 /// The digest of a Markdown body.
 pub fn digest(body: &str) -> String {
     let normalised = body.replace("\r\n", "\n");
-    let hash = Sha256::digest(normalised.trim().as_bytes());
-    hash.iter()
-        .take(LEN / 2)
+    sha256_hex(normalised.trim().as_bytes(), LEN)
+}
+
+/// The hash a generated file's name carries (a figure, a kept social card): the
+/// first 16 hex digits of the SHA-256 of what it is made from.
+pub fn file_hash(bytes: &[u8]) -> String {
+    sha256_hex(bytes, 16)
+}
+
+/// The first `digits` (even) hex digits of the SHA-256 of `bytes`.
+fn sha256_hex(bytes: &[u8], digits: usize) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .take(digits / 2)
         .map(|b| format!("{b:02x}"))
         .collect()
 }

@@ -8,6 +8,7 @@ mod shape;
 mod translations;
 mod tree;
 
+pub(crate) use load::sorted_entries;
 pub use load::{load, load_with};
 pub use publish::Options;
 pub use shape::{reading_minutes, related};

@@ -11,16 +11,17 @@
 pub mod raster;
 pub mod svg;
 
+use crate::digest::file_hash;
 use crate::error::{ContentError, ErrorKind};
 use crate::escape::escape;
 use crate::parallel::parallel_map;
+use crate::site::sorted_entries;
 use model::Lang;
 use raster::Encoding;
-use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::fs;
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
 /// The folder of `content/` with the figures, one folder per article slug; also
@@ -98,14 +99,20 @@ impl FigureSet {
     /// with its file and line. No folder means no figures.
     pub fn load(content_root: &Path, errors: &mut Vec<ContentError>) -> FigureSet {
         let dir = content_root.join(DIR);
+        if !dir.exists() {
+            return FigureSet::default();
+        }
         let mut files = Vec::new();
-        for article in sorted(&dir).into_iter().filter(|p| p.is_dir()) {
+        for article in sorted_entries(&dir, errors)
+            .into_iter()
+            .filter(|p| p.is_dir())
+        {
             let slug = name_of(&article);
             if !model::is_valid_slug(&slug) {
                 errors.push(ContentError::new(&article, 1, ErrorKind::BadSlug(slug)));
                 continue;
             }
-            for file in sorted(&article) {
+            for file in sorted_entries(&article, errors) {
                 files.push((slug.clone(), file));
             }
         }
@@ -207,7 +214,7 @@ fn load_file(slug: &str, path: &Path) -> Result<(Figure, Vec<Output>), Vec<Conte
                     .map(|(line, m)| error(line, m))
                     .collect::<Vec<_>>()
             })?;
-            let served = format!("{folder}/{stem}-{}.svg", hash(svg.text.as_bytes()));
+            let served = format!("{folder}/{stem}-{}.svg", file_hash(svg.text.as_bytes()));
             Ok((
                 Figure {
                     width: svg.width,
@@ -223,7 +230,7 @@ fn load_file(slug: &str, path: &Path) -> Result<(Figure, Vec<Output>), Vec<Conte
         }
         "png" | "jpg" | "jpeg" => {
             let (format, w, h) = raster::probe(&bytes).map_err(|m| vec![error(1, m)])?;
-            let digest = hash(&bytes);
+            let digest = file_hash(&bytes);
             let source = Arc::new(bytes);
             let mut variants = Vec::new();
             let mut outputs = Vec::new();
@@ -266,29 +273,11 @@ fn unhandled(file: &str) -> String {
     format!("{file}: figures are .svg, .png or .jpg files")
 }
 
-/// The first 16 hex digits of the SHA-256 of `bytes`.
-fn hash(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .take(8)
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
-
 fn name_of(path: &Path) -> String {
     path.file_name()
         .unwrap_or_default()
         .to_string_lossy()
         .into_owned()
-}
-
-/// The entries of `dir`, sorted; none if it does not exist.
-fn sorted(dir: &Path) -> Vec<PathBuf> {
-    let mut paths: Vec<PathBuf> = fs::read_dir(dir)
-        .map(|entries| entries.filter_map(|e| e.ok().map(|e| e.path())).collect())
-        .unwrap_or_default();
-    paths.sort();
-    paths
 }
 
 /// How a figure is placed on the page.

@@ -110,7 +110,8 @@ pub fn load_with(root: &Path, base: &str, options: &Options) -> Result<Site, Con
     })
 }
 
-fn sorted_entries(dir: &Path, errors: &mut Vec<ContentError>) -> Vec<PathBuf> {
+/// The entries of `dir`, sorted; an unreadable folder is an error naming it.
+pub(crate) fn sorted_entries(dir: &Path, errors: &mut Vec<ContentError>) -> Vec<PathBuf> {
     match fs::read_dir(dir) {
         Ok(entries) => {
             let mut paths: Vec<PathBuf> =
