@@ -1,9 +1,15 @@
 //! Full-text search over the index the pipeline built (see `pipeline/src/search.rs`):
 //! query words are looked up among the word forms of the articles, as prefixes, and
 //! each form leads to its stem's postings, so any inflected form finds the others.
-//! Pure logic, tested natively; the search box renders what this returns.
+//! The forms come in parts, ranges of the sorted forms ([`parts_for`] says which a
+//! query needs); the search runs over the parts loaded.
+//! Pure logic, tested natively; the search box loads what this asks for and
+//! renders what it returns.
 
-use model::SearchIndex;
+use model::{SearchIndex, SearchPart};
+use std::cmp::Reverse;
+use std::collections::HashMap;
+use std::rc::Rc;
 
 /// The most results shown.
 pub const MAX_RESULTS: usize = 8;
@@ -15,9 +21,11 @@ const SNIPPET_RADIUS: usize = 70;
 /// One matching article.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Hit {
-    /// Position of the article in the index.
-    pub doc: usize,
-    /// Relevance: summed weights of the matched stems (title > summary > body).
+    /// The article's number in the index.
+    pub doc: u32,
+    /// How many of the query's words it matched.
+    pub words: usize,
+    /// Relevance: summed weights of the matched stems (title > summary > text).
     pub score: u32,
 }
 
@@ -45,89 +53,126 @@ pub fn query_words(query: &str) -> Vec<String> {
         .collect()
 }
 
-/// Word forms of the index that start with `prefix` (sorted forms: one range).
-fn forms_with_prefix<'a>(index: &'a SearchIndex, prefix: &str) -> &'a [(String, u32)] {
-    let start = index.forms.partition_point(|(f, _)| f.as_str() < prefix);
-    let len = index.forms[start..]
-        .iter()
-        .take_while(|(f, _)| f.starts_with(prefix))
-        .count();
-    &index.forms[start..start + len]
-}
-
-/// Word forms for a query word: those it is a prefix of; for a form the articles
-/// never use ("prefixes" where they say "prefix"), those of its longest prefix that
-/// keeps at least two thirds of the word, which stands in for the stem.
-fn forms_for<'a>(index: &'a SearchIndex, word: &str) -> &'a [(String, u32)] {
+/// The prefixes a query word is looked up by, longest first: the word itself,
+/// then, for a form the articles never use ("prefixes" where they say "prefix"),
+/// each shorter one down to two thirds of the word, which stands in for the
+/// stem. A one-letter word only as itself, and only as a whole form.
+fn prefixes(word: &str) -> Vec<String> {
     let chars: Vec<char> = word.chars().collect();
+    if chars.len() < MIN_PREFIX {
+        return vec![word.to_string()];
+    }
     let shortest = (chars.len() * 2)
         .div_ceil(3)
         .max(MIN_PREFIX + 1)
         .min(chars.len());
     (shortest..=chars.len())
         .rev()
-        .map(|n| forms_with_prefix(index, &chars[..n].iter().collect::<String>()))
-        .find(|forms| !forms.is_empty())
-        .unwrap_or_default()
+        .map(|n| chars[..n].iter().collect())
+        .collect()
 }
 
-/// The articles matching every word of `query`, best first, and the word forms
-/// that matched (for highlighting).
-pub fn search(index: &SearchIndex, query: &str) -> (Vec<Hit>, Vec<String>) {
-    let words = query_words(query);
-    if words.is_empty() {
-        return (Vec::new(), Vec::new());
+/// The parts of `index` the query `words` reach, in order, each once: those
+/// that can hold forms starting with a word's shortest prefix.
+pub fn parts_for(index: &SearchIndex, words: &[String]) -> Vec<usize> {
+    let mut parts: Vec<usize> = words.iter().flat_map(|word| reach(index, word)).collect();
+    parts.sort_unstable();
+    parts.dedup();
+    parts
+}
+
+/// The parts one word reaches (see [`parts_for`]).
+fn reach(index: &SearchIndex, word: &str) -> std::ops::Range<usize> {
+    let prefixes = prefixes(word);
+    let shortest = prefixes.last().map_or("", String::as_str);
+    let range = index.parts_for_prefix(shortest);
+    if word.chars().count() < MIN_PREFIX {
+        // Only the part it would be in.
+        range.start..(range.start + 1).min(range.end)
+    } else {
+        range
     }
+}
+
+/// A loaded part, by its position in the index.
+pub type Part = (usize, Rc<SearchPart>);
+
+/// The articles matching the words of `query`, best first, and the word forms
+/// that matched (for highlighting), from the `parts` loaded (the search box
+/// loads those [`parts_for`] names first; a part missing is searched as empty).
+///
+/// Ranked by how many of the query's words an article matches, then by weight
+/// (a title match above any number of matches in the text), then newest first.
+pub fn search(index: &SearchIndex, parts: &[Part], query: &str) -> (Vec<Hit>, Vec<String>) {
+    let words = query_words(query);
     // Per document: summed score, and how many query words matched it.
-    let mut scores = vec![(0u32, 0usize); index.docs.len()];
+    let mut scores: HashMap<u32, (u32, usize)> = HashMap::new();
     let mut matched = Vec::new();
     for word in &words {
-        let forms: &[(String, u32)] = if word.chars().count() >= MIN_PREFIX {
-            forms_for(index, word)
-        } else {
-            let start = index.forms.partition_point(|(f, _)| f < word);
-            let len = index.forms[start..]
-                .iter()
-                .take_while(|(f, _)| f == word)
-                .count();
-            &index.forms[start..start + len]
-        };
-        let mut stems: Vec<u32> = forms.iter().map(|(_, s)| *s).collect();
-        stems.sort_unstable();
-        stems.dedup();
-        let mut seen = vec![false; index.docs.len()];
-        for stem in stems {
+        let range = reach(index, word);
+        let reached: Vec<&SearchPart> = parts
+            .iter()
+            .filter(|(n, _)| range.contains(n))
+            .map(|(_, p)| &**p)
+            .collect();
+        let whole = word.chars().count() < MIN_PREFIX;
+        // The stems (by id, with their postings and the part they were found in)
+        // of the longest prefix that has forms.
+        let mut stems: Vec<(u32, &SearchPart, usize)> = prefixes(word)
+            .iter()
+            .map(|prefix| {
+                reached
+                    .iter()
+                    .flat_map(|part| {
+                        let start = part.forms.partition_point(|(f, _)| f < prefix);
+                        part.forms[start..]
+                            .iter()
+                            .take_while(|(f, _)| f.starts_with(prefix.as_str()))
+                            .filter(|(f, _)| !whole || f == prefix)
+                            .filter_map(|(_, at)| {
+                                let stem = part.stems.get(*at as usize)?;
+                                Some((stem.id, *part, *at as usize))
+                            })
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .find(|stems| !stems.is_empty())
+            .unwrap_or_default();
+        stems.sort_unstable_by_key(|(id, ..)| *id);
+        stems.dedup_by_key(|(id, ..)| *id);
+        let mut seen = std::collections::HashSet::new();
+        for (id, part, at) in stems {
+            let stem = &part.stems[at];
             // Unpacked only for the stems the query reaches; a damaged list
             // matches nothing.
-            let packed = index.postings.get(stem as usize).map_or("", String::as_str);
-            for (doc, weight) in model::postings::decode(packed).unwrap_or_default() {
-                let doc = doc as usize;
-                if let Some(slot) = scores.get_mut(doc) {
-                    slot.0 = slot.0.saturating_add(weight);
-                    if !seen[doc] {
-                        seen[doc] = true;
-                        slot.1 += 1;
-                    }
+            for (doc, weight) in model::postings::decode(&stem.postings).unwrap_or_default() {
+                if doc >= index.docs {
+                    continue;
+                }
+                let slot = scores.entry(doc).or_default();
+                slot.0 = slot.0.saturating_add(weight);
+                if seen.insert(doc) {
+                    slot.1 += 1;
                 }
             }
             // Every form of a matched stem is highlighted: the reader typed one
             // form, the text may use another.
-            matched.extend(
-                index
-                    .forms
-                    .iter()
-                    .filter(|(_, s)| *s == stem)
-                    .map(|(f, _)| f.clone()),
-            );
+            matched.extend(stem.elsewhere.iter().cloned());
+            for part in &reached {
+                matched.extend(
+                    part.forms
+                        .iter()
+                        .filter(|(_, at)| part.stems.get(*at as usize).is_some_and(|s| s.id == id))
+                        .map(|(f, _)| f.clone()),
+                );
+            }
         }
     }
     let mut hits: Vec<Hit> = scores
         .into_iter()
-        .enumerate()
-        .filter(|(_, (_, words_matched))| *words_matched == words.len())
-        .map(|(doc, (score, _))| Hit { doc, score })
+        .map(|(doc, (score, words))| Hit { doc, words, score })
         .collect();
-    hits.sort_unstable_by_key(|h| (std::cmp::Reverse(h.score), h.doc));
+    hits.sort_unstable_by_key(|h| (Reverse(h.words), Reverse(h.score), h.doc));
     hits.truncate(MAX_RESULTS);
     matched.sort();
     matched.dedup();
@@ -190,58 +235,163 @@ pub fn snippet(text: &str, forms: &[String]) -> Vec<Segment> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use model::{Lang, SearchDoc};
+    use model::{Lang, SearchStem};
 
-    /// Three documents; forms "кеш…" (folded from кэш/кеш) share stem 0, "cach…" stem 1, "index" stem 2.
-    fn index() -> SearchIndex {
-        let doc = |slug: &str| SearchDoc {
-            slug: slug.into(),
-            title: slug.into(),
-            summary: String::new(),
-        };
-        SearchIndex {
+    /// A form, its stem and the stem's postings.
+    type Form<'a> = (&'a str, u32, &'a [(u32, u32)]);
+
+    /// An index of `docs` articles over `forms` (sorted, each with its stem's
+    /// postings), cut into parts before the forms at `cuts`: every part loaded.
+    fn indexed(docs: u32, forms: &[Form], cuts: &[usize]) -> (SearchIndex, Vec<Part>) {
+        let mut bounds = vec![0];
+        bounds.extend_from_slice(cuts);
+        bounds.push(forms.len());
+        let parts: Vec<SearchPart> = bounds
+            .windows(2)
+            .map(|w| {
+                let run = &forms[w[0]..w[1]];
+                let mut stems: Vec<SearchStem> = Vec::new();
+                let forms = run
+                    .iter()
+                    .map(|&(form, id, list)| {
+                        let at = stems.iter().position(|s| s.id == id).unwrap_or_else(|| {
+                            let elsewhere = forms
+                                .iter()
+                                .filter(|(f, i, _)| *i == id && !run.iter().any(|(g, ..)| g == f))
+                                .map(|(f, ..)| f.to_string())
+                                .collect();
+                            let postings = model::postings::encode(list);
+                            stems.push(SearchStem {
+                                id,
+                                postings,
+                                elsewhere,
+                            });
+                            stems.len() - 1
+                        });
+                        (form.to_string(), at as u32)
+                    })
+                    .collect();
+                SearchPart {
+                    lang: Lang::Ru,
+                    forms,
+                    stems,
+                }
+            })
+            .collect();
+        let index = SearchIndex {
             lang: Lang::Ru,
-            docs: vec![doc("a"), doc("b"), doc("c")],
-            forms: vec![
-                ("cache".into(), 1),
-                ("cached".into(), 1),
-                ("caching".into(), 1),
-                ("index".into(), 2),
-                ("кеширование".into(), 0),
-                ("кешированием".into(), 0),
-                ("кеширования".into(), 0),
+            docs,
+            version: "v1".into(),
+            parts: parts
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (p.forms[0].0.clone(), format!("p{i}")))
+                .collect(),
+        };
+        (index, parts.into_iter().map(Rc::new).enumerate().collect())
+    }
+
+    /// Three articles; forms "кеш…" (folded from кэш/кеш) share stem 0, "cach…"
+    /// stem 1, "index" stem 2; each form in a part of its own.
+    fn index() -> (SearchIndex, Vec<Part>) {
+        const KESH: &[(u32, u32)] = &[(0, 3), (2, 16)];
+        const CACHE: &[(u32, u32)] = &[(1, 1), (2, 1)];
+        indexed(
+            3,
+            &[
+                ("cache", 1, CACHE),
+                ("cached", 1, CACHE),
+                ("caching", 1, CACHE),
+                ("index", 2, &[(1, 5)]),
+                ("кеширование", 0, KESH),
+                ("кешированием", 0, KESH),
+                ("кеширования", 0, KESH),
             ],
-            postings: [&[(0, 3), (2, 10)][..], &[(1, 1), (2, 1)], &[(1, 5)]]
-                .map(model::postings::encode)
-                .to_vec(),
-        }
+            &[1, 2, 3, 4, 5, 6],
+        )
+    }
+
+    fn found(query: &str) -> Vec<(u32, usize, u32)> {
+        let (index, parts) = index();
+        search(&index, &parts, query)
+            .0
+            .iter()
+            .map(|h| (h.doc, h.words, h.score))
+            .collect()
     }
 
     #[test]
     fn an_inflected_form_finds_every_form_of_its_stem() {
-        let (hits, matched) = search(&index(), "кэширование");
+        let (index, parts) = index();
+        let (hits, matched) = search(&index, &parts, "кэширование");
         let docs: Vec<_> = hits.iter().map(|h| h.doc).collect();
         assert_eq!(docs, [2, 0], "best first");
+        // Each form is in a part of its own: the others are named as elsewhere.
         assert_eq!(matched, ["кеширование", "кешированием", "кеширования"]);
     }
 
     #[test]
-    fn prefixes_match_while_typing_and_every_word_must_match() {
-        assert_eq!(search(&index(), "cach").0.len(), 2);
-        let (hits, _) = search(&index(), "cach index");
-        assert_eq!(hits, [Hit { doc: 1, score: 6 }]);
-        assert!(search(&index(), "cache kubernetes").0.is_empty());
-        assert!(search(&index(), "  ,. ").0.is_empty());
+    fn prefixes_match_while_typing_and_articles_with_every_word_come_first() {
+        assert_eq!(found("cach").len(), 2);
+        assert_eq!(found("cach index"), [(1, 2, 6), (2, 1, 1)]);
+        assert_eq!(
+            found("cache kubernetes"),
+            [(1, 1, 1), (2, 1, 1)],
+            "one word of two"
+        );
+        assert!(found("kubernetes").is_empty());
+        assert!(found("  ,. ").is_empty());
         // An unseen form falls back to its longest known prefix.
-        assert_eq!(search(&index(), "indexes").0, [Hit { doc: 1, score: 5 }]);
-        assert!(
-            search(&index(), "indigo").0.is_empty(),
-            "a third of the word may not go"
+        assert_eq!(found("indexes"), [(1, 1, 5)]);
+        assert!(found("indigo").is_empty(), "a third of the word may not go");
+        assert_eq!(found("Кэширование").len(), 2, "case-insensitive");
+        // One letter is a whole form, not a prefix.
+        assert!(found("c").is_empty());
+    }
+
+    #[test]
+    fn a_query_needs_only_the_parts_its_words_reach() {
+        let (index, parts) = index();
+        let words = |q: &str| query_words(q);
+        // A word and its fallback down to two thirds ("cach") reach every part
+        // that may hold a form starting with that.
+        assert_eq!(parts_for(&index, &words("cached")), [0, 1, 2]);
+        assert_eq!(parts_for(&index, &words("cach")), [0, 1, 2]);
+        assert_eq!(parts_for(&index, &words("index кэш")), [2, 3, 4, 5, 6]);
+        assert_eq!(parts_for(&index, &words("indexes")), [3]);
+        assert_eq!(parts_for(&index, &words("c")), [0]);
+        assert!(parts_for(&index, &[]).is_empty());
+        // What is not loaded is not searched, and nothing fails.
+        let loaded: Vec<Part> = parts.iter().filter(|(n, _)| *n == 3).cloned().collect();
+        assert_eq!(search(&index, &loaded, "cache index").0.len(), 1);
+        assert!(search(&index, &[], "cache").0.is_empty());
+    }
+
+    #[test]
+    fn title_matches_rank_above_text_matches_and_results_are_stable() {
+        // Weights as the pipeline writes them: 16 for the title, 1 to 3 for the text.
+        let (index, parts) = indexed(
+            5,
+            &[
+                ("queue", 0, &[(0, 3), (1, 16), (2, 1), (3, 3), (4, 3)]),
+                ("retry", 1, &[(2, 1), (4, 1)]),
+            ],
+            &[1],
         );
-        assert!(
-            search(&index(), "Кэширование").0.len() == 2,
-            "case-insensitive"
+        let order =
+            |q: &str| -> Vec<u32> { search(&index, &parts, q).0.iter().map(|h| h.doc).collect() };
+        assert_eq!(
+            order("queue"),
+            [1, 0, 3, 4, 2],
+            "title first; ties newest first"
         );
+        assert_eq!(order("queue retry"), [4, 2, 1, 0, 3], "both words first");
+        for _ in 0..10 {
+            assert_eq!(order("queue"), [1, 0, 3, 4, 2]);
+        }
+        // Numbers past the index's count (a damaged part) are not results.
+        let (index, parts) = indexed(1, &[("queue", 0, &[(0, 1), (7, 16)])], &[]);
+        assert_eq!(search(&index, &parts, "queue").0.len(), 1);
     }
 
     #[test]
@@ -260,9 +410,8 @@ mod tests {
             .map(|w| w.chars().count() + 1)
             .sum();
         assert!(read <= MAX_QUERY_CHARS + 1, "{read}");
-        // Still found: the words the articles use are far shorter.
-        assert_eq!(search(&index(), &format!("caching {huge}")).0.len(), 0);
-        assert_eq!(search(&index(), &many).0.len(), 2);
+        assert_eq!(found(&format!("caching {huge}")).len(), 2);
+        assert_eq!(found(&many).len(), 2);
     }
 
     #[test]

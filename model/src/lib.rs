@@ -28,5 +28,5 @@ pub use ids::{is_app_id, APP_ELEMENT_IDS, APP_ELEMENT_ID_PREFIXES};
 pub use lang::Lang;
 pub use page::{PageNumber, PAGE_SIZE};
 pub use route::{is_valid_slug, lang_segment, switch_lang, Route};
-pub use search::{fold, postings, search_words, SearchDoc, SearchIndex};
+pub use search::{fold, postings, search_words, SearchDoc, SearchIndex, SearchPart, SearchStem};
 pub use site_url::SiteUrl;

@@ -18,15 +18,21 @@ pub fn tag(lang: Lang, slug: &str, n: PageNumber) -> String {
     format!("{}/tags/{slug}/{n}.json", lang.code())
 }
 
-/// The search index of a language.
+/// The search index of a language: where its parts and results are (see
+/// [`crate::SearchIndex`]).
 pub fn search(lang: Lang) -> String {
     format!("{}/search.json", lang.code())
 }
 
-/// The plain text of one article (a JSON string), for search result
-/// snippets: loaded per result, so a search never downloads every text.
-pub fn search_text(lang: Lang, slug: &str) -> String {
-    format!("{}/texts/{slug}.json", lang.code())
+/// A part of a language's search index, by the name the index gives it.
+pub fn search_part(lang: Lang, name: &str) -> String {
+    format!("{}/search/{name}.json", lang.code())
+}
+
+/// Result `n` of a language's search index of one `version`: the article's
+/// title, summary and text, loaded for the results shown only.
+pub fn search_doc(lang: Lang, version: &str, n: u32) -> String {
+    format!("{}/search/{version}/{n}.json", lang.code())
 }
 
 /// One article's document.

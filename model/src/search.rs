@@ -1,10 +1,77 @@
-//! What search needs from the pipeline: the per-language index, its compact
-//! postings, and the one word splitter both sides use.
+//! What search needs from the pipeline: the per-language index in parts, its
+//! compact postings, and the one word splitter both sides use.
 
 use crate::Lang;
 use serde::{Deserialize, Serialize};
 
-/// One article as search sees it.
+/// A language's search index as the app first loads it: how many articles it
+/// covers and where the rest is. The word forms and their postings are split into
+/// [`SearchPart`]s by ranges of the sorted forms, so a query downloads only the
+/// parts its words reach; each result's title and text is a [`SearchDoc`] of its
+/// own, loaded for the results shown. Small whatever the archive: a line per part.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchIndex {
+    /// Language of the index.
+    pub lang: Lang,
+    /// How many articles it covers; a result is a number below this (newest first).
+    pub docs: u32,
+    /// The folder of this build's [`SearchDoc`]s (see `paths::search_doc`): a hash of
+    /// which article each number is, so a reader who loaded this index never gets
+    /// another build's article under a number.
+    pub version: String,
+    /// The parts, in the order of their forms: the first form each holds, and its
+    /// name (a hash of its content, so two builds never share a name for different
+    /// contents).
+    pub parts: Vec<(String, String)>,
+}
+
+impl SearchIndex {
+    /// The parts that may hold forms starting with `prefix`: one run, as parts hold
+    /// ranges of the sorted forms. The part where `prefix` would sort, and each
+    /// following part whose first form still starts with it.
+    pub fn parts_for_prefix(&self, prefix: &str) -> std::ops::Range<usize> {
+        let start = self
+            .parts
+            .partition_point(|(first, _)| first.as_str() <= prefix)
+            .saturating_sub(1);
+        let more = self.parts.get(start + 1..).unwrap_or_default();
+        let end = start
+            + 1
+            + more
+                .iter()
+                .take_while(|(f, _)| f.starts_with(prefix))
+                .count();
+        start..end.min(self.parts.len())
+    }
+}
+
+/// A run of a language's word forms, sorted, each with its stem, and the stems'
+/// postings: everything a query word in its range needs.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchPart {
+    /// Language of the index it belongs to.
+    pub lang: Lang,
+    /// The forms, sorted, each with the position of its stem in `stems`.
+    pub forms: Vec<(String, u32)>,
+    /// The stems of these forms.
+    pub stems: Vec<SearchStem>,
+}
+
+/// One stem in a part.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchStem {
+    /// Its number in the whole index: a stem whose forms fall in two parts is in
+    /// both, and counted once.
+    pub id: u32,
+    /// Its `(article, weight)` pairs, packed by [`postings::encode`].
+    pub postings: String,
+    /// Its forms held in other parts (for highlighting every form of a match).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub elsewhere: Vec<String>,
+}
+
+/// One article as a search result shows it: title, summary, and the plain text
+/// its snippet is cut from.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SearchDoc {
     /// The article's slug.
@@ -13,20 +80,8 @@ pub struct SearchDoc {
     pub title: String,
     /// Its summary.
     pub summary: String,
-}
-
-/// The per-language search index (see the pipeline's `search` module).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SearchIndex {
-    /// Language of the index.
-    pub lang: Lang,
-    /// The articles, in index order (newest first).
-    pub docs: Vec<SearchDoc>,
-    /// Every word form in the articles, sorted, with the id of its stem.
-    pub forms: Vec<(String, u32)>,
-    /// For each stem id, its `(document, weight)` pairs sorted by document,
-    /// packed by [`postings::encode`].
-    pub postings: Vec<String>,
+    /// Its text as the reader sees it, without markup.
+    pub text: String,
 }
 
 /// A stem's postings, `(document, weight)` pairs sorted by document, packed into
@@ -165,6 +220,41 @@ mod tests {
             words,
             ["кеширование", "емкость", "и", "café", "crème", "http", "2"]
         );
+    }
+
+    #[test]
+    fn a_prefix_reaches_the_parts_its_forms_can_be_in() {
+        let index = SearchIndex {
+            lang: Lang::En,
+            docs: 0,
+            version: "v".into(),
+            parts: ["apple", "cache", "cached", "caching", "delta"]
+                .map(|f| (f.to_string(), format!("{f}-part")))
+                .to_vec(),
+        };
+        let cases = [
+            ("a", 0..1),
+            ("ab", 0..1),
+            ("b", 0..1),
+            ("c", 0..4),
+            ("ca", 0..4),
+            ("cac", 0..4),
+            ("cache", 1..3),
+            ("cached", 2..3),
+            ("cachi", 2..4),
+            ("caz", 3..4),
+            ("d", 3..5),
+            ("zz", 4..5),
+            ("0", 0..1),
+        ];
+        for (prefix, want) in cases {
+            assert_eq!(index.parts_for_prefix(prefix), want, "{prefix}");
+        }
+        let empty = SearchIndex {
+            parts: Vec::new(),
+            ..index
+        };
+        assert_eq!(empty.parts_for_prefix("a"), 0..0);
     }
 
     #[test]

@@ -59,12 +59,19 @@ pub fn write(site: &Site, out: &Path, base_url: &str, feed: &FeedSettings) -> io
             result?;
         }
         written += count;
-        let (index, texts) = crate::search::index(site, lang);
-        write_json(&content.join(paths::search(lang)), &index)?;
-        for (doc, text) in index.docs.iter().zip(&texts) {
-            write_json(&content.join(paths::search_text(lang, &doc.slug)), text)?;
+        let search = crate::search::index(site, lang, crate::search::PART_BYTES);
+        write_json(&content.join(paths::search(lang)), &search.index)?;
+        for (name, json) in &search.parts {
+            write_text(&content.join(paths::search_part(lang, name)), json)?;
         }
-        written += 1 + texts.len();
+        let version = &search.index.version;
+        let numbered: Vec<(u32, &model::SearchDoc)> = (0..).zip(&search.docs).collect();
+        for result in crate::parallel::parallel_map(&numbered, |(n, doc)| {
+            write_json(&content.join(paths::search_doc(lang, version, *n)), doc)
+        }) {
+            result?;
+        }
+        written += 1 + search.parts.len() + search.docs.len();
         write_text(
             &root.join(discovery::feed_path(lang).trim_start_matches('/')),
             &discovery::feed(site, lang, base_url, feed),

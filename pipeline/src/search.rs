@@ -1,14 +1,18 @@
 //! The full-text search index, built per language at build time.
 //!
 //! Stemming happens here, not in the browser: every word form that occurs in the
-//! articles is listed with the id of its stem (Snowball, via rust-stemmers), so the
-//! client finds "кэширования" and "кэшированием" from "кэширование" by looking the
+//! articles is listed with its stem (Snowball, via rust-stemmers), so the client
+//! finds "кэширования" and "кэшированием" from "кэширование" by looking the
 //! query's form up in that list — also as a prefix while the reader types —
-//! without shipping a stemmer. The article texts for result snippets are
-//! documents of their own, one per article, loaded for the results shown.
+//! without shipping a stemmer.
+//!
+//! The index goes out in pieces whose size does not grow with the archive (see
+//! [`model::SearchIndex`]): a small document naming the parts, parts that each
+//! hold a run of the sorted forms with their stems' postings, and one document
+//! per result with its title and text.
 
 use crate::site::Site;
-use model::{Lang, SearchDoc, SearchIndex};
+use model::{postings, Lang, SearchDoc, SearchIndex, SearchPart, SearchStem};
 use rust_stemmers::{Algorithm, Stemmer};
 use std::collections::{BTreeMap, HashMap};
 
@@ -19,68 +23,189 @@ fn stemmer(lang: Lang) -> Stemmer {
     })
 }
 
-/// Weight of a word found in the title, summary and body.
-const TITLE: u32 = 10;
+/// Weight of a stem in an article: found in the title, in the summary, and up
+/// to [`BODY_MOST`] for its occurrences in the text. A title match outweighs
+/// anything the summary and text can add, so it always ranks above them.
+const TITLE: u32 = 16;
 const SUMMARY: u32 = 4;
-const BODY: u32 = 1;
+const BODY_MOST: u32 = 3;
 
-/// The search index of `lang` and the plain texts of its articles (same order).
-pub fn index(site: &Site, lang: Lang) -> (SearchIndex, Vec<String>) {
-    let stemmer = stemmer(lang);
-    let mut stems: HashMap<String, usize> = HashMap::new();
-    let mut forms: BTreeMap<String, usize> = BTreeMap::new();
-    let mut postings: Vec<HashMap<usize, u32>> = Vec::new();
-    let mut docs = Vec::new();
-    let mut texts = Vec::new();
-    for (d, article) in site.articles[&lang].iter().enumerate() {
-        let front = &article.front;
-        // Collected by the Markdown pass (see `markdown::Rendered::text`).
-        let text = &article.body.text;
-        let fields = [
-            (&front.title, TITLE),
-            (&front.summary, SUMMARY),
-            (text, BODY),
-        ];
-        for (field, weight) in fields {
-            for word in model::search_words(field) {
-                // Each form is stemmed once; later occurrences are looked up.
-                let id = match forms.get(&word) {
-                    Some(&id) => id,
-                    None => {
-                        let stem = stemmer.stem(&word).into_owned();
-                        let next = stems.len();
-                        let id = *stems.entry(stem).or_insert(next);
-                        if id == postings.len() {
-                            postings.push(HashMap::new());
-                        }
-                        forms.insert(word, id);
-                        id
-                    }
-                };
-                *postings[id].entry(d).or_insert(0) += weight;
-            }
-        }
-        docs.push(SearchDoc {
-            slug: front.slug.clone(),
-            title: front.title.clone(),
-            summary: front.summary.clone(),
-        });
-        texts.push(text.clone());
+/// The weight of a stem found in the title (or not), the summary (or not) and
+/// `body` times in the text.
+fn weight(title: bool, summary: bool, body: u32) -> u32 {
+    TITLE * u32::from(title) + SUMMARY * u32::from(summary) + body.min(BODY_MOST)
+}
+
+/// About how large a part grows (JSON bytes) before the next one starts: one
+/// part is what a query word usually costs. Measured at 10,000 articles per
+/// language (BENCHMARKS.md).
+pub const PART_BYTES: usize = 24 * 1024;
+
+/// A language's search index as written: the index, its parts by name, and
+/// one document per result, numbered as the index numbers them.
+pub struct Built {
+    /// What the app loads first.
+    pub index: SearchIndex,
+    /// Each part's name and JSON text.
+    pub parts: Vec<(String, String)>,
+    /// The results' documents, newest first.
+    pub docs: Vec<SearchDoc>,
+}
+
+/// What one article contributes: for each word form, whether it is in the
+/// title, in the summary, and how often in the text.
+type Occurrences = HashMap<String, (bool, bool, u32)>;
+
+fn occurrences(title: &str, summary: &str, text: &str) -> Occurrences {
+    let mut found = Occurrences::new();
+    for word in model::search_words(title) {
+        found.entry(word).or_default().0 = true;
     }
-    let index = SearchIndex {
-        lang,
+    for word in model::search_words(summary) {
+        found.entry(word).or_default().1 = true;
+    }
+    for word in model::search_words(text) {
+        let entry = found.entry(word).or_default();
+        entry.2 = entry.2.saturating_add(1);
+    }
+    found
+}
+
+/// The search index of `lang`, split into parts of about `part_bytes`.
+pub fn index(site: &Site, lang: Lang, part_bytes: usize) -> Built {
+    let articles = &site.articles[&lang];
+    // Reading the words of an article is independent of the others.
+    let found = crate::parallel::parallel_map(articles, |article| {
+        let front = &article.front;
+        // The text is collected by the Markdown pass (see `markdown::Rendered::text`).
+        occurrences(&front.title, &front.summary, &article.body.text)
+    });
+    let docs: Vec<SearchDoc> = articles
+        .iter()
+        .map(|article| SearchDoc {
+            slug: article.front.slug.clone(),
+            title: article.front.title.clone(),
+            summary: article.front.summary.clone(),
+            text: article.body.text.clone(),
+        })
+        .collect();
+    build(lang, &found, docs, part_bytes)
+}
+
+/// The index of articles whose words are `found` (same order as `docs`).
+fn build(lang: Lang, found: &[Occurrences], docs: Vec<SearchDoc>, part_bytes: usize) -> Built {
+    let stemmer = stemmer(lang);
+    // Each form is stemmed once.
+    let mut forms: BTreeMap<&str, u32> = BTreeMap::new();
+    let mut stems: HashMap<String, u32> = HashMap::new();
+    let mut lists: Vec<Vec<(u32, u32)>> = Vec::new();
+    for (d, words) in found.iter().enumerate() {
+        // Several forms of one stem in an article add up to one entry.
+        let mut of_doc: HashMap<u32, (bool, bool, u32)> = HashMap::new();
+        for (form, &(title, summary, body)) in words {
+            let id = *forms.entry(form).or_insert_with(|| {
+                let next = stems.len() as u32;
+                *stems.entry(stemmer.stem(form).into_owned()).or_insert(next)
+            });
+            let entry = of_doc.entry(id).or_default();
+            *entry = (entry.0 | title, entry.1 | summary, entry.2 + body);
+        }
+        lists.resize(stems.len(), Vec::new());
+        for (id, (title, summary, body)) in of_doc {
+            lists[id as usize].push((d as u32, weight(title, summary, body)));
+        }
+    }
+    // Articles were visited in order: each list only needs its pairs sorted.
+    let packed: Vec<String> = lists
+        .iter_mut()
+        .map(|list| {
+            list.sort_unstable();
+            postings::encode(list)
+        })
+        .collect();
+    let forms: Vec<(&str, u32)> = forms.into_iter().collect();
+    let parts = split(&forms, &packed, part_bytes);
+    let mut forms_of: Vec<Vec<&str>> = vec![Vec::new(); packed.len()];
+    for &(form, id) in &forms {
+        forms_of[id as usize].push(form);
+    }
+    let mut written = Vec::new();
+    let mut named = Vec::new();
+    for run in parts {
+        let mut local: HashMap<u32, u32> = HashMap::new();
+        let mut part = SearchPart {
+            lang,
+            forms: Vec::with_capacity(run.len()),
+            stems: Vec::new(),
+        };
+        for &(form, id) in run {
+            let next = local.len() as u32;
+            let at = *local.entry(id).or_insert_with(|| {
+                part.stems.push(SearchStem {
+                    id,
+                    postings: packed[id as usize].clone(),
+                    elsewhere: Vec::new(),
+                });
+                next
+            });
+            part.forms.push((form.to_string(), at));
+        }
+        let (first, last) = (run[0].0, run[run.len() - 1].0);
+        for stem in &mut part.stems {
+            stem.elsewhere = forms_of[stem.id as usize]
+                .iter()
+                .filter(|f| **f < first || **f > last)
+                .map(|f| f.to_string())
+                .collect();
+        }
+        let json = serde_json::to_string(&part).expect("a search part serialises");
+        let name = crate::digest::file_hash(json.as_bytes());
+        named.push((first.to_string(), name.clone()));
+        written.push((name, json));
+    }
+    let slugs: Vec<&str> = docs.iter().map(|d| d.slug.as_str()).collect();
+    Built {
+        index: SearchIndex {
+            lang,
+            docs: docs.len() as u32,
+            version: crate::digest::file_hash(slugs.join("\n").as_bytes()),
+            parts: named,
+        },
+        parts: written,
         docs,
-        forms: forms.into_iter().map(|(f, id)| (f, id as u32)).collect(),
-        postings: postings
-            .into_iter()
-            .map(|p| {
-                let mut list: Vec<(u32, u32)> = p.into_iter().map(|(d, w)| (d as u32, w)).collect();
-                list.sort_unstable();
-                model::postings::encode(&list)
-            })
-            .collect(),
-    };
-    (index, texts)
+    }
+}
+
+/// The sorted forms cut into runs of about `part_bytes` of JSON each, a stem's
+/// postings counted once per run. The forms of one stem mostly share their first
+/// letters, so they mostly fall in one run.
+fn split<'a>(
+    forms: &'a [(&'a str, u32)],
+    packed: &[String],
+    part_bytes: usize,
+) -> Vec<&'a [(&'a str, u32)]> {
+    let mut runs = Vec::new();
+    let mut start = 0;
+    let mut size = 0;
+    let mut seen: std::collections::HashSet<u32> = std::collections::HashSet::new();
+    for (i, &(form, id)) in forms.iter().enumerate() {
+        let mut cost = form.len() + 8;
+        if !seen.contains(&id) {
+            cost += packed[id as usize].len() + 24;
+        }
+        if size + cost > part_bytes && i > start {
+            runs.push(&forms[start..i]);
+            (start, size) = (i, 0);
+            seen.clear();
+            cost = form.len() + 8 + packed[id as usize].len() + 24;
+        }
+        seen.insert(id);
+        size += cost;
+    }
+    if start < forms.len() {
+        runs.push(&forms[start..]);
+    }
+    runs
 }
 
 #[cfg(test)]
@@ -97,5 +222,121 @@ mod tests {
         }
         let en = stemmer(Lang::En);
         assert_eq!(en.stem("caching"), en.stem("cached"));
+    }
+
+    #[test]
+    fn a_title_match_outweighs_anything_summary_and_text_add() {
+        assert!(weight(true, false, 0) > weight(false, true, u32::MAX));
+        assert!(weight(false, true, 0) > weight(false, false, BODY_MOST));
+        assert!(weight(false, false, 2) > weight(false, false, 1));
+        // Small enough to pack as one character.
+        assert!(weight(true, true, u32::MAX) < 32);
+    }
+
+    fn doc(slug: &str, title: &str, text: &str) -> (Occurrences, SearchDoc) {
+        let found = occurrences(title, "", text);
+        let doc = SearchDoc {
+            slug: slug.into(),
+            title: title.into(),
+            summary: String::new(),
+            text: text.into(),
+        };
+        (found, doc)
+    }
+
+    fn built(part_bytes: usize) -> Built {
+        let (found, docs): (Vec<_>, Vec<_>) = [
+            doc("a", "Caching prompts", "A cache in front of the model."),
+            doc(
+                "b",
+                "Queues",
+                "Caches and cached queues, delivery and retries.",
+            ),
+            doc("c", "Delivery", "Retries with backoff."),
+        ]
+        .into_iter()
+        .unzip();
+        build(Lang::En, &found, docs, part_bytes)
+    }
+
+    #[test]
+    fn parts_hold_runs_of_the_sorted_forms_and_every_stem_they_reach() {
+        let whole = built(usize::MAX);
+        assert_eq!(whole.parts.len(), 1);
+        let small = built(64);
+        assert!(small.parts.len() > 3, "{}", small.parts.len());
+        assert_eq!(small.index.parts.len(), small.parts.len());
+        let parts: Vec<SearchPart> = small
+            .parts
+            .iter()
+            .map(|(name, json)| {
+                assert_eq!(*name, crate::digest::file_hash(json.as_bytes()));
+                serde_json::from_str(json).unwrap()
+            })
+            .collect();
+        // Together the parts hold every form once, in order, each starting where
+        // the index says.
+        let all: Vec<&str> = parts
+            .iter()
+            .flat_map(|p| p.forms.iter().map(|(f, _)| f.as_str()))
+            .collect();
+        let mut sorted = all.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(all, sorted);
+        for ((first, _), part) in small.index.parts.iter().zip(&parts) {
+            assert_eq!(first, &part.forms[0].0);
+        }
+        // A stem's postings are the same wherever it is, and a form of a stem
+        // held elsewhere is named.
+        let mut by_id: HashMap<u32, &str> = HashMap::new();
+        for part in &parts {
+            for stem in &part.stems {
+                assert_eq!(
+                    *by_id.entry(stem.id).or_insert(&stem.postings),
+                    stem.postings
+                );
+            }
+        }
+        let cache: Vec<&SearchPart> = parts
+            .iter()
+            .filter(|p| p.forms.iter().any(|(f, _)| f.starts_with("cach")))
+            .collect();
+        let mut highlighted: Vec<String> = Vec::new();
+        for part in &cache {
+            for (form, at) in &part.forms {
+                if form.starts_with("cach") {
+                    highlighted.push(form.clone());
+                    highlighted.extend(part.stems[*at as usize].elsewhere.iter().cloned());
+                }
+            }
+        }
+        highlighted.sort();
+        highlighted.dedup();
+        assert_eq!(highlighted, ["cache", "cached", "caches", "caching"]);
+    }
+
+    #[test]
+    fn weights_say_where_a_word_was_found() {
+        let whole = built(usize::MAX);
+        let part: SearchPart = serde_json::from_str(&whole.parts[0].1).unwrap();
+        let stem_of = |form: &str| {
+            let at = part.forms.iter().find(|(f, _)| f == form).unwrap().1;
+            postings::decode(&part.stems[at as usize].postings).unwrap()
+        };
+        // "Caching" in a's title and "cache" in its text; two forms in b's text.
+        assert_eq!(stem_of("cache"), [(0, TITLE + 1), (1, 2)]);
+        assert_eq!(stem_of("retries"), [(1, 1), (2, 1)]);
+        assert_eq!(whole.index.docs, 3);
+        assert_eq!(whole.docs[2].slug, "c");
+        // The version names which article each number is.
+        let mut other = built(usize::MAX);
+        other.docs.swap(0, 1);
+        assert_eq!(whole.index.version, built(64).index.version);
+        let swapped: Vec<&str> = other.docs.iter().map(|d| d.slug.as_str()).collect();
+        assert_ne!(
+            whole.index.version,
+            crate::digest::file_hash(swapped.join("\n").as_bytes())
+        );
     }
 }

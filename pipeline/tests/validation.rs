@@ -100,10 +100,10 @@ fn good_tree_becomes_documents() {
     let out = tempfile::tempdir().unwrap();
     let n = emit(&site, out.path());
     assert_eq!(
-        n, 28,
+        n, 30,
         "per language 2 articles, 1 index page, the tag list, 2 tags, \
-         the search index and 2 article texts, 2 article cards and an index card; \
-         2 feeds, sitemap, robots.txt"
+         the search index, its one part and 2 results, 2 article cards and an \
+         index card; 2 feeds, sitemap, robots.txt"
     );
     assert!(out.path().join("root/cards/ru/first.png").is_file());
     assert!(out.path().join("root/cards/en/index.png").is_file());
@@ -115,10 +115,12 @@ fn good_tree_becomes_documents() {
         "tags.json",
         "tags/rag/1.json",
         "tags/llm/1.json",
-        "texts/first.json",
     ] {
         assert!(out.path().join("content/en").join(doc).exists(), "{doc}");
     }
+    let mut found = search_slugs(out.path(), Lang::En);
+    found.sort();
+    assert_eq!(found, ["first", "second"]);
     assert!(!out.path().join("content/en/pages/2.json").exists());
     assert!(out.path().join("root/ru/feed.xml").exists());
     assert!(out.path().join("root/sitemap.xml").exists());
@@ -291,9 +293,9 @@ fn an_article_in_one_language_is_shown_untranslated_in_the_other() {
     let channel = rss::Channel::read_from(xml.as_bytes()).unwrap();
     let links: Vec<_> = channel.items().iter().filter_map(|i| i.link()).collect();
     assert_eq!(links, ["https://example.org/ru/blog/first"]);
-    let (search, _) = pipeline::search::index(&site, Lang::Ru);
-    assert_eq!(search.docs.len(), 1);
-    assert_eq!(pipeline::search::index(&site, Lang::En).0.docs.len(), 2);
+    let search = |lang| pipeline::search::index(&site, lang, pipeline::search::PART_BYTES);
+    assert_eq!(search(Lang::Ru).docs.len(), 1);
+    assert_eq!(search(Lang::En).index.docs, 2);
 
     // The sitemap names no untranslated page, and no alternate that does not exist.
     let xml = pipeline::discovery::sitemap(&site, "https://example.org");
@@ -338,7 +340,29 @@ fn an_article_in_one_language_is_shown_untranslated_in_the_other() {
         (back.lang, back.meta.written_in),
         (Lang::Ru, Some(Lang::En))
     );
-    assert!(!out.path().join("content/ru/texts/second.json").exists());
+    assert!(!search_slugs(out.path(), Lang::Ru).contains(&"second".to_string()));
+}
+
+/// The slugs of the results a language's search index can give, read from its
+/// documents as the app reads them.
+fn search_slugs(out: &Path, lang: Lang) -> Vec<String> {
+    let content = out.join("content");
+    let read = |path: String| fs::read_to_string(content.join(path)).unwrap();
+    let index: model::SearchIndex =
+        serde_json::from_str(&read(model::paths::search(lang))).unwrap();
+    for (_, name) in &index.parts {
+        let part: model::SearchPart =
+            serde_json::from_str(&read(model::paths::search_part(lang, name))).unwrap();
+        assert_eq!(part.lang, lang);
+    }
+    (0..index.docs)
+        .map(|n| {
+            let doc: model::SearchDoc =
+                serde_json::from_str(&read(model::paths::search_doc(lang, &index.version, n)))
+                    .unwrap();
+            doc.slug
+        })
+        .collect()
 }
 
 #[test]
@@ -863,8 +887,7 @@ fn shown(site: &pipeline::Site, lang: Lang, slug: &str) -> Vec<(&'static str, bo
         ),
         (
             "search",
-            pipeline::search::index(site, lang)
-                .0
+            pipeline::search::index(site, lang, pipeline::search::PART_BYTES)
                 .docs
                 .iter()
                 .any(|d| d.slug == slug),

@@ -3,7 +3,7 @@
 
 use super::request::path_of;
 use super::{source, ContentError, Document, Loaded, Request};
-use model::{IndexPage, Post, SearchIndex, TagIndex, TaggedPosts};
+use model::{IndexPage, Post, SearchIndex, SearchPart, TagIndex, TaggedPosts};
 use serde::de::DeserializeOwned;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -73,7 +73,14 @@ pub fn store(request: &Request, text: &str) -> Result<Document, ContentError> {
             }
             Document::Search(Rc::new(index))
         }
-        Request::SearchText(..) => Document::SearchText(Rc::new(parse(text)?)),
+        Request::SearchPart(lang, _) => {
+            let part: SearchPart = parse(text)?;
+            if part.lang != *lang {
+                return Err(ContentError::Format("search index of another language"));
+            }
+            Document::SearchPart(Rc::new(part))
+        }
+        Request::SearchDoc(..) => Document::SearchDoc(Rc::new(parse(text)?)),
     };
     CACHE.with_borrow_mut(|c| c.insert(path, doc.clone()));
     Ok(doc)
@@ -135,20 +142,29 @@ mod tests {
             store(&Request::Tag(Lang::En, "Bad Tag".into(), page(1)), tag).unwrap_err(),
             ContentError::NotFound
         );
-        let text = Request::SearchText(Lang::En, "a-b".into());
+        let doc = Request::SearchDoc(Lang::En, "0a1b".into(), 7);
         assert_eq!(
-            document_url(&text).as_deref(),
-            Some("content/en/texts/a-b.json")
+            document_url(&doc).as_deref(),
+            Some("content/en/search/0a1b/7.json")
         );
         assert!(
-            store(&text, "{\"html\":1}").is_err(),
-            "a text is a JSON string"
+            store(&doc, "\"Plain text.\"").is_err(),
+            "a result is an object"
         );
-        assert!(store(&text, "\"Plain text.\"").is_ok());
+        let result = r#"{"slug":"a-b","title":"A","summary":"B","text":"C"}"#;
+        assert!(store(&doc, result).is_ok());
         assert_eq!(
-            store(&Request::SearchText(Lang::En, "../x".into()), "\"\"").unwrap_err(),
+            store(&Request::SearchDoc(Lang::En, "../x".into(), 0), result).unwrap_err(),
             ContentError::NotFound
         );
+        let part = Request::SearchPart(Lang::Ru, "0a1b".into());
+        assert_eq!(
+            document_url(&part).as_deref(),
+            Some("content/ru/search/0a1b.json")
+        );
+        let english = r#"{"lang":"en","forms":[],"stems":[]}"#;
+        assert!(store(&part, english).is_err(), "a part of another language");
+        assert!(store(&part, &english.replace("en", "ru")).is_ok());
         assert_eq!(
             store(&Request::Post(Lang::En, "../x".into()), "{}").unwrap_err(),
             ContentError::NotFound

@@ -1,7 +1,7 @@
 //! What loading gives back: a document of one of the kinds the app reads, or why
 //! there is none.
 
-use model::{IndexPage, Post, SearchIndex, TagIndex, TaggedPosts};
+use model::{IndexPage, Post, SearchDoc, SearchIndex, SearchPart, TagIndex, TaggedPosts};
 use std::rc::Rc;
 
 /// Why a document could not be loaded.
@@ -41,8 +41,10 @@ pub enum Document {
     Post(Rc<Post>),
     /// A search index.
     Search(Rc<SearchIndex>),
-    /// An article's plain text, for search snippets.
-    SearchText(Rc<String>),
+    /// A part of a search index.
+    SearchPart(Rc<SearchPart>),
+    /// A search result.
+    SearchDoc(Rc<SearchDoc>),
 }
 
 /// A kind of document, as the views and search read it: what [`super::load`]
@@ -72,5 +74,6 @@ loaded! {
     Tag => TaggedPosts, "a tag's articles";
     Post => Post, "an article";
     Search => SearchIndex, "a search index";
-    SearchText => String, "a search text";
+    SearchPart => SearchPart, "a search index part";
+    SearchDoc => SearchDoc, "a search result";
 }

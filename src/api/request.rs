@@ -8,7 +8,7 @@ use model::{paths, Lang, PageNumber, Route};
 pub(super) const ROOT: &str = "content/";
 
 /// A document the app can ask for.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Request {
     /// A page of the article index of a language.
     IndexPage(Lang, PageNumber),
@@ -18,10 +18,12 @@ pub enum Request {
     Tag(Lang, String, PageNumber),
     /// One article of a language, by slug.
     Post(Lang, String),
-    /// The search index of a language.
+    /// The search index of a language: where its parts and results are.
     Search(Lang),
-    /// The plain text of one article, by slug, for search snippets.
-    SearchText(Lang, String),
+    /// A part of a language's search index, by the name the index gives it.
+    SearchPart(Lang, String),
+    /// A search result (title, summary, text): its number in the index of one version.
+    SearchDoc(Lang, String, u32),
 }
 
 /// The content path of a requested document; slugs come from the URL, so anything
@@ -31,7 +33,10 @@ pub(super) fn path_of(request: &Request) -> Result<String, ContentError> {
     Ok(match request {
         Request::IndexPage(lang, n) => paths::index_page(*lang, *n),
         Request::Tags(lang) => paths::tags(*lang),
-        Request::Post(_, slug) | Request::Tag(_, slug, _) | Request::SearchText(_, slug)
+        Request::Post(_, slug)
+        | Request::Tag(_, slug, _)
+        | Request::SearchPart(_, slug)
+        | Request::SearchDoc(_, slug, _)
             if !model::is_valid_slug(slug) =>
         {
             return Err(ContentError::NotFound)
@@ -39,7 +44,8 @@ pub(super) fn path_of(request: &Request) -> Result<String, ContentError> {
         Request::Tag(lang, slug, n) => paths::tag(*lang, slug, *n),
         Request::Post(lang, slug) => paths::post(*lang, slug),
         Request::Search(lang) => paths::search(*lang),
-        Request::SearchText(lang, slug) => paths::search_text(*lang, slug),
+        Request::SearchPart(lang, name) => paths::search_part(*lang, name),
+        Request::SearchDoc(lang, version, n) => paths::search_doc(*lang, version, *n),
     })
 }
 

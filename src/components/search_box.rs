@@ -1,16 +1,17 @@
 use super::status::error_text;
-use crate::api::{self, ContentError, Request};
+use crate::api::{self, ContentError, Document, Loaded, Request};
 use crate::i18n::{strings, use_lang, Lang};
 use crate::routing;
 use crate::search::{self, Segment};
 use crate::ChunkError;
-use futures::future::{FutureExt, LocalBoxFuture, Shared};
+use futures::future::{try_join_all, FutureExt, LocalBoxFuture, Shared};
 use leptos::prelude::*;
 use leptos::reactive::computed::ScopedFuture;
 use leptos_router::hooks::use_navigate;
-use model::{Route, SearchIndex};
+use model::{Route, SearchDoc, SearchIndex, SearchPart};
 use std::collections::HashMap;
 use std::rc::Rc;
+use std::sync::Arc;
 
 /// What the field gives its results, and the one bridge across the boundary of
 /// the results' chunk ([`results_panel`]): the field (in the main module) owns
@@ -220,9 +221,9 @@ fn reload() {
     let _ = window().location().reload();
 }
 
-/// Where the search of the field's query stands: the index of the language
-/// being read is loading, could not be loaded, or gave these results (with the
-/// word forms to mark in their snippets).
+/// Where the search of the field's query stands: the parts of the index of the
+/// language being read are loading, could not be loaded, or gave these results
+/// (with the word forms to mark in their snippets).
 #[derive(Clone, PartialEq)]
 enum Outcome {
     Loading,
@@ -231,18 +232,39 @@ enum Outcome {
 }
 
 /// One result as listed.
-#[derive(Clone, PartialEq)]
-struct Shown {
+type Shown = Arc<SearchDoc>;
+
+/// What one search loaded and found.
+#[derive(Clone)]
+struct Found {
     lang: Lang,
-    slug: String,
-    title: String,
-    summary: String,
+    docs: Vec<Rc<SearchDoc>>,
+    forms: Vec<String>,
 }
 
-/// The results under the field. The index of the language being read is a
-/// resource keyed by the language (an index that arrives after the reader
-/// switched away is never searched); the results are a memo of the index and
-/// the query; each listed result loads its own article text for its snippet.
+/// One search: the index of `lang`, the parts the query's words reach, and the
+/// documents of the results shown (their titles and snippet texts), each loaded
+/// once for the visit. The results' documents come from the version of the index
+/// their numbers were found in, so an index and results of two deploys never mix:
+/// a part or result gone from the host is [`ContentError::NotFound`].
+async fn find(loads: Loads, lang: Lang, query: String) -> Result<Found, ContentError> {
+    let index: Rc<SearchIndex> = loads.get(Request::Search(lang)).await?;
+    let words = search::query_words(&query);
+    let parts = search::parts_for(&index, &words).into_iter().map(|n| {
+        let request = Request::SearchPart(lang, index.parts[n].1.clone());
+        async move { Ok::<_, ContentError>((n, loads.get::<SearchPart>(request).await?)) }
+    });
+    let parts = try_join_all(parts).await?;
+    let (hits, forms) = search::search(&index, &parts, &query);
+    let docs = hits.iter().map(|hit| {
+        loads.get::<SearchDoc>(Request::SearchDoc(lang, index.version.clone(), hit.doc))
+    });
+    let docs = try_join_all(docs).await?;
+    Ok(Found { lang, docs, forms })
+}
+
+/// The results under the field: a resource of the language and the query's
+/// words ([`find`]); while the next query's parts load, the last results stay.
 /// In release builds (`split`) its code is in the views' chunk (see
 /// `crate::routes::route_table`), which the app fetches when idle after the takeover:
 /// `wasm_split` (what `leptos::lazy` uses) with `fallible`, so a chunk that
@@ -261,61 +283,51 @@ fn results_panel(input: SearchInput) -> Result<Results, ChunkError> {
     let SearchInput {
         lang, query, open, ..
     } = input;
-    let texts = Texts {
+    let loads = Loads {
         requests: StoredValue::new_local(HashMap::new()),
         owner: StoredValue::new(Owner::current().unwrap_or_default()),
     };
-    let index = LocalResource::new(move || {
-        let lang = lang.get();
-        async move { api::load_as::<SearchIndex>(Request::Search(lang)).await }
-    });
+    // Searched again when the words change, not at every keystroke.
+    let words = Memo::new(move |_| query.with(|q| search::query_words(q).join(" ")));
+    let found = LocalResource::new(move || find(loads, lang.get(), words.get()));
 
-    let results = Memo::new(move |_| {
-        let lang = lang.get();
-        match index.get() {
-            None => Outcome::Loading,
-            Some(Err(error)) => Outcome::Failed(error),
-            // The previous language's, until this one's arrives.
-            Some(Ok(index)) if index.lang != lang => Outcome::Loading,
-            Some(Ok(index)) => {
-                let (hits, forms) = query.with(|q| search::search(&index, q));
-                let shown = hits
-                    .iter()
-                    .filter_map(|hit| index.docs.get(hit.doc))
-                    .map(|doc| Shown {
-                        lang,
-                        slug: doc.slug.clone(),
-                        title: doc.title.clone(),
-                        summary: doc.summary.clone(),
-                    })
-                    .collect();
-                Outcome::Found(shown, forms)
-            }
-        }
+    let results = Memo::new(move |_| match found.get() {
+        None => Outcome::Loading,
+        Some(Err(error)) => Outcome::Failed(error),
+        // The previous language's, until this one's arrives.
+        Some(Ok(found)) if found.lang != lang.get() => Outcome::Loading,
+        Some(Ok(found)) => Outcome::Found(
+            found.docs.iter().map(|d| Arc::new((**d).clone())).collect(),
+            found.forms,
+        ),
     });
     let slugs = Memo::new(move |_| match &*results.read() {
-        Outcome::Found(shown, _) => shown.iter().map(|s| s.slug.clone()).collect(),
+        Outcome::Found(docs, _) => docs.iter().map(|d| d.slug.clone()).collect(),
         _ => Vec::new(),
     });
 
     // What is shown changes with the kind of outcome; the list itself is keyed,
-    // so a result that stays keeps its item (and its snippet text).
+    // so a result that stays keeps its item.
     #[derive(Clone, Copy, PartialEq)]
     enum Kind {
         Loading,
         Failed,
+        Gone,
         Empty,
         Listed,
     }
     let kind = Memo::new(move |_| match &*results.read() {
         Outcome::Loading => Kind::Loading,
+        // A part or result this index names is no longer on the host: the site
+        // was deployed again since the index was loaded.
+        Outcome::Failed(ContentError::NotFound) => Kind::Gone,
         Outcome::Failed(_) => Kind::Failed,
-        Outcome::Found(shown, _) if shown.is_empty() => Kind::Empty,
+        Outcome::Found(docs, _) if docs.is_empty() => Kind::Empty,
         Outcome::Found(..) => Kind::Listed,
     });
     // Whether the dropdown shows: it is rebuilt when this changes, not at every
     // keystroke (which sets the query, and `open` again), which would rebuild
-    // every result and its request.
+    // every result.
     let shown = Memo::new(move |_| open.get() && !query.with(|q| q.trim().is_empty()));
     let dropdown = move || {
         if !shown.get() {
@@ -325,6 +337,20 @@ fn results_panel(input: SearchInput) -> Result<Results, ChunkError> {
         let t = strings(lang);
         let body = match kind.get() {
             Kind::Loading => view! { <p class="search__note">{t.search_loading}</p> }.into_any(),
+            Kind::Gone => view! {
+                <div role="alert">
+                    <p class="search__note">{t.search_reload_hint}</p>
+                    <button
+                        type="button"
+                        class="button search__retry"
+                        on:mousedown=|ev| ev.prevent_default()
+                        on:click=|_| reload()
+                    >
+                        {t.reload}
+                    </button>
+                </div>
+            }
+            .into_any(),
             Kind::Failed => {
                 let error = move || match &*results.read() {
                     Outcome::Failed(error) => error_text(lang, error),
@@ -337,7 +363,7 @@ fn results_panel(input: SearchInput) -> Result<Results, ChunkError> {
                             type="button"
                             class="button search__retry"
                             on:mousedown=|ev| ev.prevent_default()
-                            on:click=move |_| index.refetch()
+                            on:click=move |_| found.refetch()
                         >
                             {t.retry}
                         </button>
@@ -355,7 +381,7 @@ fn results_panel(input: SearchInput) -> Result<Results, ChunkError> {
             Kind::Listed => {
                 let count = move || t.search_results.format(lang, slugs.with(Vec::len) as u64);
                 let listed = move || match &*results.read() {
-                    Outcome::Found(shown, _) => shown.clone(),
+                    Outcome::Found(docs, _) => docs.clone(),
                     _ => Vec::new(),
                 };
                 view! {
@@ -363,8 +389,8 @@ fn results_panel(input: SearchInput) -> Result<Results, ChunkError> {
                     <ul id="search-results" class="search__results" role="listbox" aria-label=t.search_label>
                         <For
                             each=listed
-                            key=|shown: &Shown| (shown.lang, shown.slug.clone())
-                            children=move |shown| result_item(input, results, texts, shown)
+                            key=|doc: &Shown| doc.slug.clone()
+                            children=move |doc| result_item(input, results, lang, doc)
                         />
                     </ul>
                 }
@@ -379,15 +405,13 @@ fn results_panel(input: SearchInput) -> Result<Results, ChunkError> {
     })
 }
 
-/// One result: linked title and a snippet with the matched words marked. It
-/// loads its article's text for the snippet (until then, or if it cannot, the
-/// snippet comes from the summary); a text that failed to arrive is asked for
-/// again when the results change.
+/// One result: linked title and a snippet of its text with the matched words
+/// marked.
 fn result_item(
     input: SearchInput,
     results: Memo<Outcome>,
-    texts: Texts,
-    shown: Shown,
+    lang: Lang,
+    doc: Shown,
 ) -> impl IntoView {
     let SearchInput {
         query,
@@ -395,65 +419,22 @@ fn result_item(
         selected,
         ..
     } = input;
-    let Shown {
-        lang,
-        slug,
-        title,
-        summary,
-    } = shown;
-    let Texts { requests, owner } = texts;
-    let text = LocalResource::new({
-        let slug = slug.clone();
-        move || {
-            // Runs again when the results change: at once once the text has
-            // arrived (or while it is on its way), else a new request.
-            results.track();
-            let key = (lang, slug.clone());
-            let pending = requests
-                .with_value(|r| r.get(&key).cloned())
-                .unwrap_or_else(|| {
-                    let load = api::load_as::<String>(Request::SearchText(lang, slug.clone()));
-                    let shared = owner
-                        .get_value()
-                        .with(|| ScopedFuture::new_untracked(load))
-                        .boxed_local()
-                        .shared();
-                    requests.update_value(|r| {
-                        r.insert(key.clone(), shared.clone());
-                    });
-                    shared
-                });
-            async move {
-                let text = pending.await;
-                if text.is_err() {
-                    requests.update_value(|r| {
-                        r.remove(&key);
-                    });
-                }
-                text
-            }
-        }
-    });
+    let slug = doc.slug.clone();
     let position = Memo::new({
         let slug = slug.clone();
         move |_| {
             match &*results.read() {
-                Outcome::Found(shown, _) => shown.iter().position(|s| s.slug == slug),
+                Outcome::Found(docs, _) => docs.iter().position(|d| d.slug == slug),
                 _ => None,
             }
             .unwrap_or(usize::MAX)
         }
     });
+    let title = doc.title.clone();
     let snippet = move || {
-        let segments: Vec<Segment> = results.with(|r| {
-            let forms: &[String] = match r {
-                Outcome::Found(_, forms) => forms,
-                _ => &[],
-            };
-            match text.get() {
-                Some(Ok(text)) => search::snippet(&text, forms),
-                _ => search::snippet(&summary, forms),
-            }
+        let segments: Vec<Segment> = results.with(|r| match r {
+            Outcome::Found(_, forms) => search::snippet(&doc.text, forms),
+            _ => search::snippet(&doc.text, &[]),
         });
         segments
             .into_iter()
@@ -490,18 +471,47 @@ fn result_item(
     }
 }
 
-/// A result's article text on its way, shared by whoever waits for it.
-type SharedText = Shared<LocalBoxFuture<'static, Result<Rc<String>, ContentError>>>;
+/// A document on its way, shared by whoever waits for it.
+type SharedDocument = Shared<LocalBoxFuture<'static, Result<Document, ContentError>>>;
 
-/// The requests for the results' texts, one per article for the whole visit: a
-/// keystroke while one is on its way neither cancels nor repeats it, and a result
-/// that leaves the list and comes back finds it. A failed one is forgotten, so the
-/// next change of the results asks again. They belong to the results panel, not
-/// to a result or a run of its resource, whose cleanup would abort them.
+/// The search's requests on their way, one per document: a keystroke while one
+/// is on its way neither cancels nor repeats it (what arrived is then kept for
+/// the visit by the data layer). A failed one is forgotten, so the next search
+/// asks again. They belong to the results panel, not to a run of its resource,
+/// whose cleanup would abort them.
 #[derive(Clone, Copy)]
-struct Texts {
-    requests: StoredValue<HashMap<(Lang, String), SharedText>, LocalStorage>,
+struct Loads {
+    requests: StoredValue<HashMap<Request, SharedDocument>, LocalStorage>,
     owner: StoredValue<Owner>,
+}
+
+impl Loads {
+    async fn get<T: Loaded>(self, request: Request) -> Result<Rc<T>, ContentError> {
+        if let Some(document) = api::cached(&request) {
+            return T::from_document(document);
+        }
+        let pending = self
+            .requests
+            .with_value(|r| r.get(&request).cloned())
+            .unwrap_or_else(|| {
+                let load = api::load(request.clone());
+                let shared = self
+                    .owner
+                    .get_value()
+                    .with(|| ScopedFuture::new_untracked(load))
+                    .boxed_local()
+                    .shared();
+                self.requests.update_value(|r| {
+                    r.insert(request.clone(), shared.clone());
+                });
+                shared
+            });
+        let result = pending.await;
+        self.requests.update_value(|r| {
+            r.remove(&request);
+        });
+        result.and_then(T::from_document)
+    }
 }
 
 /// `/` anywhere outside a text field focuses the search field.
