@@ -8,13 +8,15 @@
 
 use model::{SearchIndex, SearchPart};
 use std::cmp::Reverse;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 /// The most results shown.
 pub const MAX_RESULTS: usize = 8;
 /// Shortest query word that is looked up as a prefix.
 const MIN_PREFIX: usize = 2;
+/// The most articles an index is searched for (its count is read from the
+/// host; far more than any archive has).
+const MAX_DOCS: u32 = 1 << 22;
 /// Characters of context on each side of a snippet's first match.
 const SNIPPET_RADIUS: usize = 70;
 
@@ -106,7 +108,8 @@ pub type Part = (usize, Rc<SearchPart>);
 pub fn search(index: &SearchIndex, parts: &[Part], query: &str) -> (Vec<Hit>, Vec<String>) {
     let words = query_words(query);
     // Per document: summed score, and how many query words matched it.
-    let mut scores: HashMap<u32, (u32, usize)> = HashMap::new();
+    let docs = index.docs.min(MAX_DOCS) as usize;
+    let mut scores = vec![(0u32, 0usize); docs];
     let mut matched = Vec::new();
     for word in &words {
         let range = reach(index, word);
@@ -140,19 +143,19 @@ pub fn search(index: &SearchIndex, parts: &[Part], query: &str) -> (Vec<Hit>, Ve
             .unwrap_or_default();
         stems.sort_unstable_by_key(|(id, ..)| *id);
         stems.dedup_by_key(|(id, ..)| *id);
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = vec![false; docs];
         for (id, part, at) in stems {
             let stem = &part.stems[at];
             // Unpacked only for the stems the query reaches; a damaged list
             // matches nothing.
             for (doc, weight) in model::postings::decode(&stem.postings).unwrap_or_default() {
-                if doc >= index.docs {
-                    continue;
-                }
-                let slot = scores.entry(doc).or_default();
-                slot.0 = slot.0.saturating_add(weight);
-                if seen.insert(doc) {
-                    slot.1 += 1;
+                let doc = doc as usize;
+                if let Some(slot) = scores.get_mut(doc) {
+                    slot.0 = slot.0.saturating_add(weight);
+                    if !seen[doc] {
+                        seen[doc] = true;
+                        slot.1 += 1;
+                    }
                 }
             }
             // Every form of a matched stem is highlighted: the reader typed one
@@ -168,8 +171,9 @@ pub fn search(index: &SearchIndex, parts: &[Part], query: &str) -> (Vec<Hit>, Ve
             }
         }
     }
-    let mut hits: Vec<Hit> = scores
-        .into_iter()
+    let mut hits: Vec<Hit> = (0..)
+        .zip(scores)
+        .filter(|(_, (_, words))| *words > 0)
         .map(|(doc, (score, words))| Hit { doc, words, score })
         .collect();
     hits.sort_unstable_by_key(|h| (Reverse(h.words), Reverse(h.score), h.doc));
@@ -271,11 +275,7 @@ mod tests {
                         (form.to_string(), at as u32)
                     })
                     .collect();
-                SearchPart {
-                    lang: Lang::Ru,
-                    forms,
-                    stems,
-                }
+                SearchPart { forms, stems }
             })
             .collect();
         let index = SearchIndex {

@@ -46,19 +46,20 @@ impl SearchIndex {
 }
 
 /// A run of a language's word forms, sorted, each with its stem, and the stems'
-/// postings: everything a query word in its range needs.
+/// postings: everything a query word in its range needs. Reached only through
+/// the index of its language, by a name that is a hash of its content.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SearchPart {
-    /// Language of the index it belongs to.
-    pub lang: Lang,
     /// The forms, sorted, each with the position of its stem in `stems`.
     pub forms: Vec<(String, u32)>,
     /// The stems of these forms.
     pub stems: Vec<SearchStem>,
 }
 
-/// One stem in a part.
+/// One stem in a part; written as an array `[id, postings, elsewhere]` (the app
+/// reads arrays with less code than objects).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "StemArray", into = "StemArray")]
 pub struct SearchStem {
     /// Its number in the whole index: a stem whose forms fall in two parts is in
     /// both, and counted once.
@@ -66,8 +67,26 @@ pub struct SearchStem {
     /// Its `(article, weight)` pairs, packed by [`postings::encode`].
     pub postings: String,
     /// Its forms held in other parts (for highlighting every form of a match).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub elsewhere: Vec<String>,
+}
+
+/// How a [`SearchStem`] is written.
+type StemArray = (u32, String, Vec<String>);
+
+impl From<StemArray> for SearchStem {
+    fn from((id, postings, elsewhere): StemArray) -> Self {
+        SearchStem {
+            id,
+            postings,
+            elsewhere,
+        }
+    }
+}
+
+impl From<SearchStem> for StemArray {
+    fn from(stem: SearchStem) -> Self {
+        (stem.id, stem.postings, stem.elsewhere)
+    }
 }
 
 /// One article as a search result shows it: title, summary, and the plain text

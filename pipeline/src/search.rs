@@ -134,7 +134,6 @@ fn build(lang: Lang, found: &[Occurrences], docs: Vec<SearchDoc>, part_bytes: us
     for run in parts {
         let mut local: HashMap<u32, u32> = HashMap::new();
         let mut part = SearchPart {
-            lang,
             forms: Vec::with_capacity(run.len()),
             stems: Vec::new(),
         };

@@ -353,7 +353,7 @@ fn search_slugs(out: &Path, lang: Lang) -> Vec<String> {
     for (_, name) in &index.parts {
         let part: model::SearchPart =
             serde_json::from_str(&read(model::paths::search_part(lang, name))).unwrap();
-        assert_eq!(part.lang, lang);
+        assert!(!part.forms.is_empty());
     }
     (0..index.docs)
         .map(|n| {

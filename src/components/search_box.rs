@@ -1,16 +1,15 @@
 use super::status::error_text;
 use crate::api::{self, ContentError, Document, Loaded, Request};
-use crate::i18n::{strings, use_lang, Lang};
+use crate::i18n::{strings, use_lang, Lang, Strings};
 use crate::routing;
-use crate::search::{self, Segment};
+use crate::search;
 use crate::ChunkError;
-use futures::future::{try_join_all, FutureExt, LocalBoxFuture, Shared};
+use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use leptos::prelude::*;
 use leptos::reactive::computed::ScopedFuture;
 use leptos_router::hooks::use_navigate;
 use model::{Route, SearchDoc, SearchIndex, SearchPart};
 use std::collections::HashMap;
-use std::rc::Rc;
 use std::sync::Arc;
 
 /// What the field gives its results, and the one bridge across the boundary of
@@ -195,23 +194,28 @@ fn unavailable(input: SearchInput) -> impl IntoView {
     move || {
         (open.get() && !query.with(|q| q.trim().is_empty())).then(|| {
             let t = strings(lang.get());
-            view! {
-                <div class="search__dropdown">
-                    <div role="alert">
-                        <p class="search__note">{t.error_network}</p>
-                        <p class="search__note">{t.search_reload_hint}</p>
-                        <button
-                            type="button"
-                            class="button search__retry"
-                            on:mousedown=|ev| ev.prevent_default()
-                            on:click=|_| reload()
-                        >
-                            {t.reload}
-                        </button>
-                    </div>
-                </div>
-            }
+            view! { <div class="search__dropdown">{reload_alert(t, true)}</div> }
         })
+    }
+}
+
+/// Search cannot go on without a reload: its code or a part of its index is no
+/// longer on the host (the site was deployed again since this page was opened),
+/// or (`network`) could not be fetched, which may be why.
+fn reload_alert(t: &'static Strings, network: bool) -> impl IntoView {
+    view! {
+        <div role="alert">
+            {network.then(|| view! { <p class="search__note">{t.error_network}</p> })}
+            <p class="search__note">{t.search_reload_hint}</p>
+            <button
+                type="button"
+                class="button search__retry"
+                on:mousedown=|ev| ev.prevent_default()
+                on:click=|_| reload()
+            >
+                {t.reload}
+            </button>
+        </div>
     }
 }
 
@@ -238,29 +242,49 @@ type Shown = Arc<SearchDoc>;
 #[derive(Clone)]
 struct Found {
     lang: Lang,
-    docs: Vec<Rc<SearchDoc>>,
+    /// The query's words it answers.
+    words: String,
+    docs: Vec<Shown>,
     forms: Vec<String>,
 }
 
 /// One search: the index of `lang`, the parts the query's words reach, and the
 /// documents of the results shown (their titles and snippet texts), each loaded
-/// once for the visit. The results' documents come from the version of the index
-/// their numbers were found in, so an index and results of two deploys never mix:
-/// a part or result gone from the host is [`ContentError::NotFound`].
+/// once for the visit, the parts (and then the results) all at once. The
+/// results' documents come from the version of the index their numbers were
+/// found in, so an index and results of two deploys never mix: a part or result
+/// gone from the host is [`ContentError::NotFound`].
 async fn find(loads: Loads, lang: Lang, query: String) -> Result<Found, ContentError> {
-    let index: Rc<SearchIndex> = loads.get(Request::Search(lang)).await?;
+    let index = SearchIndex::from_document(loads.start(Request::Search(lang)).await?)?;
     let words = search::query_words(&query);
-    let parts = search::parts_for(&index, &words).into_iter().map(|n| {
-        let request = Request::SearchPart(lang, index.parts[n].1.clone());
-        async move { Ok::<_, ContentError>((n, loads.get::<SearchPart>(request).await?)) }
-    });
-    let parts = try_join_all(parts).await?;
+    let pending: Vec<_> = search::parts_for(&index, &words)
+        .into_iter()
+        .map(|n| {
+            (
+                n,
+                loads.start(Request::SearchPart(lang, index.parts[n].1.clone())),
+            )
+        })
+        .collect();
+    let mut parts = Vec::with_capacity(pending.len());
+    for (n, part) in pending {
+        parts.push((n, SearchPart::from_document(part.await?)?));
+    }
     let (hits, forms) = search::search(&index, &parts, &query);
-    let docs = hits.iter().map(|hit| {
-        loads.get::<SearchDoc>(Request::SearchDoc(lang, index.version.clone(), hit.doc))
-    });
-    let docs = try_join_all(docs).await?;
-    Ok(Found { lang, docs, forms })
+    let pending: Vec<_> = hits
+        .iter()
+        .map(|hit| loads.start(Request::SearchDoc(lang, index.version.clone(), hit.doc)))
+        .collect();
+    let mut docs = Vec::with_capacity(pending.len());
+    for doc in pending {
+        docs.push(Arc::new((*SearchDoc::from_document(doc.await?)?).clone()));
+    }
+    Ok(Found {
+        lang,
+        words: query,
+        docs,
+        forms,
+    })
 }
 
 /// The results under the field: a resource of the language and the query's
@@ -296,10 +320,15 @@ fn results_panel(input: SearchInput) -> Result<Results, ChunkError> {
         Some(Err(error)) => Outcome::Failed(error),
         // The previous language's, until this one's arrives.
         Some(Ok(found)) if found.lang != lang.get() => Outcome::Loading,
-        Some(Ok(found)) => Outcome::Found(
-            found.docs.iter().map(|d| Arc::new((**d).clone())).collect(),
-            found.forms,
-        ),
+        Some(Ok(found)) => Outcome::Found(found.docs, found.forms),
+    });
+    // The results listed are a query's before the last (its parts are on their
+    // way): said to assistive technology, and to tests, by `aria-busy`.
+    let busy = Memo::new(move |_| {
+        found
+            .read()
+            .as_ref()
+            .is_some_and(|f| f.as_ref().is_ok_and(|f| f.words != words.get()))
     });
     let slugs = Memo::new(move |_| match &*results.read() {
         Outcome::Found(docs, _) => docs.iter().map(|d| d.slug.clone()).collect(),
@@ -311,17 +340,14 @@ fn results_panel(input: SearchInput) -> Result<Results, ChunkError> {
     #[derive(Clone, Copy, PartialEq)]
     enum Kind {
         Loading,
-        Failed,
-        Gone,
+        /// Failed; `true` if a document is gone from the host.
+        Failed(bool),
         Empty,
         Listed,
     }
     let kind = Memo::new(move |_| match &*results.read() {
         Outcome::Loading => Kind::Loading,
-        // A part or result this index names is no longer on the host: the site
-        // was deployed again since the index was loaded.
-        Outcome::Failed(ContentError::NotFound) => Kind::Gone,
-        Outcome::Failed(_) => Kind::Failed,
+        Outcome::Failed(error) => Kind::Failed(*error == ContentError::NotFound),
         Outcome::Found(docs, _) if docs.is_empty() => Kind::Empty,
         Outcome::Found(..) => Kind::Listed,
     });
@@ -337,22 +363,11 @@ fn results_panel(input: SearchInput) -> Result<Results, ChunkError> {
         let t = strings(lang);
         let body = match kind.get() {
             Kind::Loading => view! { <p class="search__note">{t.search_loading}</p> }.into_any(),
-            Kind::Gone => view! {
-                <div role="alert">
-                    <p class="search__note">{t.search_reload_hint}</p>
-                    <button
-                        type="button"
-                        class="button search__retry"
-                        on:mousedown=|ev| ev.prevent_default()
-                        on:click=|_| reload()
-                    >
-                        {t.reload}
-                    </button>
-                </div>
-            }
-            .into_any(),
-            Kind::Failed => {
+            // A part or result this index names is no longer on the host (`gone`):
+            // the site was deployed again since the index was loaded.
+            Kind::Failed(gone) => {
                 let error = move || match &*results.read() {
+                    Outcome::Failed(_) if gone => t.search_reload_hint.to_string(),
                     Outcome::Failed(error) => error_text(lang, error),
                     _ => String::new(),
                 };
@@ -363,9 +378,9 @@ fn results_panel(input: SearchInput) -> Result<Results, ChunkError> {
                             type="button"
                             class="button search__retry"
                             on:mousedown=|ev| ev.prevent_default()
-                            on:click=move |_| found.refetch()
+                            on:click=move |_| if gone { reload() } else { found.refetch() }
                         >
-                            {t.retry}
+                            {if gone { t.reload } else { t.retry }}
                         </button>
                     </div>
                 }
@@ -380,18 +395,26 @@ fn results_panel(input: SearchInput) -> Result<Results, ChunkError> {
             }
             Kind::Listed => {
                 let count = move || t.search_results.format(lang, slugs.with(Vec::len) as u64);
+                // Rebuilt when the results change: a few items, no state of their own.
                 let listed = move || match &*results.read() {
-                    Outcome::Found(docs, _) => docs.clone(),
-                    _ => Vec::new(),
+                    Outcome::Found(docs, forms) => docs
+                        .iter()
+                        .enumerate()
+                        .map(|(position, doc)| result_item(input, lang, position, doc, forms))
+                        .collect_view()
+                        .into_any(),
+                    _ => ().into_any(),
                 };
                 view! {
                     <p class="visually-hidden" role="status">{count}</p>
-                    <ul id="search-results" class="search__results" role="listbox" aria-label=t.search_label>
-                        <For
-                            each=listed
-                            key=|doc: &Shown| doc.slug.clone()
-                            children=move |doc| result_item(input, results, lang, doc)
-                        />
+                    <ul
+                        id="search-results"
+                        class="search__results"
+                        role="listbox"
+                        aria-label=t.search_label
+                        aria-busy=move || busy.get().to_string()
+                    >
+                        {listed}
                     </ul>
                 }
                 .into_any()
@@ -409,9 +432,10 @@ fn results_panel(input: SearchInput) -> Result<Results, ChunkError> {
 /// marked.
 fn result_item(
     input: SearchInput,
-    results: Memo<Outcome>,
     lang: Lang,
-    doc: Shown,
+    position: usize,
+    doc: &SearchDoc,
+    forms: &[String],
 ) -> impl IntoView {
     let SearchInput {
         query,
@@ -419,45 +443,28 @@ fn result_item(
         selected,
         ..
     } = input;
-    let slug = doc.slug.clone();
-    let position = Memo::new({
-        let slug = slug.clone();
-        move |_| {
-            match &*results.read() {
-                Outcome::Found(docs, _) => docs.iter().position(|d| d.slug == slug),
-                _ => None,
+    let snippet = search::snippet(&doc.text, forms)
+        .into_iter()
+        .map(|(text, marked)| {
+            if marked {
+                view! { <mark>{text}</mark> }.into_any()
+            } else {
+                text.into_any()
             }
-            .unwrap_or(usize::MAX)
-        }
-    });
+        })
+        .collect_view();
     let title = doc.title.clone();
-    let snippet = move || {
-        let segments: Vec<Segment> = results.with(|r| match r {
-            Outcome::Found(_, forms) => search::snippet(&doc.text, forms),
-            _ => search::snippet(&doc.text, &[]),
-        });
-        segments
-            .into_iter()
-            .map(|(text, marked)| {
-                if marked {
-                    view! { <mark>{text}</mark> }.into_any()
-                } else {
-                    text.into_any()
-                }
-            })
-            .collect_view()
-    };
     view! {
         // The link itself is the option (an option must not contain a control);
         // focus stays in the field, which points at the selected option.
-        <li role="none" class="search__result" on:mousemove=move |_| selected.set(position.get_untracked())>
+        <li role="none" class="search__result" on:mousemove=move |_| selected.set(position)>
             // Keeps focus in the field so the click lands before the list closes.
             <a
-                id=move || format!("search-option-{}", position.get())
+                id=format!("search-option-{position}")
                 role="option"
                 tabindex="-1"
-                aria-selected=move || (selected.get() == position.get()).to_string()
-                href=routing::href(&Route::article(lang, &slug))
+                aria-selected=move || (selected.get() == position).to_string()
+                href=routing::href(&Route::article(lang, &doc.slug))
                 on:mousedown=|ev| ev.prevent_default()
                 on:click=move |_| {
                     open.set(false);
@@ -476,9 +483,9 @@ type SharedDocument = Shared<LocalBoxFuture<'static, Result<Document, ContentErr
 
 /// The search's requests on their way, one per document: a keystroke while one
 /// is on its way neither cancels nor repeats it (what arrived is then kept for
-/// the visit by the data layer). A failed one is forgotten, so the next search
-/// asks again. They belong to the results panel, not to a run of its resource,
-/// whose cleanup would abort them.
+/// the visit by the data layer), and a failed one is forgotten, so the next
+/// search asks again. They belong to the results panel, not to a run of its
+/// resource, whose cleanup would abort them.
 #[derive(Clone, Copy)]
 struct Loads {
     requests: StoredValue<HashMap<Request, SharedDocument>, LocalStorage>,
@@ -486,31 +493,28 @@ struct Loads {
 }
 
 impl Loads {
-    async fn get<T: Loaded>(self, request: Request) -> Result<Rc<T>, ContentError> {
-        if let Some(document) = api::cached(&request) {
-            return T::from_document(document);
+    /// The document `request` asks for, on its way from now on (whether or not
+    /// anyone waits for it), or the one already on its way.
+    fn start(self, request: Request) -> SharedDocument {
+        if let Some(pending) = self.requests.with_value(|r| r.get(&request).cloned()) {
+            return pending;
         }
-        let pending = self
-            .requests
-            .with_value(|r| r.get(&request).cloned())
-            .unwrap_or_else(|| {
-                let load = api::load(request.clone());
-                let shared = self
-                    .owner
-                    .get_value()
-                    .with(|| ScopedFuture::new_untracked(load))
-                    .boxed_local()
-                    .shared();
-                self.requests.update_value(|r| {
-                    r.insert(request.clone(), shared.clone());
-                });
-                shared
-            });
-        let result = pending.await;
+        let load = api::load(request.clone());
+        let shared = self
+            .owner
+            .get_value()
+            .with(|| ScopedFuture::new_untracked(load))
+            .boxed_local()
+            .shared();
         self.requests.update_value(|r| {
-            r.remove(&request);
+            r.insert(request.clone(), shared.clone());
         });
-        result.and_then(T::from_document)
+        let (requests, done) = (self.requests, shared.clone());
+        leptos::task::spawn_local(async move {
+            let _ = done.await;
+            requests.try_update_value(|r| r.remove(&request));
+        });
+        shared
     }
 }
 

@@ -53,7 +53,7 @@ const views = {
     },
     alert: (page) => page.locator('.search__dropdown').getByRole('alert'),
     async recovered(page, lang) {
-      await page.locator('.search__results').waitFor();
+      await page.locator('.search__results[aria-busy=false]').waitFor();
       const titles = (await page.locator('.search__title').allTextContents()).map((t) => t.trim());
       const webhook = contentIndex(lang).posts.find((p) => p.slug === 'webhook-delivery-architecture').title;
       assert.ok(titles.includes(webhook), titles.join(' | '));

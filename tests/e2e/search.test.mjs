@@ -2,14 +2,18 @@
 // keyboard use, highlighted snippets, and an index fetched only when first used.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { siteFor, locales, contentIndex, heading, markDocument, sameDocument, headingIs } from './support.mjs';
+import path from 'node:path';
+import fs from 'node:fs';
+import { siteFor, locales, contentIndex, heading, markDocument, sameDocument, headingIs, searchSlugs, ROOT } from './support.mjs';
+
+const searchIndex = (lang) => JSON.parse(fs.readFileSync(path.join(ROOT, 'target/site/content', lang, 'search.json'), 'utf8'));
 
 const site = siteFor(process.env.E2E_DIST ?? 'dist');
 
 const titleOf = (lang, slug) => contentIndex(lang).posts.find((p) => p.slug === slug).title;
 
 async function results(page) {
-  await page.locator('.search__results').waitFor();
+  await page.locator('.search__results[aria-busy=false]').waitFor();
   return (await page.locator('.search__title').allTextContents()).map((t) => t.trim());
 }
 
@@ -38,44 +42,93 @@ test('ru: one inflected form finds the others («кэширование» → «
   assert.equal(chunks.length, 1, `the views' chunk, once: ${page.wasmRequests}`);
   assert.match(chunks[0], /^\/split_views-[0-9a-f]{16}\.wasm$/);
   assert.equal(new Set(page.wasmRequests).size, page.wasmRequests.length, `each module once: ${page.wasmRequests}`);
-  // Snippet texts are one document per article, requested once each, for the
-  // results shown (here and for the prefixes typed on the way).
+  // The query loaded only the parts of the index its words (and the prefixes
+  // typed on the way) reach, and the documents of the results shown, each once.
   await page.waitForLoadState('networkidle');
+  const index = searchIndex('ru');
+  const parts = page.contentRequests.filter((p) => /^\/content\/ru\/search\/[0-9a-f]{16}\.json$/.test(p));
+  assert.ok(parts.length > 0 && parts.length < index.parts.length, `${parts.length} of ${index.parts.length} parts`);
+  assert.equal(new Set(parts).size, parts.length, `each part once: ${parts}`);
+  const docs = page.contentRequests.filter((p) => p.startsWith(`/content/ru/search/${index.version}/`));
+  assert.equal(new Set(docs).size, docs.length, `each result once: ${docs}`);
+  const slugs = searchSlugs(path.join(ROOT, 'target/site/content'), 'ru');
   const shown = await page
     .locator('.search__results [role=option]')
-    .evaluateAll((links) => links.map((a) => `/content/ru/texts/${new URL(a.href).pathname.split('/').pop()}.json`));
-  const texts = page.contentRequests.filter((p) => p.startsWith('/content/ru/texts/'));
-  assert.equal(new Set(texts).size, texts.length, `each text once: ${texts}`);
-  for (const text of shown) assert.ok(texts.includes(text), `${text} requested`);
+    .evaluateAll((links) => links.map((a) => new URL(a.href).pathname.split('/').pop()));
+  for (const slug of shown) {
+    assert.ok(docs.includes(`/content/ru/search/${index.version}/${slugs.indexOf(slug)}.json`), `${slug} requested`);
+  }
+  assert.ok(docs.length < slugs.length, 'not every result document');
   assert.deepEqual(page.consoleErrors, []);
   await page.context().close();
 });
 
-test('a snippet text that failed to arrive is asked for again when the results change', async () => {
+test('a result document that fails to arrive is a translated error, and retry brings the results', async () => {
   const page = await site.page();
-  const slug = 'prompt-caching-architecture';
-  const textUrl = `/content/en/texts/${slug}.json`;
   let failing = true;
-  await page.route(`**${textUrl}`, (route) => (failing ? route.fulfill({ status: 500, body: 'boom' }) : route.continue()));
+  await page.route('**/content/en/search/*/*.json', (route) => (failing ? route.fulfill({ status: 500, body: 'boom' }) : route.continue()));
   await page.goto(`${site.server.url}/en/`);
   await heading(page);
   const box = page.getByRole('combobox', { name: locales.en.search_label });
   await box.click();
   await box.fill('prompt caching');
-  assert.equal((await results(page))[0], titleOf('en', slug));
-  await page.waitForLoadState('networkidle');
-  assert.equal(page.contentRequests.filter((p) => p === textUrl).length, 1);
-  // Until then the snippet is the summary's; the list stays usable.
-  const snippet = page.locator('.search__result').first().locator('.search__snippet');
-  const summary = contentIndex('en').posts.find((p) => p.slug === slug).summary;
-  const shown = (await snippet.textContent()).replace(/^(?:…|\.\.\.)|(?:…|\.\.\.)$/g, '').trim();
-  assert.ok(shown.length > 20 && summary.includes(shown), `${shown} is from the summary`);
+  const alert = page.locator('.search__dropdown').getByRole('alert');
+  await alert.getByText(locales.en.error_status.replace('{n}', '500')).waitFor();
   failing = false;
-  await box.fill('prompt caching prefix');
-  await results(page);
-  await page.waitForLoadState('networkidle');
-  assert.equal(page.contentRequests.filter((p) => p === textUrl).length, 2);
+  await alert.getByRole('button', { name: locales.en.retry }).click();
+  assert.equal((await results(page))[0], titleOf('en', 'prompt-caching-architecture'));
+  assert.ok(await box.evaluate((el) => el === document.activeElement), 'focus stays in the field');
   await page.context().close();
+});
+
+test('a deploy while the reader searches: parts of the old index gone from the host ask for a reload, which brings search back', async () => {
+  const page = await site.page();
+  await page.goto(`${site.server.url}/en/`);
+  await heading(page);
+  await markDocument(page);
+  const box = page.getByRole('combobox', { name: locales.en.search_label });
+  await box.click();
+  await box.fill('webhook');
+  assert.ok((await results(page)).includes(titleOf('en', 'webhook-delivery-architecture')));
+  // The site is deployed again: the parts and results this index names are
+  // gone (a new build names its own by their content).
+  let deployed = true;
+  await page.route('**/content/en/search/**', (route) =>
+    deployed ? route.fulfill({ status: 404, contentType: 'text/html', body: 'Not found' }) : route.continue(),
+  );
+  await box.fill('quantization');
+  const alert = page.locator('.search__dropdown').getByRole('alert');
+  await alert.getByText(locales.en.search_reload_hint).waitFor();
+  // Never a result of the old index under the new query.
+  assert.equal(await page.locator('.search__results').count(), 0);
+  deployed = false;
+  await alert.getByRole('button', { name: locales.en.reload }).click();
+  await page.waitForFunction(() => window.__notReloaded !== true);
+  await heading(page);
+  assert.equal(await sameDocument(page), false, 'the page was reloaded');
+  const fresh = page.getByRole('combobox', { name: locales.en.search_label });
+  await fresh.click();
+  await fresh.fill('quantization');
+  assert.ok((await results(page)).includes(titleOf('en', 'llm-quantization')));
+  await page.context().close();
+});
+
+test('ranking: a title match comes first, and results are the same from one visit to the next', async () => {
+  const order = async () => {
+    const page = await site.page();
+    await page.goto(`${site.server.url}/en/`);
+    await heading(page);
+    const box = page.getByRole('combobox', { name: locales.en.search_label });
+    await box.click();
+    await box.fill('webhook');
+    const titles = await results(page);
+    await page.context().close();
+    return titles;
+  };
+  const first = await order();
+  assert.equal(first[0], titleOf('en', 'webhook-delivery-architecture'), first.join(' | '));
+  assert.ok(first.length > 1, 'other articles mention webhooks in their text');
+  assert.deepEqual(await order(), first);
 });
 
 test('search code that cannot be fetched is a translated error, and the next keystroke retries', async () => {

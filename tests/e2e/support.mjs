@@ -23,6 +23,16 @@ export const PAGE_SIZE = Number(
   /pub const PAGE_SIZE: usize = (\d+);/.exec(fs.readFileSync(path.join(ROOT, 'model/src/page.rs'), 'utf8'))[1],
 );
 
+/** The slugs a language's search can give, by result number, read from the
+ * search documents under `content` (a built site's `content/` folder) as the
+ * app reads them: the index names the folder of its results. */
+export function searchSlugs(content, lang) {
+  const index = JSON.parse(fs.readFileSync(path.join(content, lang, 'search.json'), 'utf8'));
+  return Array.from({ length: index.docs }, (_, n) =>
+    JSON.parse(fs.readFileSync(path.join(content, lang, 'search', index.version, `${n}.json`), 'utf8')).slug,
+  );
+}
+
 /** A content document of `lang` as the pipeline wrote it, e.g. `pages/1.json`. */
 function contentDocument(lang, doc) {
   return JSON.parse(fs.readFileSync(path.join(ROOT, 'target/site/content', lang, doc), 'utf8'));

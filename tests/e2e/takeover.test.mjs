@@ -117,7 +117,7 @@ test('text typed into search before the app is ready keeps its focus and caret, 
     caret: [el.selectionStart, el.selectionEnd],
   }));
   assert.deepEqual(field, { value: 'кэширование', focused: true, caret: [4, 4] });
-  await page.locator('.search__results').waitFor();
+  await page.locator('.search__results[aria-busy=false]').waitFor();
   assert.ok((await page.locator('.search__title').count()) > 0, 'results for the text typed');
   // Typing goes on in the app's field.
   await page.keyboard.press('End');
