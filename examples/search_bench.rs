@@ -46,9 +46,9 @@ fn main() {
             .parts
             .iter()
             .enumerate()
-            .map(|(n, (_, name))| {
-                let part: SearchPart = serde_json::from_str(&read(paths::search_part(lang, name)))
-                    .expect("a search part");
+            .map(|(n, _)| {
+                let path = paths::search_part(lang, &index.parts_version, n as u32);
+                let part: SearchPart = serde_json::from_str(&read(path)).expect("a search part");
                 (n, Rc::new(part))
             })
             .collect();

@@ -282,11 +282,8 @@ mod tests {
             lang: Lang::Ru,
             docs,
             version: "v1".into(),
-            parts: parts
-                .iter()
-                .enumerate()
-                .map(|(i, p)| (p.forms[0].0.clone(), format!("p{i}")))
-                .collect(),
+            parts_version: "p1".into(),
+            parts: parts.iter().map(|p| p.forms[0].0.clone()).collect(),
         };
         (index, parts.into_iter().map(Rc::new).enumerate().collect())
     }

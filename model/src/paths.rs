@@ -24,9 +24,9 @@ pub fn search(lang: Lang) -> String {
     format!("{}/search.json", lang.code())
 }
 
-/// A part of a language's search index, by the name the index gives it.
-pub fn search_part(lang: Lang, name: &str) -> String {
-    format!("{}/search/{name}.json", lang.code())
+/// Part `n` of a language's search index of one parts `version`.
+pub fn search_part(lang: Lang, version: &str, n: u32) -> String {
+    format!("{}/search/{version}/{n}.json", lang.code())
 }
 
 /// Result `n` of a language's search index of one `version`: the article's

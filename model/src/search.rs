@@ -19,10 +19,11 @@ pub struct SearchIndex {
     /// which article each number is, so a reader who loaded this index never gets
     /// another build's article under a number.
     pub version: String,
-    /// The parts, in the order of their forms: the first form each holds, and its
-    /// name (a hash of its content, so two builds never share a name for different
-    /// contents).
-    pub parts: Vec<(String, String)>,
+    /// The folder of this build's parts (see `paths::search_part`): a hash of their
+    /// contents, so a reader who loaded this index never gets another build's part.
+    pub parts_version: String,
+    /// The parts, numbered in the order of their forms: the first form each holds.
+    pub parts: Vec<String>,
 }
 
 impl SearchIndex {
@@ -32,15 +33,10 @@ impl SearchIndex {
     pub fn parts_for_prefix(&self, prefix: &str) -> std::ops::Range<usize> {
         let start = self
             .parts
-            .partition_point(|(first, _)| first.as_str() <= prefix)
+            .partition_point(|first| first.as_str() <= prefix)
             .saturating_sub(1);
         let more = self.parts.get(start + 1..).unwrap_or_default();
-        let end = start
-            + 1
-            + more
-                .iter()
-                .take_while(|(f, _)| f.starts_with(prefix))
-                .count();
+        let end = start + 1 + more.iter().take_while(|f| f.starts_with(prefix)).count();
         start..end.min(self.parts.len())
     }
 }
@@ -247,8 +243,9 @@ mod tests {
             lang: Lang::En,
             docs: 0,
             version: "v".into(),
+            parts_version: "p".into(),
             parts: ["apple", "cache", "cached", "caching", "delta"]
-                .map(|f| (f.to_string(), format!("{f}-part")))
+                .map(String::from)
                 .to_vec(),
         };
         let cases = [

@@ -61,8 +61,9 @@ pub fn write(site: &Site, out: &Path, base_url: &str, feed: &FeedSettings) -> io
         written += count;
         let search = crate::search::index(site, lang, crate::search::PART_BYTES);
         write_json(&content.join(paths::search(lang)), &search.index)?;
-        for (name, json) in &search.parts {
-            write_text(&content.join(paths::search_part(lang, name)), json)?;
+        for (n, json) in (0..).zip(&search.parts) {
+            let path = paths::search_part(lang, &search.index.parts_version, n);
+            write_text(&content.join(path), json)?;
         }
         let version = &search.index.version;
         let numbered: Vec<(u32, &model::SearchDoc)> = (0..).zip(&search.docs).collect();

@@ -46,8 +46,8 @@ pub const PART_BYTES: usize = 24 * 1024;
 pub struct Built {
     /// What the app loads first.
     pub index: SearchIndex,
-    /// Each part's name and JSON text.
-    pub parts: Vec<(String, String)>,
+    /// Each part's JSON text, in order.
+    pub parts: Vec<String>,
     /// The results' documents, newest first.
     pub docs: Vec<SearchDoc>,
 }
@@ -130,7 +130,7 @@ fn build(lang: Lang, found: &[Occurrences], docs: Vec<SearchDoc>, part_bytes: us
         forms_of[id as usize].push(form);
     }
     let mut written = Vec::new();
-    let mut named = Vec::new();
+    let mut firsts = Vec::new();
     for run in parts {
         let mut local: HashMap<u32, u32> = HashMap::new();
         let mut part = SearchPart {
@@ -157,10 +157,8 @@ fn build(lang: Lang, found: &[Occurrences], docs: Vec<SearchDoc>, part_bytes: us
                 .map(|f| f.to_string())
                 .collect();
         }
-        let json = serde_json::to_string(&part).expect("a search part serialises");
-        let name = crate::digest::file_hash(json.as_bytes());
-        named.push((first.to_string(), name.clone()));
-        written.push((name, json));
+        firsts.push(first.to_string());
+        written.push(serde_json::to_string(&part).expect("a search part serialises"));
     }
     let slugs: Vec<&str> = docs.iter().map(|d| d.slug.as_str()).collect();
     Built {
@@ -168,7 +166,8 @@ fn build(lang: Lang, found: &[Occurrences], docs: Vec<SearchDoc>, part_bytes: us
             lang,
             docs: docs.len() as u32,
             version: crate::digest::file_hash(slugs.join("\n").as_bytes()),
-            parts: named,
+            parts_version: crate::digest::file_hash(written.concat().as_bytes()),
+            parts: firsts,
         },
         parts: written,
         docs,
@@ -268,10 +267,7 @@ mod tests {
         let parts: Vec<SearchPart> = small
             .parts
             .iter()
-            .map(|(name, json)| {
-                assert_eq!(*name, crate::digest::file_hash(json.as_bytes()));
-                serde_json::from_str(json).unwrap()
-            })
+            .map(|json| serde_json::from_str(json).unwrap())
             .collect();
         // Together the parts hold every form once, in order, each starting where
         // the index says.
@@ -283,7 +279,7 @@ mod tests {
         sorted.sort_unstable();
         sorted.dedup();
         assert_eq!(all, sorted);
-        for ((first, _), part) in small.index.parts.iter().zip(&parts) {
+        for (first, part) in small.index.parts.iter().zip(&parts) {
             assert_eq!(first, &part.forms[0].0);
         }
         // A stem's postings are the same wherever it is, and a form of a stem
@@ -318,7 +314,7 @@ mod tests {
     #[test]
     fn weights_say_where_a_word_was_found() {
         let whole = built(usize::MAX);
-        let part: SearchPart = serde_json::from_str(&whole.parts[0].1).unwrap();
+        let part: SearchPart = serde_json::from_str(&whole.parts[0]).unwrap();
         let stem_of = |form: &str| {
             let at = part.forms.iter().find(|(f, _)| f == form).unwrap().1;
             postings::decode(&part.stems[at as usize].postings).unwrap()
@@ -332,6 +328,8 @@ mod tests {
         let mut other = built(usize::MAX);
         other.docs.swap(0, 1);
         assert_eq!(whole.index.version, built(64).index.version);
+        // The parts' folder names their contents.
+        assert_ne!(whole.index.parts_version, built(64).index.parts_version);
         let swapped: Vec<&str> = other.docs.iter().map(|d| d.slug.as_str()).collect();
         assert_ne!(
             whole.index.version,

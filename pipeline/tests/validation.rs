@@ -350,9 +350,9 @@ fn search_slugs(out: &Path, lang: Lang) -> Vec<String> {
     let read = |path: String| fs::read_to_string(content.join(path)).unwrap();
     let index: model::SearchIndex =
         serde_json::from_str(&read(model::paths::search(lang))).unwrap();
-    for (_, name) in &index.parts {
-        let part: model::SearchPart =
-            serde_json::from_str(&read(model::paths::search_part(lang, name))).unwrap();
+    for n in 0..index.parts.len() as u32 {
+        let path = model::paths::search_part(lang, &index.parts_version, n);
+        let part: model::SearchPart = serde_json::from_str(&read(path)).unwrap();
         assert!(!part.forms.is_empty());
     }
     (0..index.docs)

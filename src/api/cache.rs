@@ -151,10 +151,10 @@ mod tests {
             store(&Request::SearchDoc(Lang::En, "../x".into(), 0), result).unwrap_err(),
             ContentError::NotFound
         );
-        let part = Request::SearchPart(Lang::Ru, "0a1b".into());
+        let part = Request::SearchPart(Lang::Ru, "2c3d".into(), 4);
         assert_eq!(
             document_url(&part).as_deref(),
-            Some("content/ru/search/0a1b.json")
+            Some("content/ru/search/2c3d/4.json")
         );
         assert!(store(&part, r#"{"forms":[],"stems":[{}]}"#).is_err());
         assert!(store(&part, r#"{"forms":[["a",0]],"stems":[[0,"01",[]]]}"#).is_ok());

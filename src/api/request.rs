@@ -20,8 +20,8 @@ pub enum Request {
     Post(Lang, String),
     /// The search index of a language: where its parts and results are.
     Search(Lang),
-    /// A part of a language's search index, by the name the index gives it.
-    SearchPart(Lang, String),
+    /// A part of a language's search index: its number in the index of one parts version.
+    SearchPart(Lang, String, u32),
     /// A search result (title, summary, text): its number in the index of one version.
     SearchDoc(Lang, String, u32),
 }
@@ -35,7 +35,7 @@ pub(super) fn path_of(request: &Request) -> Result<String, ContentError> {
         Request::Tags(lang) => paths::tags(*lang),
         Request::Post(_, slug)
         | Request::Tag(_, slug, _)
-        | Request::SearchPart(_, slug)
+        | Request::SearchPart(_, slug, _)
         | Request::SearchDoc(_, slug, _)
             if !model::is_valid_slug(slug) =>
         {
@@ -44,7 +44,7 @@ pub(super) fn path_of(request: &Request) -> Result<String, ContentError> {
         Request::Tag(lang, slug, n) => paths::tag(*lang, slug, *n),
         Request::Post(lang, slug) => paths::post(*lang, slug),
         Request::Search(lang) => paths::search(*lang),
-        Request::SearchPart(lang, name) => paths::search_part(*lang, name),
+        Request::SearchPart(lang, version, n) => paths::search_part(*lang, version, *n),
         Request::SearchDoc(lang, version, n) => paths::search_doc(*lang, version, *n),
     })
 }

@@ -260,10 +260,8 @@ async fn find(loads: Loads, lang: Lang, query: String) -> Result<Found, ContentE
     let pending: Vec<_> = search::parts_for(&index, &words)
         .into_iter()
         .map(|n| {
-            (
-                n,
-                loads.start(Request::SearchPart(lang, index.parts[n].1.clone())),
-            )
+            let request = Request::SearchPart(lang, index.parts_version.clone(), n as u32);
+            (n, loads.start(request))
         })
         .collect();
     let mut parts = Vec::with_capacity(pending.len());
