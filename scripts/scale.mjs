@@ -8,13 +8,15 @@
 //   * index first screen: the language switch to the index (its first page
 //     document fetched), and going back to an index page whose document is at
 //     hand (render only), until its 20 cards are on screen;
-//   * search: the first query (index downloaded and parsed), then queries as typed.
+//   * search: what the first query of one word and of three words downloads (the
+//     search index, the parts its words reach and the documents of the results
+//     shown, each brotli; plus the views' chunk, which holds the search code), and
+//     the time of each keystroke while typing, parts loaded as they are reached.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { chromium } from '../tests/e2e/node_modules/playwright-core/index.mjs';
 import { serve } from '../tests/e2e/server.mjs';
-import { queryTimes } from './query-times.mjs';
 
 const dist = path.resolve(process.argv[2] ?? 'dist');
 const content = path.resolve(process.argv[3] ?? 'target/synth/site/content');
@@ -29,12 +31,15 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 
-/** A page whose content requests are served from the synthetic archive. */
+/** A page whose content requests are served from the synthetic archive; the
+ * documents it asked for are in `page.docs`. */
 async function newPage() {
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
+  page.docs = [];
   await page.route('**/content/**', (route) => {
     const doc = new URL(route.request().url()).pathname.replace(/^.*?\/content\//, '');
+    page.docs.push(doc);
     const file = path.join(content, doc);
     if (!fs.existsSync(file)) return route.fulfill({ status: 404, body: 'Not found' });
     return route.fulfill({ contentType: 'application/json', body: fs.readFileSync(file) });
@@ -81,24 +86,78 @@ for (let i = 0; i < runs; i++) {
   await page.context().close();
 }
 
-const searchRows = [];
-for (const [lang, queries] of [
-  ['en', ['cach', 'vector index', 'latency', 'webhook retries', 'quantization']],
-  ['ru', ['кэширование', 'векторный индекс', 'задержк', 'вебхуков', 'квантизация']],
-]) {
+const viewsChunk = fs.readdirSync(dist).find((f) => /^split_views-.*\.wasm$/.test(f));
+const codeBytes = brotli(fs.readFileSync(path.join(dist, viewsChunk)));
+
+/** What the first query `query` of a visit downloads, typed at once (`fill`), until
+ * its results are listed and nothing more is on its way. */
+async function firstQuery(lang, query) {
   const page = await newPage();
   await page.goto(`${server.url}/${lang}/`);
   await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
-  const input = page.locator('#search-input');
-  const t0 = Date.now();
-  await input.focus();
-  await input.fill(queries[0]);
-  await page.locator('.search__results').waitFor();
-  const first = Date.now() - t0;
   await page.waitForLoadState('networkidle');
-  const { mean, p95 } = await queryTimes(page, queries);
-  searchRows.push([lang, first, mean, p95, brotli(read(`${lang}/search.json`))]);
+  page.docs.length = 0;
+  const input = page.locator('#search-input');
+  await input.focus();
+  const t0 = Date.now();
+  await input.fill(query);
+  await page.locator('.search__results[aria-busy=false]').waitFor();
+  const ms = Date.now() - t0;
+  await page.waitForLoadState('networkidle');
+  const docs = [...page.docs];
   await page.context().close();
+  const bytes = docs.reduce((sum, doc) => sum + brotli(read(doc)), 0);
+  return { ms, bytes, requests: docs.length, parts: docs.filter((d) => /\/search\/[0-9a-f]+\/\d+\.json$/.test(d)).length };
+}
+
+/** Each keystroke of `words` typed one letter at a time (the field emptied
+ * between words), from the input event to its results listed: parts a prefix
+ * reaches that are not loaded yet are fetched on the way. */
+async function keystrokes(lang, words) {
+  const page = await newPage();
+  await page.goto(`${server.url}/${lang}/`);
+  await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
+  await page.waitForLoadState('networkidle');
+  await page.locator('#search-input').focus();
+  const times = await page.evaluate(async (ws) => {
+    const field = document.getElementById('search-input');
+    const set = (value) => {
+      field.value = value;
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+    };
+    const settled = async () => {
+      // Reactive updates flush in microtasks; then wait while parts are on their way.
+      await new Promise((r) => setTimeout(r, 0));
+      while (document.querySelector('#search-results[aria-busy=true]') || document.querySelector('.search__dropdown p.search__note:only-child')?.textContent.endsWith('…')) {
+        await new Promise((r) => setTimeout(r, 1));
+      }
+    };
+    const out = [];
+    for (const word of ws) {
+      set('');
+      await settled();
+      for (let i = 1; i <= word.length; i++) {
+        const start = performance.now();
+        set(word.slice(0, i));
+        await settled();
+        out.push(performance.now() - start);
+      }
+    }
+    return out.sort((a, b) => a - b);
+  }, words);
+  await page.context().close();
+  return { n: times.length, p95: times[Math.floor(times.length * 0.95)], max: times.at(-1), median: times[times.length >> 1] };
+}
+
+const searchRows = [];
+for (const [lang, one, three, typed] of [
+  ['en', 'latency', 'vector index latency', ['caching', 'retries', 'quantization', 'embedding', 'idempotency']],
+  ['ru', 'кэширование', 'векторный индекс задержка', ['кэширование', 'повторы', 'квантизация', 'эмбеддинги', 'задержка']],
+]) {
+  const first = await firstQuery(lang, one);
+  const threeWords = await firstQuery(lang, three);
+  const keys = await keystrokes(lang, typed);
+  searchRows.push([lang, first, threeWords, keys, read(`${lang}/search.json`).length]);
 }
 await browser.close();
 await server.close();
@@ -110,8 +169,13 @@ console.log('| --- | --- |');
 console.log(`| index first screen, language switch (page document fetched) | ${stats(fetched)} |`);
 console.log(`| index first screen, back to a page already loaded (render only) | ${stats(atHand)} |`);
 console.log('');
-console.log('| search | first query (index downloaded and parsed) | index (brotli) | query to results, mean | p95 |');
-console.log('| --- | --- | --- | --- | --- |');
-for (const [lang, first, mean, p95, size] of searchRows) {
-  console.log(`| ${lang} | ${first} ms | ${(size / 1e6).toFixed(2)} MB | ${mean.toFixed(1)} ms | ${p95.toFixed(1)} ms |`);
+const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
+console.log(`Search (views' chunk with the search code: ${kb(codeBytes)} brotli, fetched when idle after the takeover; counted in "in all"):`);
+console.log('');
+console.log('| search | first query, one word: index + parts + results (requests, parts) | in all, code included | time | three words: index + parts + results | in all | keystrokes typed: median, p95, worst |');
+console.log('| --- | --- | --- | --- | --- | --- | --- |');
+for (const [lang, one, three, keys] of searchRows) {
+  console.log(
+    `| ${lang} | ${kb(one.bytes)} (${one.requests}, ${one.parts} parts) | ${kb(one.bytes + codeBytes)} | ${one.ms} ms | ${kb(three.bytes)} (${three.requests}, ${three.parts} parts) | ${kb(three.bytes + codeBytes)} | ${keys.median.toFixed(1)}, ${keys.p95.toFixed(1)}, ${keys.max.toFixed(1)} ms (${keys.n}) |`,
+  );
 }

@@ -124,3 +124,19 @@ test('a new deploy is picked up on the next visit, and the old one is dropped', 
   }
   await page.context().close();
 });
+
+test('the worker precaches the same few files whatever the size of the archive', { skip: DIST !== 'dist' }, () => {
+  const source = fs.readFileSync(path.join(ROOT, DIST, 'sw.js'), 'utf8');
+  const shell = JSON.parse(source.match(/const SHELL = (\[.*?\]);/)[1]);
+  const langs = Object.keys(locales);
+  // The root, each language's index, the 404 page, the app's hashed files and
+  // each language's first index document: nothing per article, tag or search part.
+  const allowed = [
+    (url) => url === '/' || url === '/404.html' || langs.some((l) => url === `/${l}/`),
+    (url) => /^\/[\w.-]+-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(url),
+    (url) => langs.some((l) => url === `/content/${l}/pages/1.json`),
+  ];
+  for (const url of shell) assert.ok(allowed.some((ok) => ok(url)), `${url} precached`);
+  const hashed = fs.readdirSync(path.join(ROOT, DIST)).filter((f) => /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(f));
+  assert.equal(shell.length, 2 + 2 * langs.length + hashed.length);
+});
