@@ -186,6 +186,23 @@ pub fn search(index: &SearchIndex, parts: &[Part], query: &str) -> (Vec<Hit>, Ve
 /// A piece of snippet text, highlighted or not.
 pub type Segment = (String, bool);
 
+/// A result's snippet: from the beginning of its text that its document carries
+/// if a matched form is there, else from its summary if one is there, else the
+/// text's first lines.
+pub fn result_snippet(doc: &model::SearchDoc, forms: &[String]) -> Vec<Segment> {
+    let marked = |segments: &[Segment]| segments.iter().any(|(_, m)| *m);
+    let text = snippet(&doc.text, forms);
+    if marked(&text) {
+        return text;
+    }
+    let summary = snippet(&doc.summary, forms);
+    if marked(&summary) {
+        summary
+    } else {
+        text
+    }
+}
+
 /// A window of `text` around the first whole-word occurrence of any of `forms`,
 /// split into highlighted and plain segments. Falls back to the start of `text`.
 pub fn snippet(text: &str, forms: &[String]) -> Vec<Segment> {
@@ -433,6 +450,32 @@ mod tests {
                 ("cache".to_string(), true)
             ]
         );
+    }
+
+    #[test]
+    fn a_match_past_the_text_a_result_carries_is_shown_from_the_summary() {
+        let doc = model::SearchDoc {
+            slug: "a".into(),
+            title: "A".into(),
+            summary: "Retries with a queue.".into(),
+            text: "Idempotency keys first.".into(),
+        };
+        let marked = |forms: &[&str]| -> Vec<String> {
+            let forms: Vec<String> = forms.iter().map(|f| f.to_string()).collect();
+            result_snippet(&doc, &forms)
+                .into_iter()
+                .filter(|(_, m)| *m)
+                .map(|(t, _)| t)
+                .collect()
+        };
+        assert_eq!(marked(&["keys", "queue"]), ["keys"], "the text first");
+        assert_eq!(marked(&["queue"]), ["queue"]);
+        assert!(marked(&["kafka"]).is_empty());
+        let plain: String = result_snippet(&doc, &[])
+            .into_iter()
+            .map(|(t, _)| t)
+            .collect();
+        assert_eq!(plain, doc.text);
     }
 
     #[test]

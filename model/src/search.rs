@@ -95,7 +95,9 @@ pub struct SearchDoc {
     pub title: String,
     /// Its summary.
     pub summary: String,
-    /// Its text as the reader sees it, without markup.
+    /// The beginning of its text as the reader sees it, without markup, for the
+    /// snippet (the index covers the whole text; a match further on gets its
+    /// snippet from the summary).
     pub text: String,
 }
 

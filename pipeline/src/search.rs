@@ -41,6 +41,20 @@ fn weight(title: bool, summary: bool, body: u32) -> u32 {
 /// language (BENCHMARKS.md).
 pub const PART_BYTES: usize = 24 * 1024;
 
+/// How much of an article's text its result document carries for the snippet,
+/// in characters: the results of a query are eight such documents, so this is
+/// most of what a query downloads (BENCHMARKS.md, "Search in parts").
+pub const SNIPPET_TEXT: usize = 4000;
+
+/// The first `chars` characters of `text`, cut after a whole word.
+fn beginning(text: &str, chars: usize) -> &str {
+    let Some((end, _)) = text.char_indices().nth(chars) else {
+        return text;
+    };
+    let cut = text[..end].rfind(char::is_whitespace).unwrap_or(end);
+    text[..cut].trim_end()
+}
+
 /// A language's search index as written: the index, its parts by name, and
 /// one document per result, numbered as the index numbers them.
 pub struct Built {
@@ -86,7 +100,7 @@ pub fn index(site: &Site, lang: Lang, part_bytes: usize) -> Built {
             slug: article.front.slug.clone(),
             title: article.front.title.clone(),
             summary: article.front.summary.clone(),
-            text: article.body.text.clone(),
+            text: beginning(&article.body.text, SNIPPET_TEXT).to_string(),
         })
         .collect();
     build(lang, &found, docs, part_bytes)
@@ -220,6 +234,14 @@ mod tests {
         }
         let en = stemmer(Lang::En);
         assert_eq!(en.stem("caching"), en.stem("cached"));
+    }
+
+    #[test]
+    fn a_result_carries_the_beginning_of_its_text_cut_after_a_word() {
+        assert_eq!(beginning("short text", 100), "short text");
+        assert_eq!(beginning("кэш и индекс", 8), "кэш и");
+        assert_eq!(beginning("кэш и индекс", 6), "кэш и");
+        assert_eq!(beginning("нераздельное", 5), "нераз");
     }
 
     #[test]

@@ -441,7 +441,7 @@ fn result_item(
         selected,
         ..
     } = input;
-    let snippet = search::snippet(&doc.text, forms)
+    let snippet = search::result_snippet(doc, forms)
         .into_iter()
         .map(|(text, marked)| {
             if marked {
