@@ -34,8 +34,9 @@ struct Results {
 
 /// The search field in the header: results as you type, with snippets; arrows move
 /// through them, Enter opens one, Esc closes, `/` focuses the field from anywhere.
-/// The code of the results, the index of the current language and each shown
-/// article's text (for its snippet) are all downloaded on first use only.
+/// The code of the results, the index of the current language, the parts of it
+/// a query's words reach and each shown result's document (title and text for
+/// its snippet) are all downloaded when first needed, once.
 #[component]
 pub fn SearchBox() -> impl IntoView {
     let lang = use_lang();
