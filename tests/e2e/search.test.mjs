@@ -12,6 +12,30 @@ const site = siteFor(process.env.E2E_DIST ?? 'dist');
 
 const titleOf = (lang, slug) => contentIndex(lang).posts.find((p) => p.slug === slug).title;
 
+/** The reload button of `alert` reloads the English page, whose search then
+ * finds the article `slug` for `query`. */
+async function reloadFinds(page, alert, query, slug) {
+  await alert.getByRole('button', { name: locales.en.reload }).click();
+  await page.waitForFunction(() => window.__notReloaded !== true);
+  await heading(page);
+  assert.equal(await sameDocument(page), false, 'the page was reloaded');
+  const fresh = page.getByRole('combobox', { name: locales.en.search_label });
+  await fresh.click();
+  await fresh.fill(query);
+  assert.ok((await results(page)).includes(titleOf('en', slug)));
+}
+
+/** Opens the English index (marked, to tell a reload from a client-side change)
+ * and focuses its search field, which it returns. */
+async function englishSearch(page) {
+  await page.goto(`${site.server.url}/en/`);
+  await heading(page);
+  await markDocument(page);
+  const box = page.getByRole('combobox', { name: locales.en.search_label });
+  await box.click();
+  return box;
+}
+
 async function results(page) {
   await page.locator('.search__results[aria-busy=false]').waitFor();
   return (await page.locator('.search__title').allTextContents()).map((t) => t.trim());
@@ -83,11 +107,7 @@ test('a result document that fails to arrive is a translated error, and retry br
 
 test('a deploy while the reader searches: parts of the old index gone from the host ask for a reload, which brings search back', async () => {
   const page = await site.page();
-  await page.goto(`${site.server.url}/en/`);
-  await heading(page);
-  await markDocument(page);
-  const box = page.getByRole('combobox', { name: locales.en.search_label });
-  await box.click();
+  const box = await englishSearch(page);
   await box.fill('webhook');
   assert.ok((await results(page)).includes(titleOf('en', 'webhook-delivery-architecture')));
   // The site is deployed again: the parts and results this index names are
@@ -102,14 +122,7 @@ test('a deploy while the reader searches: parts of the old index gone from the h
   // Never a result of the old index under the new query.
   assert.equal(await page.locator('.search__results').count(), 0);
   deployed = false;
-  await alert.getByRole('button', { name: locales.en.reload }).click();
-  await page.waitForFunction(() => window.__notReloaded !== true);
-  await heading(page);
-  assert.equal(await sameDocument(page), false, 'the page was reloaded');
-  const fresh = page.getByRole('combobox', { name: locales.en.search_label });
-  await fresh.click();
-  await fresh.fill('quantization');
-  assert.ok((await results(page)).includes(titleOf('en', 'llm-quantization')));
+  await reloadFinds(page, alert, 'quantization', 'llm-quantization');
   await page.context().close();
 });
 
@@ -153,11 +166,7 @@ test('search code that cannot be fetched is a translated error, and the next key
 
 test('en: stemming, arrows and Enter open a result client-side; Esc closes', async () => {
   const page = await site.page();
-  await page.goto(`${site.server.url}/en/`);
-  await heading(page);
-  await markDocument(page);
-  const box = page.getByRole('combobox', { name: locales.en.search_label });
-  await box.click();
+  const box = await englishSearch(page);
   await box.pressSequentially('cached prefixes');
   const titles = await results(page);
   assert.equal(titles[0], titleOf('en', 'prompt-caching-architecture'));
@@ -263,22 +272,11 @@ test('search code gone from the host after a deploy: the reader is told to reloa
   await page.route('**/split_views-*.wasm', (route) =>
     gone ? route.fulfill({ status: 404, contentType: 'text/html', body: 'Not found' }) : route.continue(),
   );
-  await page.goto(`${site.server.url}/en/`);
-  await heading(page);
-  await markDocument(page);
-  const box = page.getByRole('combobox', { name: locales.en.search_label });
-  await box.click();
+  const box = await englishSearch(page);
   await box.fill('webhook');
   const alert = page.locator('.search__dropdown').getByRole('alert');
   await alert.getByText(locales.en.search_reload_hint).waitFor();
   gone = false;
-  await alert.getByRole('button', { name: locales.en.reload }).click();
-  await page.waitForFunction(() => window.__notReloaded !== true);
-  await heading(page);
-  assert.equal(await sameDocument(page), false, 'the page was reloaded');
-  const fresh = page.getByRole('combobox', { name: locales.en.search_label });
-  await fresh.click();
-  await fresh.fill('webhook');
-  assert.ok((await results(page)).includes(titleOf('en', 'webhook-delivery-architecture')));
+  await reloadFinds(page, alert, 'webhook', 'webhook-delivery-architecture');
   await page.context().close();
 });
