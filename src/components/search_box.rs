@@ -334,19 +334,22 @@ fn results_panel(input: SearchInput) -> Result<Results, ChunkError> {
         _ => Vec::new(),
     });
 
-    // What is shown changes with the kind of outcome; the list itself is keyed,
-    // so a result that stays keeps its item.
+    // What is shown changes with the kind of outcome; the list within it is
+    // rebuilt when the results change.
     #[derive(Clone, Copy, PartialEq)]
     enum Kind {
         Loading,
-        /// Failed; `true` if a document is gone from the host.
-        Failed(bool),
+        Failed,
+        /// A part or result this index names is no longer on the host: the site
+        /// was deployed again since the index was loaded.
+        Gone,
         Empty,
         Listed,
     }
     let kind = Memo::new(move |_| match &*results.read() {
         Outcome::Loading => Kind::Loading,
-        Outcome::Failed(error) => Kind::Failed(*error == ContentError::NotFound),
+        Outcome::Failed(ContentError::NotFound) => Kind::Gone,
+        Outcome::Failed(_) => Kind::Failed,
         Outcome::Found(docs, _) if docs.is_empty() => Kind::Empty,
         Outcome::Found(..) => Kind::Listed,
     });
@@ -362,11 +365,9 @@ fn results_panel(input: SearchInput) -> Result<Results, ChunkError> {
         let t = strings(lang);
         let body = match kind.get() {
             Kind::Loading => view! { <p class="search__note">{t.search_loading}</p> }.into_any(),
-            // A part or result this index names is no longer on the host (`gone`):
-            // the site was deployed again since the index was loaded.
-            Kind::Failed(gone) => {
+            Kind::Gone => reload_alert(t, false).into_any(),
+            Kind::Failed => {
                 let error = move || match &*results.read() {
-                    Outcome::Failed(_) if gone => t.search_reload_hint.to_string(),
                     Outcome::Failed(error) => error_text(lang, error),
                     _ => String::new(),
                 };
@@ -377,9 +378,9 @@ fn results_panel(input: SearchInput) -> Result<Results, ChunkError> {
                             type="button"
                             class="button search__retry"
                             on:mousedown=|ev| ev.prevent_default()
-                            on:click=move |_| if gone { reload() } else { found.refetch() }
+                            on:click=move |_| found.refetch()
                         >
-                            {if gone { t.reload } else { t.retry }}
+                            {t.retry}
                         </button>
                     </div>
                 }
