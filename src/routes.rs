@@ -34,16 +34,31 @@ fn route_table() -> Result<AnyView, ChunkError> {
         // One route per kind of page (`model::Route`); the pages of a language
         // are under one gate that shows the 404 view for an unsupported one.
         <FlatRoutes fallback=NotFoundPage>
+            // A paged list's two routes share one view function, so its code is
+            // there once.
             <Route path=path!("/") view=RootRedirect />
-            <Route path=path!("/:lang") view=|| gated(HomePage) />
-            <Route path=path!("/:lang/page/:page") view=|| gated(HomePage) />
+            <Route path=path!("/:lang") view=home />
+            <Route path=path!("/:lang/page/:page") view=home />
             <Route path=path!("/:lang/blog/:slug") view=|| gated(ArticlePage) />
-            <Route path=path!("/:lang/tags") view=|| gated(TagsPage) />
-            <Route path=path!("/:lang/tags/:tag") view=|| gated(TagPage) />
-            <Route path=path!("/:lang/tags/:tag/page/:page") view=|| gated(TagPage) />
+            <Route path=path!("/:lang/tags") view=tags />
+            <Route path=path!("/:lang/tags/page/:page") view=tags />
+            <Route path=path!("/:lang/tags/:tag") view=tag />
+            <Route path=path!("/:lang/tags/:tag/page/:page") view=tag />
         </FlatRoutes>
     }
     .into_any())
+}
+
+fn home() -> AnyView {
+    gated(HomePage)
+}
+
+fn tags() -> AnyView {
+    gated(TagsPage)
+}
+
+fn tag() -> AnyView {
+    gated(TagPage)
 }
 
 /// Loads the documents the view at `path` (a path of this site) opens with, for a

@@ -77,15 +77,17 @@ fn prefixes(word: &str) -> Vec<String> {
 /// The parts of `index` the query `words` reach, in order, each once: those
 /// that can hold forms starting with a word's shortest prefix.
 pub fn parts_for(index: &SearchIndex, words: &[String]) -> Vec<usize> {
-    let mut parts: Vec<usize> = words.iter().flat_map(|word| reach(index, word)).collect();
+    let mut parts: Vec<usize> = words
+        .iter()
+        .flat_map(|word| reach(index, word, &prefixes(word)))
+        .collect();
     parts.sort_unstable();
     parts.dedup();
     parts
 }
 
-/// The parts one word reaches (see [`parts_for`]).
-fn reach(index: &SearchIndex, word: &str) -> std::ops::Range<usize> {
-    let prefixes = prefixes(word);
+/// The parts one word, looked up by its `prefixes`, reaches (see [`parts_for`]).
+fn reach(index: &SearchIndex, word: &str, prefixes: &[String]) -> std::ops::Range<usize> {
     let shortest = prefixes.last().map_or("", String::as_str);
     let range = index.parts_for_prefix(shortest);
     if word.chars().count() < MIN_PREFIX {
@@ -99,20 +101,20 @@ fn reach(index: &SearchIndex, word: &str) -> std::ops::Range<usize> {
 /// A loaded part, by its position in the index.
 pub type Part = (usize, Rc<SearchPart>);
 
-/// The articles matching the words of `query`, best first, and the word forms
+/// The articles matching the query's `words` ([`query_words`]), best first, and the word forms
 /// that matched (for highlighting), from the `parts` loaded (the search box
 /// loads those [`parts_for`] names first; a part missing is searched as empty).
 ///
 /// Ranked by how many of the query's words an article matches, then by weight
 /// (a title match above any number of matches in the text), then newest first.
-pub fn search(index: &SearchIndex, parts: &[Part], query: &str) -> (Vec<Hit>, Vec<String>) {
-    let words = query_words(query);
+pub fn search(index: &SearchIndex, parts: &[Part], words: &[String]) -> (Vec<Hit>, Vec<String>) {
     // Per document: summed score, and how many query words matched it.
     let docs = index.docs.min(MAX_DOCS) as usize;
     let mut scores = vec![(0u32, 0usize); docs];
     let mut matched = Vec::new();
-    for word in &words {
-        let range = reach(index, word);
+    for word in words {
+        let prefixes = prefixes(word);
+        let range = reach(index, word, &prefixes);
         let reached: Vec<&SearchPart> = parts
             .iter()
             .filter(|(n, _)| range.contains(n))
@@ -121,7 +123,7 @@ pub fn search(index: &SearchIndex, parts: &[Part], query: &str) -> (Vec<Hit>, Ve
         let whole = word.chars().count() < MIN_PREFIX;
         // The stems (by id, with their postings and the part they were found in)
         // of the longest prefix that has forms.
-        let mut stems: Vec<(u32, &SearchPart, usize)> = prefixes(word)
+        let mut stems: Vec<(u32, &SearchPart, usize)> = prefixes
             .iter()
             .map(|prefix| {
                 reached
@@ -327,7 +329,7 @@ mod tests {
 
     fn found(query: &str) -> Vec<(u32, usize, u32)> {
         let (index, parts) = index();
-        search(&index, &parts, query)
+        search(&index, &parts, &query_words(query))
             .0
             .iter()
             .map(|h| (h.doc, h.words, h.score))
@@ -337,7 +339,7 @@ mod tests {
     #[test]
     fn an_inflected_form_finds_every_form_of_its_stem() {
         let (index, parts) = index();
-        let (hits, matched) = search(&index, &parts, "кэширование");
+        let (hits, matched) = search(&index, &parts, &query_words("кэширование"));
         let docs: Vec<_> = hits.iter().map(|h| h.doc).collect();
         assert_eq!(docs, [2, 0], "best first");
         // Each form is in a part of its own: the others are named as elsewhere.
@@ -377,8 +379,11 @@ mod tests {
         assert!(parts_for(&index, &[]).is_empty());
         // What is not loaded is not searched, and nothing fails.
         let loaded: Vec<Part> = parts.iter().filter(|(n, _)| *n == 3).cloned().collect();
-        assert_eq!(search(&index, &loaded, "cache index").0.len(), 1);
-        assert!(search(&index, &[], "cache").0.is_empty());
+        assert_eq!(
+            search(&index, &loaded, &query_words("cache index")).0.len(),
+            1
+        );
+        assert!(search(&index, &[], &query_words("cache")).0.is_empty());
     }
 
     #[test]
@@ -392,8 +397,13 @@ mod tests {
             ],
             &[1],
         );
-        let order =
-            |q: &str| -> Vec<u32> { search(&index, &parts, q).0.iter().map(|h| h.doc).collect() };
+        let order = |q: &str| -> Vec<u32> {
+            search(&index, &parts, &query_words(q))
+                .0
+                .iter()
+                .map(|h| h.doc)
+                .collect()
+        };
         assert_eq!(
             order("queue"),
             [1, 0, 3, 4, 2],
@@ -405,7 +415,7 @@ mod tests {
         }
         // Numbers past the index's count (a damaged part) are not results.
         let (index, parts) = indexed(1, &[("queue", 0, &[(0, 1), (7, 16)])], &[]);
-        assert_eq!(search(&index, &parts, "queue").0.len(), 1);
+        assert_eq!(search(&index, &parts, &query_words("queue")).0.len(), 1);
     }
 
     #[test]

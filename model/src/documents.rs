@@ -1,7 +1,7 @@
 //! The documents the pipeline writes and the app reads: articles, their cards,
 //! the index pages and the tags.
 
-use crate::{Lang, PageNumber, Route, PAGE_SIZE};
+use crate::{Lang, PageNumber, Route, PAGE_SIZE, TAG_PAGE_SIZE};
 use serde::{Deserialize, Serialize};
 
 /// A tag as shown to readers: its stable slug and its name in the page's language.
@@ -159,7 +159,7 @@ pub struct SiteIndex {
 impl SiteIndex {
     /// The index split into its pages (at least one, which may be empty).
     pub fn pages(&self) -> Vec<IndexPage> {
-        paginate(&self.posts.iter().collect::<Vec<_>>())
+        paginate(&self.posts.iter().collect::<Vec<_>>(), PAGE_SIZE)
             .into_iter()
             .map(|(page, pages, total, posts)| IndexPage {
                 lang: self.lang,
@@ -182,8 +182,12 @@ impl SiteIndex {
             lastmod,
             written_in: None,
         };
-        let newest = |n: PageNumber| self.posts.get(n.first_item()).map(PostMeta::lastmod);
-        let mut pages: Vec<_> = PageNumber::count_for(self.posts.len())
+        let newest = |n: PageNumber| {
+            self.posts
+                .get(n.first_item(PAGE_SIZE))
+                .map(PostMeta::lastmod)
+        };
+        let mut pages: Vec<_> = PageNumber::count_for(self.posts.len(), PAGE_SIZE)
             .up_to()
             .map(|n| page(Route::Home { lang, page: n }, newest(n)))
             .collect();
@@ -194,9 +198,11 @@ impl SiteIndex {
                 written_in: post.written_in,
             });
         }
-        pages.push(page(Route::Tags { lang }, None));
+        for n in PageNumber::count_for(self.tags.len(), TAG_PAGE_SIZE).up_to() {
+            pages.push(page(Route::Tags { lang, page: n }, None));
+        }
         for tag in &self.tags {
-            for n in PageNumber::count_for(tag.count as usize).up_to() {
+            for n in PageNumber::count_for(tag.count as usize, PAGE_SIZE).up_to() {
                 let tag = tag.slug.clone();
                 pages.push(page(Route::Tag { lang, tag, page: n }, None));
             }
@@ -204,12 +210,20 @@ impl SiteIndex {
         pages
     }
 
-    /// The tag list.
-    pub fn tag_index(&self) -> TagIndex {
-        TagIndex {
-            lang: self.lang,
-            tags: self.tags.clone(),
-        }
+    /// The tag list in its pages of [`TAG_PAGE_SIZE`] (at least one, which may
+    /// be empty).
+    pub fn tag_pages(&self) -> Vec<TagIndex> {
+        let pages = PageNumber::count_for(self.tags.len(), TAG_PAGE_SIZE);
+        let mut chunks = self.tags.chunks(TAG_PAGE_SIZE);
+        pages
+            .up_to()
+            .map(|page| TagIndex {
+                lang: self.lang,
+                page,
+                pages,
+                tags: chunks.next().unwrap_or_default().to_vec(),
+            })
+            .collect()
     }
 
     /// Every tag's articles, in pages of [`PAGE_SIZE`] like the index.
@@ -220,7 +234,7 @@ impl SiteIndex {
                 .iter()
                 .filter(|p| p.tags.iter().any(|t| t.slug == tag.slug))
                 .collect();
-            paginate(&posts)
+            paginate(&posts, PAGE_SIZE)
                 .into_iter()
                 .map(|(page, pages, total, posts)| TaggedPosts {
                     lang: self.lang,
@@ -234,12 +248,15 @@ impl SiteIndex {
     }
 }
 
-/// `posts` in pages of [`PAGE_SIZE`], as `(page, pages, total, posts)`; at least
+/// `posts` in pages of `per_page`, as `(page, pages, total, posts)`; at least
 /// one page, which may be empty.
-fn paginate(posts: &[&PostMeta]) -> Vec<(PageNumber, PageNumber, u32, Vec<PostMeta>)> {
-    let pages = PageNumber::count_for(posts.len());
+fn paginate(
+    posts: &[&PostMeta],
+    per_page: usize,
+) -> Vec<(PageNumber, PageNumber, u32, Vec<PostMeta>)> {
+    let pages = PageNumber::count_for(posts.len(), per_page);
     let total = u32::try_from(posts.len()).unwrap_or(u32::MAX);
-    let mut chunks = posts.chunks(PAGE_SIZE);
+    let mut chunks = posts.chunks(per_page);
     pages
         .up_to()
         .map(|page| {
@@ -267,12 +284,17 @@ pub struct IndexPage {
     pub posts: Vec<PostMeta>,
 }
 
-/// Every tag of a language in use, with counts (`/{lang}/tags/`).
+/// One page of the tags of a language in use, with counts (`/{lang}/tags/`,
+/// `/{lang}/tags/page/{n}`): [`TAG_PAGE_SIZE`] tags, most used first.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TagIndex {
     /// Language of the tag names.
     pub lang: Lang,
-    /// The tags, most used first.
+    /// This page's number.
+    pub page: PageNumber,
+    /// The number of pages: the last page's number.
+    pub pages: PageNumber,
+    /// This page's tags, most used first.
     pub tags: Vec<TagCount>,
 }
 
@@ -373,7 +395,47 @@ mod tests {
         assert!(tagged
             .iter()
             .all(|t| (t.page.get(), t.pages.get(), t.total) == (1, 1, 2)));
-        assert_eq!(index.tag_index().tags.len(), 2);
+        assert_eq!(index.tag_pages()[0].tags.len(), 2);
+    }
+
+    #[test]
+    fn a_long_tag_list_is_paged_and_every_page_is_a_site_page() {
+        let tags = |n: usize| -> Vec<TagCount> {
+            (0..n)
+                .map(|i| TagCount {
+                    slug: format!("tag-{i}"),
+                    name: format!("Tag {i}"),
+                    count: 0,
+                })
+                .collect()
+        };
+        let index = SiteIndex {
+            lang: Lang::En,
+            posts: vec![],
+            tags: tags(TAG_PAGE_SIZE * 2 + 1),
+        };
+        let pages = index.tag_pages();
+        let shape: Vec<_> = pages
+            .iter()
+            .map(|p| (p.page.get(), p.pages.get(), p.tags.len()))
+            .collect();
+        assert_eq!(
+            shape,
+            [(1, 3, TAG_PAGE_SIZE), (2, 3, TAG_PAGE_SIZE), (3, 3, 1)]
+        );
+        assert_eq!(pages[1].tags[0].slug, format!("tag-{TAG_PAGE_SIZE}"));
+        let listed: Vec<String> = index
+            .site_pages()
+            .iter()
+            .filter(|p| matches!(p.route, Route::Tags { .. }))
+            .map(|p| p.route.path())
+            .collect();
+        assert_eq!(listed, ["/en/tags/", "/en/tags/page/2", "/en/tags/page/3"]);
+        let empty = SiteIndex {
+            tags: vec![],
+            ..index
+        };
+        assert_eq!(empty.tag_pages().len(), 1, "an empty list has its page");
     }
 
     #[test]

@@ -26,7 +26,7 @@ pub use documents::{
 };
 pub use ids::{is_app_id, APP_ELEMENT_IDS, APP_ELEMENT_ID_PREFIXES};
 pub use lang::Lang;
-pub use page::{PageNumber, PAGE_SIZE};
-pub use route::{is_valid_slug, lang_segment, switch_lang, Route};
+pub use page::{PageNumber, PAGE_SIZE, TAG_PAGE_SIZE};
+pub use route::{is_valid_slug, is_valid_tag, lang_segment, switch_lang, Route, RESERVED_TAG};
 pub use search::{fold, postings, search_words, SearchDoc, SearchIndex, SearchPart, SearchStem};
 pub use site_url::SiteUrl;

@@ -9,6 +9,11 @@ use std::num::NonZeroU32;
 /// prerenderer and the sitemap.
 pub const PAGE_SIZE: usize = 20;
 
+/// Tags per page of the tag list (`/{lang}/tags/`, `/{lang}/tags/page/2`): a
+/// long list, as a tag is one short line, but bounded, so the list's document
+/// and page stay small whatever the size of the vocabulary.
+pub const TAG_PAGE_SIZE: usize = 100;
+
 /// The number of a page of a paged list, from 1; also the number of pages (the
 /// last page's number), which is at least 1 as an empty list still has its
 /// first page. The one page-number type of the site: in routes, documents,
@@ -39,10 +44,11 @@ impl PageNumber {
         self.0.get() == 1
     }
 
-    /// The number of pages a list of `items` takes ([`PAGE_SIZE`] a page), which
-    /// is its last page's number: at least 1.
-    pub fn count_for(items: usize) -> PageNumber {
-        let pages = items.div_ceil(PAGE_SIZE).max(1);
+    /// The number of pages a list of `items` takes, `per_page` a page
+    /// ([`PAGE_SIZE`] for articles, [`TAG_PAGE_SIZE`] for tags), which is its
+    /// last page's number: at least 1.
+    pub fn count_for(items: usize, per_page: usize) -> PageNumber {
+        let pages = items.div_ceil(per_page.max(1)).max(1);
         PageNumber::new(u32::try_from(pages).unwrap_or(u32::MAX)).unwrap_or(PageNumber::FIRST)
     }
 
@@ -51,9 +57,9 @@ impl PageNumber {
         (1..=self.get()).filter_map(PageNumber::new)
     }
 
-    /// The position of this page's first item in the whole list.
-    pub fn first_item(self) -> usize {
-        (self.get() as usize - 1) * PAGE_SIZE
+    /// The position of this page's first item in the whole list, `per_page` a page.
+    pub fn first_item(self, per_page: usize) -> usize {
+        (self.get() as usize - 1) * per_page
     }
 
     /// The page before this one, if any.
@@ -88,12 +94,15 @@ mod tests {
 
     #[test]
     fn page_counts() {
-        let count = |n| PageNumber::count_for(n).get();
+        let count = |n| PageNumber::count_for(n, PAGE_SIZE).get();
         assert_eq!(
             [count(0), count(20), count(21), count(2000)],
             [1, 1, 2, 100]
         );
-        assert_eq!(PageNumber::new(3).unwrap().first_item(), 40);
+        let tags = |n| PageNumber::count_for(n, TAG_PAGE_SIZE).get();
+        assert_eq!([tags(17), tags(100), tags(101)], [1, 1, 2]);
+        assert_eq!(PageNumber::new(3).unwrap().first_item(PAGE_SIZE), 40);
+        assert_eq!(PageNumber::new(2).unwrap().first_item(TAG_PAGE_SIZE), 100);
         let pages: Vec<u32> = PageNumber::new(3)
             .unwrap()
             .up_to()

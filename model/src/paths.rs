@@ -8,9 +8,10 @@ pub fn index_page(lang: Lang, n: PageNumber) -> String {
     format!("{}/pages/{n}.json", lang.code())
 }
 
-/// The tags of a language.
-pub fn tags(lang: Lang) -> String {
-    format!("{}/tags.json", lang.code())
+/// Page `n` (from 1) of the tag list of a language (beside the tags' own
+/// folders: no tag is called `page`, see [`crate::RESERVED_TAG`]).
+pub fn tags(lang: Lang, n: PageNumber) -> String {
+    format!("{}/tags/page/{n}.json", lang.code())
 }
 
 /// Page `n` (from 1) of the articles of a language with one tag.

@@ -30,10 +30,13 @@ pub enum Route {
         /// The article's slug, shared by its languages.
         slug: String,
     },
-    /// `/{lang}/tags/`: every tag with its count.
+    /// `/{lang}/tags/`, and `/{lang}/tags/page/{n}` for later pages: every tag
+    /// with its count, most used first.
     Tags {
         /// The language.
         lang: Lang,
+        /// The page of the tag list.
+        page: PageNumber,
     },
     /// `/{lang}/tags/{tag}`, and `/{lang}/tags/{tag}/page/{n}` for later pages:
     /// the articles with one tag.
@@ -70,6 +73,14 @@ impl Route {
         }
     }
 
+    /// The first page of the tag list of `lang`.
+    pub const fn tags(lang: Lang) -> Route {
+        Route::Tags {
+            lang,
+            page: PageNumber::FIRST,
+        }
+    }
+
     /// The first page of the articles tagged `tag` in `lang`.
     pub fn tag(lang: Lang, tag: impl Into<String>) -> Route {
         Route::Tag {
@@ -86,9 +97,31 @@ impl Route {
             Route::NotFound { lang } => *lang,
             Route::Home { lang, .. }
             | Route::Article { lang, .. }
-            | Route::Tags { lang }
+            | Route::Tags { lang, .. }
             | Route::Tag { lang, .. } => Some(*lang),
         }
+    }
+
+    /// The page of a paged list (the index, the tag list, a tag's articles);
+    /// `None` for the other pages.
+    pub const fn page(&self) -> Option<PageNumber> {
+        match self {
+            Route::Home { page, .. } | Route::Tags { page, .. } | Route::Tag { page, .. } => {
+                Some(*page)
+            }
+            _ => None,
+        }
+    }
+
+    /// Page `n` of the same paged list; any other page unchanged.
+    pub fn with_page(&self, n: PageNumber) -> Route {
+        let mut route = self.clone();
+        if let Route::Home { page, .. } | Route::Tags { page, .. } | Route::Tag { page, .. } =
+            &mut route
+        {
+            *page = n;
+        }
+        route
     }
 
     /// The page's site path: `/en/`, `/en/blog/slug`, `/en/tags/rag/page/2`.
@@ -100,7 +133,8 @@ impl Route {
             Route::Home { lang, page } if page.is_first() => format!("/{}/", code(lang)),
             Route::Home { lang, page } => format!("/{}/page/{page}", code(lang)),
             Route::Article { lang, slug } => format!("/{}/blog/{slug}", code(lang)),
-            Route::Tags { lang } => format!("/{}/tags/", code(lang)),
+            Route::Tags { lang, page } if page.is_first() => format!("/{}/tags/", code(lang)),
+            Route::Tags { lang, page } => format!("/{}/tags/page/{page}", code(lang)),
             Route::Tag { lang, tag, page } if page.is_first() => {
                 format!("/{}/tags/{tag}", code(lang))
             }
@@ -140,6 +174,7 @@ impl Route {
         }
         let lang = Lang::from_code(first)?;
         let slug = |s: &str| is_valid_slug(s).then(|| s.to_string());
+        let tag = |s: &str| is_valid_tag(s).then(|| s.to_string());
         Some(match rest {
             [] => Route::home(lang),
             ["page", n] => Route::Home {
@@ -150,15 +185,19 @@ impl Route {
                 lang,
                 slug: slug(s)?,
             },
-            ["tags"] => Route::Tags { lang },
+            ["tags"] => Route::tags(lang),
+            ["tags", "page", n] => Route::Tags {
+                lang,
+                page: PageNumber::from_segment(n)?,
+            },
             ["tags", t] => Route::Tag {
                 lang,
-                tag: slug(t)?,
+                tag: tag(t)?,
                 page: PageNumber::FIRST,
             },
             ["tags", t, "page", n] => Route::Tag {
                 lang,
-                tag: slug(t)?,
+                tag: tag(t)?,
                 page: PageNumber::from_segment(n)?,
             },
             ["404"] => Route::NotFound { lang: Some(lang) },
@@ -175,7 +214,7 @@ impl Route {
             Route::NotFound { lang: Some(lang) } => *lang = to,
             Route::Home { lang, .. }
             | Route::Article { lang, .. }
-            | Route::Tags { lang }
+            | Route::Tags { lang, .. }
             | Route::Tag { lang, .. } => *lang = to,
         }
         route
@@ -256,6 +295,16 @@ pub fn lang_segment(path: &str) -> Option<(Lang, &str)> {
     Some((Lang::from_code(first)?, rest))
 }
 
+/// The one word no tag may be: `/{lang}/tags/page/{n}` is a page of the tag
+/// list, so a tag `page` would share its URLs and documents.
+pub const RESERVED_TAG: &str = "page";
+
+/// Whether `slug` is a valid tag slug: a valid slug (see [`is_valid_slug`])
+/// other than [`RESERVED_TAG`].
+pub fn is_valid_tag(slug: &str) -> bool {
+    is_valid_slug(slug) && slug != RESERVED_TAG
+}
+
 /// Whether `slug` is a valid article or tag slug: non-empty lowercase ASCII letters,
 /// digits and single hyphens, neither starting nor ending with a hyphen.
 pub fn is_valid_slug(slug: &str) -> bool {
@@ -295,10 +344,14 @@ mod tests {
                 "/en/blog/llm-quantization",
                 "en/blog/llm-quantization.html",
             ),
+            (Route::tags(Lang::Ru), "/ru/tags/", "ru/tags/index.html"),
             (
-                Route::Tags { lang: Lang::Ru },
-                "/ru/tags/",
-                "ru/tags/index.html",
+                Route::Tags {
+                    lang: Lang::En,
+                    page: page(2),
+                },
+                "/en/tags/page/2",
+                "en/tags/page/2.html",
             ),
             (
                 Route::tag(Lang::Ru, "rag"),
@@ -330,6 +383,24 @@ mod tests {
     }
 
     #[test]
+    fn a_paged_list_keeps_its_kind_from_page_to_page() {
+        for route in [
+            Route::home(Lang::En),
+            Route::tags(Lang::Ru),
+            Route::tag(Lang::En, "rag"),
+        ] {
+            assert_eq!(route.page(), Some(PageNumber::FIRST));
+            let second = route.with_page(page(2));
+            assert_eq!(second.page(), Some(page(2)));
+            assert_eq!(second.with_page(PageNumber::FIRST), route);
+            assert_eq!(second.lang(), route.lang());
+        }
+        let article = Route::article(Lang::En, "x");
+        assert_eq!(article.page(), None);
+        assert_eq!(article.with_page(page(2)), article);
+    }
+
+    #[test]
     fn urls_that_are_no_page_are_refused() {
         for path in [
             "/de/",
@@ -338,6 +409,9 @@ mod tests {
             "/en/page/02",
             "/en/page/+2",
             "/en/tags/rag/page/1",
+            "/en/tags/page/1",
+            "/en/tags/page",
+            "/en/tags/page/page/2",
             "/en/blog/Caps",
             "/en/blog/a--b",
             "/en/blog",
@@ -361,7 +435,7 @@ mod tests {
         );
         for page in [
             Route::home(Lang::En),
-            Route::Tags { lang: Lang::En },
+            Route::tags(Lang::En),
             Route::tag(Lang::En, "rag"),
         ] {
             assert_eq!(page.card().as_deref(), Some("/cards/en/index.png"));
@@ -457,8 +531,13 @@ mod tests {
             Just(Route::Root),
             (lang.clone(), page.clone()).prop_map(|(lang, page)| Route::Home { lang, page }),
             (lang.clone(), slug).prop_map(|(lang, slug)| Route::Article { lang, slug }),
-            lang.clone().prop_map(|lang| Route::Tags { lang }),
-            (lang.clone(), slug, page).prop_map(|(lang, tag, page)| Route::Tag { lang, tag, page }),
+            (lang.clone(), page.clone()).prop_map(|(lang, page)| Route::Tags { lang, page }),
+            (
+                lang.clone(),
+                slug.prop_filter("a tag", |s| is_valid_tag(s)),
+                page
+            )
+                .prop_map(|(lang, tag, page)| Route::Tag { lang, tag, page }),
             proptest::option::of(lang).prop_map(|lang| Route::NotFound { lang }),
         ]
     }

@@ -1,7 +1,9 @@
 //! Generates N synthetic articles per language into a content folder, for scale
 //! benchmarks (scripts/bench): `cargo run --release -p pipeline --example synth -- N DIR`.
 //! Bodies are made of real words of the real articles, shuffled deterministically,
-//! so stemming and search see a realistic vocabulary.
+//! so stemming and search see a realistic vocabulary. Besides the real tags, the
+//! vocabulary gets one topic tag per 20 articles (a large archive has many tags,
+//! so its tag list runs to several pages), and each article one of them.
 
 use std::fs;
 use std::path::PathBuf;
@@ -13,7 +15,14 @@ fn main() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../content");
     let _ = fs::remove_dir_all(&out);
     fs::create_dir_all(&out).expect("create output");
-    fs::copy(root.join("tags.toml"), out.join("tags.toml")).expect("copy tags");
+    let topics = (n / 20).max(1);
+    let mut vocabulary = fs::read_to_string(root.join("tags.toml")).expect("read tags");
+    for k in 0..topics {
+        vocabulary.push_str(&format!(
+            "\n[topic-{k}]\nen = \"Topic {k}\"\nru = \"Тема {k}\"\n"
+        ));
+    }
+    fs::write(out.join("tags.toml"), vocabulary).expect("write tags");
     fs::copy(root.join("site.toml"), out.join("site.toml")).expect("copy site");
     let tags = [
         "llm",
@@ -65,8 +74,9 @@ fn main() {
             let day = 1 + i % 28;
             let month = 1 + (i / 28) % 12;
             let (a, b) = (tags[i % tags.len()], tags[(i + 3) % tags.len()]);
+            let topic = i % topics;
             let source = format!(
-                "+++\nslug = \"synthetic-{i}\"\ntitle = \"{title}\"\nsummary = \"{summary}\"\ndate = 2025-{month:02}-{day:02}\ntags = [\"{a}\", \"{b}\"]\n+++\n\n{body}"
+                "+++\nslug = \"synthetic-{i}\"\ntitle = \"{title}\"\nsummary = \"{summary}\"\ndate = 2025-{month:02}-{day:02}\ntags = [\"{a}\", \"{b}\", \"topic-{topic}\"]\n+++\n\n{body}"
             );
             fs::write(dir.join(format!("synthetic-{i}.md")), source).unwrap();
         }

@@ -215,7 +215,10 @@ pub fn png(svg: &str) -> Result<Vec<u8>, String> {
     let tree = tree(svg)?;
     let mut pixmap = tiny_skia::Pixmap::new(WIDTH, HEIGHT).ok_or("no pixmap")?;
     resvg::render(&tree, tiny_skia::Transform::default(), &mut pixmap.as_mut());
-    // Opaque: RGB without the alpha channel, at the best compression.
+    // Opaque: RGB without the alpha channel. Default compression with the Sub
+    // filter: measured on a card, 33 KB in ~19 ms, where the best compression
+    // with adaptive filters took ~36 ms for 35 KB (flat rows of background
+    // compress best as the difference from the pixel to the left).
     let rgb: Vec<u8> = pixmap
         .data()
         .chunks_exact(4)
@@ -224,8 +227,8 @@ pub fn png(svg: &str) -> Result<Vec<u8>, String> {
     let mut out = Vec::new();
     let encoder = image::codecs::png::PngEncoder::new_with_quality(
         &mut out,
-        image::codecs::png::CompressionType::Best,
-        image::codecs::png::FilterType::Adaptive,
+        image::codecs::png::CompressionType::Default,
+        image::codecs::png::FilterType::Sub,
     );
     image::ImageEncoder::write_image(encoder, &rgb, WIDTH, HEIGHT, image::ExtendedColorType::Rgb8)
         .map_err(|e| e.to_string())?;

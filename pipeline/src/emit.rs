@@ -39,8 +39,10 @@ pub fn write(site: &Site, out: &Path, base_url: &str, feed: &FeedSettings) -> io
             write_json(&content.join(paths::index_page(lang, page.page)), &page)?;
             written += 1;
         }
-        write_json(&content.join(paths::tags(lang)), &index.tag_index())?;
-        written += 1;
+        for page in index.tag_pages() {
+            write_json(&content.join(paths::tags(lang, page.page)), &page)?;
+            written += 1;
+        }
         for tagged in index.tagged() {
             let path = paths::tag(lang, &tagged.tag.slug, tagged.page);
             write_json(&content.join(path), &tagged)?;

@@ -62,6 +62,9 @@ pub enum ErrorKind {
     /// The slug has characters outside `a-z0-9-`.
     #[error("invalid slug {0:?}: use lowercase letters, digits and single hyphens")]
     BadSlug(String),
+    /// A tag of the vocabulary is the word the tag list's later pages use.
+    #[error("the tag {0:?} is reserved: /{{lang}}/tags/{0}/{{n}} is a page of the tag list; choose another slug")]
+    ReservedTag(String),
     /// The file is not named after the article's slug.
     #[error("slug {slug:?} differs from the file name {file:?}: name the file {slug}.md")]
     SlugFileName {

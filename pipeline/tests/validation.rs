@@ -112,7 +112,7 @@ fn good_tree_becomes_documents() {
     assert_eq!(back.lang, Lang::Ru);
     for doc in [
         "pages/1.json",
-        "tags.json",
+        "tags/page/1.json",
         "tags/rag/1.json",
         "tags/llm/1.json",
     ] {
@@ -416,6 +416,23 @@ fn unknown_tag_and_translation_mismatch() {
         )),
         "{errs:?}"
     );
+}
+
+#[test]
+fn a_tag_named_like_the_tag_lists_pages_or_badly_is_refused_at_its_line() {
+    for (tag, kind) in [
+        ("page", ErrorKind::ReservedTag("page".into())),
+        ("Big-Tag", ErrorKind::BadSlug("Big-Tag".into())),
+    ] {
+        let dir = good_tree();
+        fs::write(
+            dir.path().join("tags.toml"),
+            format!("{TAGS}\n[{tag}]\nen = \"X\"\nru = \"X\"\n"),
+        )
+        .unwrap();
+        let line = TAGS.lines().count() + 2;
+        assert_eq!(errors(dir.path()), [("tags.toml".into(), line, kind)]);
+    }
 }
 
 #[test]

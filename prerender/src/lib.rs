@@ -15,7 +15,7 @@ pub mod template;
 use engineering_insights::api::{self, Loaded, Request};
 use engineering_insights::head::head_tags;
 use engineering_insights::routing::{BASE, SITE_URL};
-use model::{paths, IndexPage, Lang, PageNumber, Route, TagIndex};
+use model::{paths, IndexPage, Lang, PageNumber, Route, TagIndex, PAGE_SIZE};
 use std::fs;
 use std::path::{Path, PathBuf};
 use template::{fnv1a, is_hashed, PageParts, Template};
@@ -113,17 +113,25 @@ fn load_documents(content: &Path) -> Result<Vec<(Lang, model::SiteIndex)>, Strin
             }
             n = n.next();
         }
-        let tags =
-            TagIndex::from_document(load(Request::Tags(lang))?).map_err(|e| e.to_string())?;
-        for tag in &tags.tags {
-            for n in PageNumber::count_for(tag.count as usize).up_to() {
+        let mut tags = Vec::new();
+        let mut n = PageNumber::FIRST;
+        loop {
+            let page = TagIndex::from_document(load(Request::Tags(lang, n))?)
+                .map_err(|e| e.to_string())?;
+            tags.extend(page.tags.iter().cloned());
+            if n >= page.pages {
+                break;
+            }
+            n = n.next();
+        }
+        for tag in &tags {
+            for n in PageNumber::count_for(tag.count as usize, PAGE_SIZE).up_to() {
                 load(Request::Tag(lang, tag.slug.clone(), n))?;
             }
         }
         for post in &posts {
             load(Request::Post(lang, post.slug.clone()))?;
         }
-        let tags = tags.tags.clone();
         langs.push((lang, model::SiteIndex { lang, posts, tags }));
     }
     Ok(langs)

@@ -41,10 +41,10 @@ pub fn store(request: &Request, text: &str) -> Result<Document, ContentError> {
             }
             Document::IndexPage(Rc::new(page))
         }
-        Request::Tags(lang) => {
+        Request::Tags(lang, n) => {
             let tags: TagIndex = parse(text)?;
-            if tags.lang != *lang {
-                return Err(ContentError::Format("tags of another language"));
+            if tags.lang != *lang || tags.page != *n || tags.page > tags.pages {
+                return Err(ContentError::Format("another tag list page or language"));
             }
             Document::Tags(Rc::new(tags))
         }
@@ -127,6 +127,10 @@ mod tests {
         assert!(cached(&Request::IndexPage(Lang::Ru, page(2))).is_some());
         let past = r#"{"lang":"ru","page":4,"pages":3,"total":45,"posts":[]}"#;
         assert!(store(&Request::IndexPage(Lang::Ru, page(4)), past).is_err());
+        let tags = r#"{"lang":"ru","page":2,"pages":2,"tags":[]}"#;
+        assert!(store(&Request::Tags(Lang::En, page(2)), tags).is_err());
+        assert!(store(&Request::Tags(Lang::Ru, page(1)), tags).is_err());
+        store(&Request::Tags(Lang::Ru, page(2)), tags).unwrap();
         let tag = r#"{"lang":"en","tag":{"slug":"rag","name":"RAG","count":21},
             "page":2,"pages":2,"total":21,"posts":[]}"#;
         assert!(store(&Request::Tag(Lang::En, "llm".into(), page(2)), tag).is_err());
@@ -178,7 +182,7 @@ mod tests {
                 "{text}"
             );
         }
-        let ok = parse::<TagIndex>("{\"lang\":\"ru\",\"tags\":[]}").unwrap();
+        let ok = parse::<TagIndex>("{\"lang\":\"ru\",\"page\":1,\"pages\":1,\"tags\":[]}").unwrap();
         assert_eq!(ok.lang, Lang::Ru);
     }
 }

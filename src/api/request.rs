@@ -12,8 +12,8 @@ pub(super) const ROOT: &str = "content/";
 pub enum Request {
     /// A page of the article index of a language.
     IndexPage(Lang, PageNumber),
-    /// The tags of a language.
-    Tags(Lang),
+    /// A page of the tag list of a language.
+    Tags(Lang, PageNumber),
     /// A page of the articles of a language with one tag, by tag slug.
     Tag(Lang, String, PageNumber),
     /// One article of a language, by slug.
@@ -32,9 +32,9 @@ pub enum Request {
 pub(super) fn path_of(request: &Request) -> Result<String, ContentError> {
     Ok(match request {
         Request::IndexPage(lang, n) => paths::index_page(*lang, *n),
-        Request::Tags(lang) => paths::tags(*lang),
+        Request::Tags(lang, n) => paths::tags(*lang, *n),
+        Request::Tag(_, tag, _) if !model::is_valid_tag(tag) => return Err(ContentError::NotFound),
         Request::Post(_, slug)
-        | Request::Tag(_, slug, _)
         | Request::SearchPart(_, slug, _)
         | Request::SearchDoc(_, slug, _)
             if !model::is_valid_slug(slug) =>
@@ -56,7 +56,7 @@ pub(super) fn path_of(request: &Request) -> Result<String, ContentError> {
 pub fn documents_for(route: &Route) -> Vec<Request> {
     match route {
         Route::Home { lang, page } => vec![Request::IndexPage(*lang, *page)],
-        Route::Tags { lang } => vec![Request::Tags(*lang)],
+        Route::Tags { lang, page } => vec![Request::Tags(*lang, *page)],
         Route::Tag { lang, tag, page } => vec![Request::Tag(*lang, tag.clone(), *page)],
         Route::Article { lang, slug } => vec![Request::Post(*lang, slug.clone())],
         Route::Root | Route::NotFound { .. } => Vec::new(),
@@ -87,7 +87,15 @@ mod tests {
             documents("/ru/page/3"),
             [Request::IndexPage(Lang::Ru, page(3))]
         );
-        assert_eq!(documents("/en/tags/"), [Request::Tags(Lang::En)]);
+        assert_eq!(documents("/en/tags/"), [Request::Tags(Lang::En, page(1))]);
+        assert_eq!(
+            documents("/ru/tags/page/2"),
+            [Request::Tags(Lang::Ru, page(2))]
+        );
+        assert_eq!(
+            document_url(&Request::Tags(Lang::Ru, page(2))).as_deref(),
+            Some("content/ru/tags/page/2.json")
+        );
         assert_eq!(
             documents("/en/tags/rag/page/2"),
             [Request::Tag(Lang::En, "rag".into(), page(2))]

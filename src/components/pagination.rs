@@ -3,51 +3,46 @@ use crate::routing;
 use leptos::prelude::*;
 use model::{PageNumber, Route};
 
-/// Links between the pages of the index, or of a tag's articles: newer, "page n
-/// of m", older. Nothing when everything fits on one page.
+/// Links between the pages of a paged list (the index, a tag's articles, the
+/// tag list): previous, "page n of m", next. Nothing when everything fits on one
+/// page. The articles' pages are labelled newer and older; the tag list's, most
+/// used first, previous and next.
 #[component]
 pub fn Pagination(
     /// Language of the labels and links.
     lang: Lang,
-    /// The page shown.
-    current: PageNumber,
+    /// The page shown: its kind and number (see [`Route::page`]).
+    route: Route,
     /// The number of pages.
     pages: PageNumber,
-    /// The tag whose articles these are pages of; none for the index.
-    #[prop(optional)]
-    tag: Option<String>,
 ) -> impl IntoView {
+    let current = route.page().unwrap_or(PageNumber::FIRST);
     (!pages.is_first()).then(|| {
         let t = strings(lang);
-        let href = move |page: PageNumber| {
-            routing::href(&match &tag {
-                Some(tag) => Route::Tag {
-                    lang,
-                    tag: tag.clone(),
-                    page,
-                },
-                None => Route::Home { lang, page },
-            })
+        let (label, before, after) = match route {
+            Route::Tags { .. } => (t.tags_pagination_label, t.previous_tags, t.next_tags),
+            _ => (t.pagination_label, t.newer_page, t.older_page),
         };
+        let href = |page: PageNumber| routing::href(&route.with_page(page));
         let status = page_of(lang, current, pages);
         let newer = current.previous().map(|page| {
             view! {
                 <a class="pagination__newer" rel="prev" href=href(page)>
                     <span aria-hidden="true">"← "</span>
-                    {t.newer_page}
+                    {before}
                 </a>
             }
         });
         let older = (current < pages).then(|| {
             view! {
                 <a class="pagination__older" rel="next" href=href(current.next())>
-                    {t.older_page}
+                    {after}
                     <span aria-hidden="true">" →"</span>
                 </a>
             }
         });
         view! {
-            <nav class="pagination" aria-label=t.pagination_label>
+            <nav class="pagination" aria-label=label>
                 {newer}
                 <span class="pagination__status" aria-current="page">{status}</span>
                 {older}

@@ -269,7 +269,7 @@ async fn find(loads: Loads, lang: Lang, query: String) -> Result<Found, ContentE
     for (n, part) in pending {
         parts.push((n, SearchPart::from_document(part.await?)?));
     }
-    let (hits, forms) = search::search(&index, &parts, &query);
+    let (hits, forms) = search::search(&index, &parts, &words);
     let pending: Vec<_> = hits
         .iter()
         .map(|hit| loads.start(Request::SearchDoc(lang, index.version.clone(), hit.doc)))

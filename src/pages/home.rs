@@ -64,7 +64,7 @@ fn articles(lang: Lang, page: &IndexPage) -> impl IntoView {
     debug_assert!(page.posts.len() <= PAGE_SIZE);
     view! {
         <PostList posts=page.posts.clone() lang total=page.total as usize />
-        <Pagination lang current=page.page pages=page.pages />
+        <Pagination lang route=Route::Home { lang, page: page.page } pages=page.pages />
     }
 }
 
@@ -80,7 +80,7 @@ fn frame(lang: Lang, head: impl IntoView, list: impl IntoView) -> AnyView {
         <section class="posts" aria-labelledby="latest-title">
             <div class="posts__head">
                 <h2 id="latest-title">{t.latest_articles}</h2>
-                <a href=routing::href(&Route::Tags { lang })>{t.all_tags}</a>
+                <a href=routing::href(&Route::tags(lang))>{t.all_tags}</a>
             </div>
             {list}
         </section>

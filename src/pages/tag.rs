@@ -24,6 +24,11 @@ pub fn TagPage() -> impl IntoView {
     let body = page_document(request, |lang, tagged: Rc<TaggedPosts>| {
         let info = &tagged.tag;
         let (current, pages) = (tagged.page, tagged.pages);
+        let route = Route::Tag {
+            lang,
+            tag: info.slug.clone(),
+            page: current,
+        };
         let t = strings(lang);
         let mut title = t.tagged_title.replace("{tag}", &info.name);
         if !current.is_first() {
@@ -32,19 +37,19 @@ pub fn TagPage() -> impl IntoView {
         let description = t.tagged_description.replace("{tag}", &info.name);
         let posts = tagged.posts.clone();
         view! {
-            <PageHead lang title=title.clone() description route=Route::Tag { lang, tag: info.slug.clone(), page: current } />
+            <PageHead lang title=title.clone() description route=route.clone() />
             <header class="page-header">
                 <p class="back">
                     <BackLink lang />
                     <span class="meta__sep" aria-hidden="true">" · "</span>
-                    <a href=routing::href(&Route::Tags { lang })>{t.all_tags}</a>
+                    <a href=routing::href(&Route::tags(lang))>{t.all_tags}</a>
                 </p>
                 <h1 id="page-title" tabindex="-1">{info.name.clone()}</h1>
             </header>
             // The cards' headings are level 3, under this one.
             <h2 class="visually-hidden">{title}</h2>
             <PostList posts lang total=tagged.total as usize />
-            <Pagination lang current pages tag=info.slug.clone() />
+            <Pagination lang route pages />
         }
     });
     move || {

@@ -3,7 +3,7 @@
 // few more) is served in its place; the real one is checked as it is.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { siteFor, locales, contentIndex, indexPage, PAGE_SIZE, heading, headingIs, markDocument, sameDocument } from './support.mjs';
+import { siteFor, locales, contentIndex, indexPage, PAGE_SIZE, TAG_PAGE_SIZE, heading, headingIs, markDocument, sameDocument } from './support.mjs';
 
 const site = siteFor(process.env.E2E_DIST ?? 'dist');
 
@@ -144,6 +144,53 @@ test('a tag with two full pages of articles and a few more is paged like the ind
   assert.deepEqual(page.consoleErrors, []);
 
   await routeTo(page, `/en/tags/${tag.slug}/page/4`);
+  await headingIs(page, t.not_found_title);
+  await page.context().close();
+});
+
+test('a tag list of two full pages and a few more is paged too, most used first, client-side', async () => {
+  const page = await site.page();
+  const t = locales.en;
+  const total = 2 * TAG_PAGE_SIZE + 3;
+  const tags = Array.from({ length: total }, (_, i) => ({ slug: `topic-${i}`, name: `Topic ${i + 1}`, count: total - i }));
+  const requested = [];
+  await page.route('**/content/en/tags/page/*.json', (route) => {
+    const number = Number(new URL(route.request().url()).pathname.match(/(\d+)\.json$/)[1]);
+    requested.push(number);
+    if (number > 3) return route.fulfill({ status: 404, contentType: 'text/html', body: 'Not found' });
+    const shown = tags.slice((number - 1) * TAG_PAGE_SIZE, number * TAG_PAGE_SIZE);
+    const body = { lang: 'en', page: number, pages: 3, tags: shown };
+    return route.fulfill({ contentType: 'application/json', body: JSON.stringify(body) });
+  });
+  // The Russian tag list is prerendered; the English one is fetched on the switch.
+  await page.goto(`${site.server.url}/ru/tags/`);
+  await heading(page);
+  await markDocument(page);
+  await page.getByRole('banner').getByRole('link', { name: 'English' }).click();
+  await page.getByText('Topic 1', { exact: true }).waitFor();
+  const items = page.locator('.tag-index a');
+  const nav = page.getByRole('navigation', { name: t.tags_pagination_label });
+  assert.equal(await items.count(), TAG_PAGE_SIZE);
+  assert.equal((await nav.locator('[aria-current=page]').textContent()).trim(), 'Page 1 of 3');
+  assert.equal(await nav.getByRole('link', { name: t.previous_tags }).count(), 0);
+  await nav.getByRole('link', { name: t.next_tags }).click();
+  await page.waitForURL('**/en/tags/page/2');
+  await page.getByText(`Topic ${TAG_PAGE_SIZE + 1}`, { exact: true }).waitFor();
+  await nav.getByRole('link', { name: t.next_tags }).click();
+  await page.waitForURL('**/en/tags/page/3');
+  await page.getByText(`Topic ${total}`, { exact: true }).waitFor();
+  assert.equal(await items.count(), 3);
+  assert.equal(await nav.getByRole('link', { name: t.next_tags }).count(), 0);
+  assert.equal(await page.title(), `${t.all_tags} — Page 3 of 3 — ${t.site_name}`);
+  await nav.getByRole('link', { name: t.previous_tags }).click();
+  await page.waitForURL('**/en/tags/page/2');
+  await nav.getByRole('link', { name: t.previous_tags }).click();
+  await page.waitForURL((url) => url.pathname === '/en/tags/');
+  await page.getByText('Topic 1', { exact: true }).waitFor();
+  assert.ok(await sameDocument(page), 'no reload');
+  assert.deepEqual(requested, [1, 2, 3]);
+  assert.deepEqual(page.consoleErrors, []);
+  await routeTo(page, '/en/tags/page/4');
   await headingIs(page, t.not_found_title);
   await page.context().close();
 });

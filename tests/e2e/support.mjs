@@ -19,9 +19,11 @@ export const locales = {
 
 /** Articles per index page, as `model::PAGE_SIZE` has it (read from its source,
  * so the tests follow it rather than repeat it). */
-export const PAGE_SIZE = Number(
-  /pub const PAGE_SIZE: usize = (\d+);/.exec(fs.readFileSync(path.join(ROOT, 'model/src/page.rs'), 'utf8'))[1],
-);
+const pageSource = fs.readFileSync(path.join(ROOT, 'model/src/page.rs'), 'utf8');
+export const PAGE_SIZE = Number(/pub const PAGE_SIZE: usize = (\d+);/.exec(pageSource)[1]);
+
+/** Tags per page of the tag list, as `model::TAG_PAGE_SIZE` has it. */
+export const TAG_PAGE_SIZE = Number(/pub const TAG_PAGE_SIZE: usize = (\d+);/.exec(pageSource)[1]);
 
 /** The slugs a language's search can give, by result number, read from the
  * search documents under `content` (a built site's `content/` folder) as the
@@ -33,9 +35,14 @@ export function searchSlugs(content, lang) {
   );
 }
 
+/** The pipeline's documents the site under test was built from: target/site's,
+ * or `E2E_CONTENT`'s for a site built from another content folder (the generated
+ * archive: `scripts/build --content`). */
+export const CONTENT = path.resolve(ROOT, process.env.E2E_CONTENT ?? 'target/site/content');
+
 /** A content document of `lang` as the pipeline wrote it, e.g. `pages/1.json`. */
 function contentDocument(lang, doc) {
-  return JSON.parse(fs.readFileSync(path.join(ROOT, 'target/site/content', lang, doc), 'utf8'));
+  return JSON.parse(fs.readFileSync(path.join(CONTENT, lang, doc), 'utf8'));
 }
 
 /** Page `n` of a language's index, `{ page, pages, total, posts }`, as the
@@ -48,10 +55,17 @@ export function indexPage(lang, n = 1) {
  * the pipeline wrote (its pages and its tag list: the data the app shows). */
 export function contentIndex(lang) {
   const read = (doc) => contentDocument(lang, doc);
-  const first = read('pages/1.json');
-  const posts = [first];
-  for (let n = 2; n <= first.pages; n++) posts.push(read(`pages/${n}.json`));
-  return { lang, posts: posts.flatMap((page) => page.posts), tags: read('tags.json').tags };
+  const pages = (folder) => {
+    const first = read(`${folder}/1.json`);
+    const all = [first];
+    for (let n = 2; n <= first.pages; n++) all.push(read(`${folder}/${n}.json`));
+    return all;
+  };
+  return {
+    lang,
+    posts: pages('pages').flatMap((page) => page.posts),
+    tags: pages('tags/page').flatMap((page) => page.tags),
+  };
 }
 
 /** The articles of a language's index whose text shows a figure, newest first. */

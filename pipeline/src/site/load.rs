@@ -131,8 +131,23 @@ fn load_vocabulary(path: &Path) -> Result<BTreeMap<String, TagNames>, ContentErr
         .map_err(|e| ContentError::new(path, 1, ErrorKind::Io(e.to_string())))?;
     let vocabulary: BTreeMap<String, TagNames> =
         toml::from_str(&source).map_err(|e| ContentError::from_toml(path, &source, 1, &e))?;
+    // The line of a tag's table header, for the error.
+    let line_of = |tag: &str| {
+        source
+            .lines()
+            .position(|l| l.trim().trim_matches(['[', ']']).trim_matches('"') == tag)
+            .map_or(1, |i| i + 1)
+    };
     if let Some(bad) = vocabulary.keys().find(|k| !model::is_valid_slug(k)) {
-        return Err(ContentError::new(path, 1, ErrorKind::BadSlug(bad.clone())));
+        return Err(ContentError::new(
+            path,
+            line_of(bad),
+            ErrorKind::BadSlug(bad.clone()),
+        ));
+    }
+    if let Some(bad) = vocabulary.keys().find(|k| !model::is_valid_tag(k)) {
+        let kind = ErrorKind::ReservedTag(bad.clone());
+        return Err(ContentError::new(path, line_of(bad), kind));
     }
     Ok(vocabulary)
 }
