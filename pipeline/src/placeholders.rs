@@ -61,28 +61,37 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
 
-fn same_letter(a: char, b: char, any_case: bool) -> bool {
-    a == b || (any_case && a.to_lowercase().eq(b.to_lowercase()))
+/// A letter in lower case, one letter for one (every marker's letters have one).
+fn lower(c: char) -> char {
+    c.to_lowercase().next().unwrap_or(c)
 }
 
-/// Whether `marker` occurs in `line` as its flags require.
-fn occurs(line: &[char], marker: &Marker) -> bool {
+/// Whether `marker` occurs in `line` (`lowered`: the same letters in lower case)
+/// as its flags require. Letters are compared one by one, lower-cased once per
+/// line: comparing each position's letters lower-cased anew made this check half
+/// of the pipeline's time on a large archive (measured with `perf`).
+fn occurs(line: &[char], lowered: &[char], marker: &Marker) -> bool {
     let word: Vec<char> = marker.word.chars().collect();
+    let word_lower: Vec<char> = word.iter().map(|&c| lower(c)).collect();
     if line.len() < word.len() {
         return false;
     }
+    let (text, word) = if marker.any_case {
+        (lowered, &word_lower)
+    } else {
+        (line, &word)
+    };
     (0..=line.len() - word.len()).any(|start| {
         let end = start + word.len();
-        let matched = line[start..end]
-            .iter()
-            .zip(&word)
-            .all(|(&a, &b)| same_letter(a, b, marker.any_case));
+        if text[start..end] != word[..] {
+            return false;
+        }
         let free_before = !marker.starts_word || start == 0 || !is_word_char(line[start - 1]);
         let free_after = !marker.ends_word || end == line.len() || !is_word_char(line[end]);
         // `TODO.json` names a file an agent writes; `TODO.` ending a sentence is a marker.
         let file_name =
             line.get(end) == Some(&'.') && line.get(end + 1).is_some_and(|c| is_word_char(*c));
-        matched && free_before && free_after && !file_name
+        free_before && free_after && !file_name
     })
 }
 
@@ -93,9 +102,10 @@ pub fn find(source: &str) -> Vec<(usize, &'static str)> {
         .enumerate()
         .flat_map(|(i, line)| {
             let chars: Vec<char> = line.chars().collect();
+            let lowered: Vec<char> = chars.iter().map(|&c| lower(c)).collect();
             MARKERS
                 .iter()
-                .filter(move |m| occurs(&chars, m))
+                .filter(move |m| occurs(&chars, &lowered, m))
                 .map(move |m| (i + 1, m.word))
                 .collect::<Vec<_>>()
         })
