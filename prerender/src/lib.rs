@@ -102,28 +102,16 @@ fn load_documents(content: &Path) -> Result<Vec<(Lang, model::SiteIndex)>, Strin
     };
     let mut langs = Vec::new();
     for lang in Lang::ALL {
-        let mut posts = Vec::new();
-        let mut n = PageNumber::FIRST;
-        loop {
-            let page = IndexPage::from_document(load(Request::IndexPage(lang, n))?)
-                .map_err(|e| e.to_string())?;
-            posts.extend(page.posts.iter().cloned());
-            if n >= page.pages {
-                break;
-            }
-            n = n.next();
-        }
-        let mut tags = Vec::new();
-        let mut n = PageNumber::FIRST;
-        loop {
-            let page = TagIndex::from_document(load(Request::Tags(lang, n))?)
-                .map_err(|e| e.to_string())?;
-            tags.extend(page.tags.iter().cloned());
-            if n >= page.pages {
-                break;
-            }
-            n = n.next();
-        }
+        let posts = every_page(
+            |n| Request::IndexPage(lang, n),
+            load,
+            |page: &IndexPage| (page.pages, page.posts.clone()),
+        )?;
+        let tags = every_page(
+            |n| Request::Tags(lang, n),
+            load,
+            |page: &TagIndex| (page.pages, page.tags.clone()),
+        )?;
         for tag in &tags {
             for n in PageNumber::count_for(tag.count as usize, PAGE_SIZE).up_to() {
                 load(Request::Tag(lang, tag.slug.clone(), n))?;
@@ -135,6 +123,26 @@ fn load_documents(content: &Path) -> Result<Vec<(Lang, model::SiteIndex)>, Strin
         langs.push((lang, model::SiteIndex { lang, posts, tags }));
     }
     Ok(langs)
+}
+
+/// The items of every page of a paged list (the index, the tag list), from its
+/// first page to the last its documents name.
+fn every_page<T: Loaded, I>(
+    request: impl Fn(PageNumber) -> Request,
+    load: impl Fn(Request) -> Result<api::Document, String>,
+    items: impl Fn(&T) -> (PageNumber, Vec<I>),
+) -> Result<Vec<I>, String> {
+    let mut all = Vec::new();
+    let mut n = PageNumber::FIRST;
+    loop {
+        let page = T::from_document(load(request(n))?).map_err(|e| e.to_string())?;
+        let (pages, page_items) = items(&page);
+        all.extend(page_items);
+        if n >= pages {
+            return Ok(all);
+        }
+        n = n.next();
+    }
 }
 
 /// Prerenders the site in `site` (Trunk's output: `index.html`, the hashed files,
