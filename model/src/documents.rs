@@ -159,8 +159,7 @@ pub struct SiteIndex {
 impl SiteIndex {
     /// The index split into its pages (at least one, which may be empty).
     pub fn pages(&self) -> Vec<IndexPage> {
-        paginate(&self.posts.iter().collect::<Vec<_>>(), PAGE_SIZE)
-            .into_iter()
+        paginate(&self.posts, PAGE_SIZE)
             .map(|(page, pages, total, posts)| IndexPage {
                 lang: self.lang,
                 page,
@@ -213,15 +212,12 @@ impl SiteIndex {
     /// The tag list in its pages of [`TAG_PAGE_SIZE`] (at least one, which may
     /// be empty).
     pub fn tag_pages(&self) -> Vec<TagIndex> {
-        let pages = PageNumber::count_for(self.tags.len(), TAG_PAGE_SIZE);
-        let mut chunks = self.tags.chunks(TAG_PAGE_SIZE);
-        pages
-            .up_to()
-            .map(|page| TagIndex {
+        paginate(&self.tags, TAG_PAGE_SIZE)
+            .map(|(page, pages, _, tags)| TagIndex {
                 lang: self.lang,
                 page,
                 pages,
-                tags: chunks.next().unwrap_or_default().to_vec(),
+                tags,
             })
             .collect()
     }
@@ -235,36 +231,32 @@ impl SiteIndex {
                 .filter(|p| p.tags.iter().any(|t| t.slug == tag.slug))
                 .collect();
             paginate(&posts, PAGE_SIZE)
-                .into_iter()
                 .map(|(page, pages, total, posts)| TaggedPosts {
                     lang: self.lang,
                     tag: tag.clone(),
                     page,
                     pages,
                     total,
-                    posts,
+                    posts: posts.into_iter().cloned().collect(),
                 })
+                .collect::<Vec<_>>()
         })
     }
 }
 
-/// `posts` in pages of `per_page`, as `(page, pages, total, posts)`; at least
-/// one page, which may be empty.
-fn paginate(
-    posts: &[&PostMeta],
+/// `items` (articles or tags) in pages of `per_page`, as `(page, pages, total,
+/// items)`; at least one page, which may be empty.
+fn paginate<T: Clone>(
+    items: &[T],
     per_page: usize,
-) -> Vec<(PageNumber, PageNumber, u32, Vec<PostMeta>)> {
-    let pages = PageNumber::count_for(posts.len(), per_page);
-    let total = u32::try_from(posts.len()).unwrap_or(u32::MAX);
-    let mut chunks = posts.chunks(per_page);
-    pages
-        .up_to()
-        .map(|page| {
-            let posts = chunks.next().unwrap_or_default();
-            let posts = posts.iter().map(|p| (*p).clone()).collect();
-            (page, pages, total, posts)
-        })
-        .collect()
+) -> impl Iterator<Item = (PageNumber, PageNumber, u32, Vec<T>)> + '_ {
+    let pages = PageNumber::count_for(items.len(), per_page);
+    let total = u32::try_from(items.len()).unwrap_or(u32::MAX);
+    let mut chunks = items.chunks(per_page);
+    pages.up_to().map(move |page| {
+        let items = chunks.next().unwrap_or_default().to_vec();
+        (page, pages, total, items)
+    })
 }
 
 /// One page of a language's article index (`/{lang}/`, `/{lang}/page/{n}`):
