@@ -66,24 +66,19 @@ fn lower(c: char) -> char {
     c.to_lowercase().next().unwrap_or(c)
 }
 
-/// Whether `marker` occurs in `line` (`lowered`: the same letters in lower case)
-/// as its flags require. Letters are compared one by one, lower-cased once per
-/// line: comparing each position's letters lower-cased anew made this check half
-/// of the pipeline's time on a large archive (measured with `perf`).
-fn occurs(line: &[char], lowered: &[char], marker: &Marker) -> bool {
-    let word: Vec<char> = marker.word.chars().collect();
-    let word_lower: Vec<char> = word.iter().map(|&c| lower(c)).collect();
+/// Whether `marker`, spelled `word` (in lower case if it matches any case),
+/// occurs in `line` (`lowered`: the same letters in lower case) as its flags
+/// require. Lines and markers are lower-cased once each: comparing each
+/// position's letters lower-cased anew made this check half of the pipeline's
+/// time on a large archive (measured with `perf`).
+fn occurs(line: &[char], lowered: &[char], marker: &Marker, word: &[char]) -> bool {
     if line.len() < word.len() {
         return false;
     }
-    let (text, word) = if marker.any_case {
-        (lowered, &word_lower)
-    } else {
-        (line, &word)
-    };
+    let text = if marker.any_case { lowered } else { line };
     (0..=line.len() - word.len()).any(|start| {
         let end = start + word.len();
-        if text[start..end] != word[..] {
+        if text[start..end] != *word {
             return false;
         }
         let free_before = !marker.starts_word || start == 0 || !is_word_char(line[start - 1]);
@@ -97,16 +92,28 @@ fn occurs(line: &[char], lowered: &[char], marker: &Marker) -> bool {
 
 /// Every unfinished-text marker in `source`, as (1-based line, marker), in line order.
 pub fn find(source: &str) -> Vec<(usize, &'static str)> {
+    let markers: Vec<(&Marker, Vec<char>)> = MARKERS
+        .iter()
+        .map(|m| {
+            let word = m.word.chars();
+            let word = if m.any_case {
+                word.map(lower).collect()
+            } else {
+                word.collect()
+            };
+            (m, word)
+        })
+        .collect();
     source
         .lines()
         .enumerate()
         .flat_map(|(i, line)| {
             let chars: Vec<char> = line.chars().collect();
             let lowered: Vec<char> = chars.iter().map(|&c| lower(c)).collect();
-            MARKERS
+            markers
                 .iter()
-                .filter(move |m| occurs(&chars, &lowered, m))
-                .map(move |m| (i + 1, m.word))
+                .filter(|(m, word)| occurs(&chars, &lowered, m, word))
+                .map(|(m, _)| (i + 1, m.word))
                 .collect::<Vec<_>>()
         })
         .collect()
