@@ -7,13 +7,9 @@
 // a result client-side; a deploy mid-search asks for a reload.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { siteFor, locales, contentIndex, heading, headingIs, markDocument, sameDocument, searchSlugs, CONTENT } from './support.mjs';
+import { siteFor, locales, contentIndex, heading, headingIs, sameDocument, searchSlugs, searchIndex, openSearch as open, searchResults as results, CONTENT } from './support.mjs';
 
 const site = siteFor(process.env.E2E_DIST ?? 'dist');
-
-const searchIndex = (lang) => JSON.parse(fs.readFileSync(path.join(CONTENT, lang, 'search.json'), 'utf8'));
 
 /** The `n` longest distinct words (four letters or more) of the title of the
  * `i`-th newest article written in `lang` (the index also lists articles shown
@@ -29,19 +25,7 @@ function titleQuery(lang, i, n) {
   return { post, words: longest };
 }
 
-async function results(page) {
-  await page.locator('.search__results[aria-busy=false]').waitFor();
-  return (await page.locator('.search__title').allTextContents()).map((t) => t.trim());
-}
-
-async function openSearch(page, lang) {
-  await page.goto(`${site.server.url}/${lang}/`);
-  await heading(page);
-  await markDocument(page);
-  const box = page.getByRole('combobox', { name: locales[lang].search_label });
-  await box.click();
-  return box;
-}
+const openSearch = (page, lang) => open(site, page, lang);
 
 for (const lang of ['en', 'ru']) {
   test(`${lang}: an article's title words find it first, loading only the parts and results they need, each once`, async () => {

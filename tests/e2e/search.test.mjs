@@ -2,11 +2,7 @@
 // keyboard use, highlighted snippets, and an index fetched only when first used.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import fs from 'node:fs';
-import { siteFor, locales, contentIndex, heading, markDocument, sameDocument, headingIs, searchSlugs, ROOT } from './support.mjs';
-
-const searchIndex = (lang) => JSON.parse(fs.readFileSync(path.join(ROOT, 'target/site/content', lang, 'search.json'), 'utf8'));
+import { siteFor, locales, contentIndex, heading, sameDocument, headingIs, searchSlugs, searchIndex, openSearch, searchResults as results, CONTENT } from './support.mjs';
 
 const site = siteFor(process.env.E2E_DIST ?? 'dist');
 
@@ -25,21 +21,8 @@ async function reloadFinds(page, alert, query, slug) {
   assert.ok((await results(page)).includes(titleOf('en', slug)));
 }
 
-/** Opens the English index (marked, to tell a reload from a client-side change)
- * and focuses its search field, which it returns. */
-async function englishSearch(page) {
-  await page.goto(`${site.server.url}/en/`);
-  await heading(page);
-  await markDocument(page);
-  const box = page.getByRole('combobox', { name: locales.en.search_label });
-  await box.click();
-  return box;
-}
-
-async function results(page) {
-  await page.locator('.search__results[aria-busy=false]').waitFor();
-  return (await page.locator('.search__title').allTextContents()).map((t) => t.trim());
-}
+/** Opens the English index and focuses its search field (see `openSearch`). */
+const englishSearch = (page) => openSearch(site, page, 'en');
 
 test('ru: one inflected form finds the others («кэширование» → «кэширования», «кешированием»)', async () => {
   const page = await site.page();
@@ -75,7 +58,7 @@ test('ru: one inflected form finds the others («кэширование» → «
   assert.equal(new Set(parts).size, parts.length, `each part once: ${parts}`);
   const docs = page.contentRequests.filter((p) => p.startsWith(`/content/ru/search/${index.version}/`));
   assert.equal(new Set(docs).size, docs.length, `each result once: ${docs}`);
-  const slugs = searchSlugs(path.join(ROOT, 'target/site/content'), 'ru');
+  const slugs = searchSlugs(CONTENT, 'ru');
   const shown = await page
     .locator('.search__results [role=option]')
     .evaluateAll((links) => links.map((a) => new URL(a.href).pathname.split('/').pop()));

@@ -40,6 +40,29 @@ export function searchSlugs(content, lang) {
  * archive: `scripts/build --content`). */
 export const CONTENT = path.resolve(ROOT, process.env.E2E_CONTENT ?? 'target/site/content');
 
+/** The search index of `lang` (which parts and results there are), as the
+ * pipeline wrote it. */
+export function searchIndex(lang) {
+  return contentDocument(lang, 'search.json');
+}
+
+/** Opens the index of `lang` on `site` (marked, to tell a reload from a
+ * client-side change) and focuses its search field, which it returns. */
+export async function openSearch(site, page, lang) {
+  await page.goto(`${site.server.url}/${lang}/`);
+  await heading(page);
+  await markDocument(page);
+  const box = page.getByRole('combobox', { name: locales[lang].search_label });
+  await box.click();
+  return box;
+}
+
+/** The titles of the search results listed, once the query's parts are in. */
+export async function searchResults(page) {
+  await page.locator('.search__results[aria-busy=false]').waitFor();
+  return (await page.locator('.search__title').allTextContents()).map((t) => t.trim());
+}
+
 /** A content document of `lang` as the pipeline wrote it, e.g. `pages/1.json`. */
 function contentDocument(lang, doc) {
   return JSON.parse(fs.readFileSync(path.join(CONTENT, lang, doc), 'utf8'));
