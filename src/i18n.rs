@@ -61,6 +61,16 @@ pub fn page_of(lang: Lang, page: PageNumber, pages: PageNumber) -> String {
         .replace("{pages}", &pages.to_string())
 }
 
+/// A paged list's title on page `page` of `pages`: `title` on the first page,
+/// `title — Page 2 of 3` on a later one.
+pub fn paged_title(lang: Lang, title: String, page: PageNumber, pages: PageNumber) -> String {
+    if page.is_first() {
+        title
+    } else {
+        format!("{title} — {}", page_of(lang, page, pages))
+    }
+}
+
 /// The strings of `lang`.
 pub const fn strings(lang: Lang) -> &'static Strings {
     match lang {

@@ -1,7 +1,7 @@
 use crate::api::Request;
 use crate::components::{BackLink, Pagination, PostList};
 use crate::head::PageHead;
-use crate::i18n::{page_of, strings};
+use crate::i18n::{paged_title, strings};
 use crate::loader::{page_document, use_page_number};
 use crate::pages::NotFoundPage;
 use crate::routing;
@@ -30,10 +30,12 @@ pub fn TagPage() -> impl IntoView {
             page: current,
         };
         let t = strings(lang);
-        let mut title = t.tagged_title.replace("{tag}", &info.name);
-        if !current.is_first() {
-            title = format!("{title} — {}", page_of(lang, current, pages));
-        }
+        let title = paged_title(
+            lang,
+            t.tagged_title.replace("{tag}", &info.name),
+            current,
+            pages,
+        );
         let description = t.tagged_description.replace("{tag}", &info.name);
         let posts = tagged.posts.clone();
         view! {

@@ -1,7 +1,7 @@
 use crate::api::Request;
 use crate::components::{BackLink, Pagination};
 use crate::head::PageHead;
-use crate::i18n::{page_of, strings};
+use crate::i18n::{paged_title, strings};
 use crate::loader::{page_document, use_page_number};
 use crate::pages::NotFoundPage;
 use crate::routing;
@@ -23,15 +23,7 @@ pub fn TagsPage() -> impl IntoView {
             lang,
             page: index.page,
         };
-        let title = if index.page.is_first() {
-            t.all_tags.to_string()
-        } else {
-            format!(
-                "{} — {}",
-                t.all_tags,
-                page_of(lang, index.page, index.pages)
-            )
-        };
+        let title = paged_title(lang, t.all_tags.to_string(), index.page, index.pages);
         let items = index
             .tags
             .iter()
