@@ -51,11 +51,12 @@ pub fn write(site: &Site, out: &Path, base_url: &str, feed: &FeedSettings) -> io
         // Article documents are independent: built and written on every core.
         // Also the documents of articles shown untranslated in this language.
         let listing = site.listing(lang);
+        let postings = crate::site::TagPostings::of(&listing);
         let count = listing.len();
         let indexes: Vec<usize> = (0..count).collect();
         let label = format!("writing {} article documents", lang.code());
         for result in crate::parallel::parallel_map_reporting(&label, &indexes, |&i| {
-            let post = site.post_of(lang, &listing, i);
+            let post = site.post_of(lang, &listing, &postings, i);
             write_json(&content.join(paths::post(lang, &post.meta.slug)), &post)
         }) {
             result?;

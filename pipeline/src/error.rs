@@ -119,6 +119,9 @@ pub enum ErrorKind {
     /// Too few or too many tags.
     #[error("an article needs 2 to 5 tags, found {0}")]
     TagCount(usize),
+    /// A tag named twice in one article's `tags`.
+    #[error("tag {0:?} is listed twice")]
+    DuplicateTag(String),
     /// A fenced code block without a known language.
     #[error("code block must name its language, one of: {}", crate::markdown::CODE_LANGUAGES.join(", "))]
     CodeLanguage,

@@ -161,6 +161,10 @@ pub fn parse(path: &Path, front: &str) -> Result<FrontMatter, ContentError> {
     if !(2..=5).contains(&tags.len()) {
         return Err(at("tags", ErrorKind::TagCount(tags.len())));
     }
+    let twice = (0..tags.len()).find_map(|i| tags[..i].contains(&tags[i]).then_some(&tags[i]));
+    if let Some(twice) = twice {
+        return Err(at("tags", ErrorKind::DuplicateTag(twice.clone())));
+    }
     let translated_from = raw.translated_from.map(|d| d.trim().to_string());
     if let Some(d) = &translated_from {
         if !crate::digest::is_digest(d) {
@@ -210,6 +214,12 @@ mod tests {
         let s = split(Path::new("x"), GOOD).unwrap();
         assert_eq!(s.body_line, 8);
         assert_eq!(s.body, "\nBody\n");
+    }
+
+    #[test]
+    fn a_tag_named_twice_is_an_error_at_the_tags_line() {
+        let (line, kind) = err(&GOOD.replace("[\"llm\", \"rag\"]", "[\"llm\", \"rag\", \"llm\"]"));
+        assert_eq!((line, kind), (6, ErrorKind::DuplicateTag("llm".into())));
     }
 
     #[test]

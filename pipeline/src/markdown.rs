@@ -27,7 +27,7 @@ pub const CODE_LANGUAGES: &[&str] = &[
 ];
 
 /// A body rendered to HTML with what the pipeline learned on the way.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Rendered {
     /// The HTML body.
     pub html: String,

@@ -11,6 +11,6 @@ mod tree;
 pub(crate) use load::sorted_entries;
 pub use load::{load, load_with};
 pub use publish::Options;
-pub use shape::{reading_minutes, related};
+pub use shape::{reading_minutes, related, TagPostings};
 pub use translations::{Translation, TranslationState};
 pub use tree::{Article, Site, TagNames};

@@ -103,11 +103,7 @@ pub fn load_with(root: &Path, base: &str, options: &Options) -> Result<Site, Con
     for list in articles.values_mut() {
         list.sort_by(newest_first);
     }
-    Ok(Site {
-        vocabulary,
-        articles,
-        figures,
-    })
+    Ok(Site::new(vocabulary, articles, figures))
 }
 
 /// The entries of `dir`, sorted; an unreadable folder is an error naming it.

@@ -4,7 +4,7 @@
 use super::tree::{Article, Site, TagNames};
 use crate::dates;
 use model::{Lang, Post, PostLink, PostMeta, SiteIndex, Tag, TagCount};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Reading speed used for reading time, in words per minute. Russian words are longer
 /// on average, so the same text has fewer of them and is read at fewer per minute.
@@ -87,7 +87,7 @@ impl Site {
     pub fn languages(&self, slug: &str) -> Vec<Lang> {
         Lang::ALL
             .into_iter()
-            .filter(|l| self.articles[l].iter().any(|a| a.front.slug == slug))
+            .filter(|l| self.version(*l, slug).is_some())
             .collect()
     }
 
@@ -120,18 +120,26 @@ impl Site {
     /// shown untranslated.
     pub fn posts(&self, lang: Lang) -> impl Iterator<Item = Post> + '_ {
         let list = self.listing(lang);
-        (0..list.len()).map(move |i| self.post_of(lang, &list, i))
+        let postings = TagPostings::of(&list);
+        (0..list.len()).map(move |i| self.post_of(lang, &list, &postings, i))
     }
 
     /// The document of the `i`-th newest article `lang` lists.
     pub fn post(&self, lang: Lang, i: usize) -> Post {
-        self.post_of(lang, &self.listing(lang), i)
+        let list = self.listing(lang);
+        self.post_of(lang, &list, &TagPostings::of(&list), i)
     }
 
     /// The document of `list[i]`, `list` being `lang`'s listing (see
-    /// [`Site::listing`]): for callers that build every document, so the
-    /// listing is made once.
-    pub(crate) fn post_of(&self, lang: Lang, list: &[&Article], i: usize) -> Post {
+    /// [`Site::listing`]) with its `postings`: for callers that build every
+    /// document, so both are made once.
+    pub(crate) fn post_of(
+        &self,
+        lang: Lang,
+        list: &[&Article],
+        postings: &TagPostings,
+        i: usize,
+    ) -> Post {
         let link = |a: &Article| PostLink {
             slug: a.front.slug.clone(),
             title: a.front.title.clone(),
@@ -149,7 +157,7 @@ impl Site {
             // The list is newest first.
             newer: i.checked_sub(1).map(|j| link(list[j])),
             older: list.get(i + 1).map(|b| link(b)),
-            related: related(list, i)
+            related: related(list, postings, i)
                 .into_iter()
                 .map(|j| list[j].meta_in(lang, &self.vocabulary))
                 .collect(),
@@ -167,22 +175,145 @@ impl Site {
 /// How many related articles an article shows.
 const RELATED: usize = 3;
 
+/// Which articles of a listing carry each tag, by their place in it (in
+/// order): what finds an article's related ones without comparing it with
+/// every other article of the listing.
+pub struct TagPostings<'a> {
+    by_tag: HashMap<&'a str, Vec<usize>>,
+}
+
+impl<'a> TagPostings<'a> {
+    pub fn of(list: &[&'a Article]) -> TagPostings<'a> {
+        let mut by_tag: HashMap<&'a str, Vec<usize>> = HashMap::new();
+        for (j, a) in list.iter().enumerate() {
+            for tag in &a.front.tags {
+                by_tag.entry(tag.as_str()).or_default().push(j);
+            }
+        }
+        TagPostings { by_tag }
+    }
+}
+
 /// Indexes of the articles most related to `list[i]`: most shared tags first, then
 /// closest in time; articles sharing no tag only fill the remaining places.
-pub fn related(list: &[&Article], i: usize) -> Vec<usize> {
+///
+/// The articles sharing a tag are visited closest in time first, through each
+/// of the article's tags' postings, until no article not yet seen could share
+/// more tags than the last of those found (it would have to be in more of the
+/// postings than are left to walk).
+pub fn related(list: &[&Article], postings: &TagPostings, i: usize) -> Vec<usize> {
     let tags = &list[i].front.tags;
-    let mut others: Vec<(usize, usize)> = list
+    let shared = |j: usize| list[j].front.tags.iter().filter(|t| tags.contains(t)).count();
+    // Per tag, its postings and the next place to visit below and above `i`.
+    let mut walks: Vec<(&[usize], usize, usize)> = tags
         .iter()
-        .enumerate()
-        .filter(|(j, _)| *j != i)
-        .map(|(j, b)| (j, b.front.tags.iter().filter(|t| tags.contains(t)).count()))
+        .filter_map(|t| postings.by_tag.get(t.as_str()))
+        .map(|p| {
+            let at = p.partition_point(|&j| j < i);
+            (p.as_slice(), at, at + usize::from(p.get(at) == Some(&i)))
+        })
         .collect();
     let key = |&(j, shared): &(usize, usize)| (std::cmp::Reverse(shared), j.abs_diff(i), j);
-    // Only the first few are needed: select them, then sort just those.
-    if others.len() > RELATED {
-        others.select_nth_unstable_by_key(RELATED - 1, key);
-        others.truncate(RELATED);
+    let mut seen = std::collections::HashSet::from([i]);
+    let mut best: Vec<(usize, usize)> = Vec::with_capacity(RELATED + 1);
+    loop {
+        let left = walks
+            .iter()
+            .filter(|(p, below, above)| *below > 0 || *above < p.len())
+            .count();
+        if left == 0 || (best.len() == RELATED && best[RELATED - 1].1 >= left) {
+            break;
+        }
+        // The closest article still to visit, the older (lower place) first.
+        let mut next: Option<(usize, usize, bool)> = None;
+        for (w, (p, below, above)) in walks.iter().enumerate() {
+            let sides = [
+                (*below > 0).then(|| (p[*below - 1], false)),
+                (*above < p.len()).then(|| (p[*above], true)),
+            ];
+            for (j, up) in sides.into_iter().flatten() {
+                if next.is_none_or(|(k, _, _)| (j.abs_diff(i), j) < (k.abs_diff(i), k)) {
+                    next = Some((j, w, up));
+                }
+            }
+        }
+        let (j, w, up) = next.expect("a walk with places left");
+        if up {
+            walks[w].2 += 1;
+        } else {
+            walks[w].1 -= 1;
+        }
+        if seen.insert(j) {
+            best.push((j, shared(j)));
+            best.sort_by_key(key);
+            best.truncate(RELATED);
+        }
     }
-    others.sort_by_key(key);
-    others.into_iter().map(|(j, _)| j).collect()
+    // Every article sharing a tag was seen: the closest of the others fill up.
+    let mut d = 1;
+    while best.len() < RELATED && (d <= i || i + d < list.len()) {
+        for j in [i.checked_sub(d), Some(i + d).filter(|&j| j < list.len())]
+            .into_iter()
+            .flatten()
+        {
+            if best.len() < RELATED && !seen.contains(&j) {
+                best.push((j, 0));
+            }
+        }
+        d += 1;
+    }
+    best.into_iter().map(|(j, _)| j).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// What [`related`] finds, the slow way: every other article compared.
+    fn related_by_comparing_all(list: &[&Article], i: usize) -> Vec<usize> {
+        let tags = &list[i].front.tags;
+        let mut others: Vec<(usize, usize)> = list
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| *j != i)
+            .map(|(j, b)| (j, b.front.tags.iter().filter(|t| tags.contains(t)).count()))
+            .collect();
+        others.sort_by_key(|&(j, shared)| (std::cmp::Reverse(shared), j.abs_diff(i), j));
+        others.into_iter().take(RELATED).map(|(j, _)| j).collect()
+    }
+
+    fn article(tags: &[usize]) -> Article {
+        let tags: Vec<String> = tags.iter().map(|t| format!("t{t}")).collect();
+        let source = format!(
+            "+++\nslug = \"a\"\ntitle = \"A\"\nsummary = \"A.\"\ndate = 2026-11-20\ntags = {tags:?}\n+++\n"
+        );
+        let split = crate::front_matter::split(std::path::Path::new("a.md"), &source).unwrap();
+        Article {
+            lang: Lang::En,
+            path: "a.md".into(),
+            front: crate::front_matter::parse(std::path::Path::new("a.md"), split.front).unwrap(),
+            body: crate::markdown::Rendered::default(),
+            digest: String::new(),
+            body_line: 1,
+            update_notes: BTreeMap::new(),
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn related_articles_are_those_comparing_every_article_finds(
+            tags in prop::collection::vec(prop::collection::btree_set(0usize..7, 2..=4), 1..60)
+        ) {
+            let articles: Vec<Article> = tags
+                .iter()
+                .map(|t| article(&t.iter().copied().collect::<Vec<_>>()))
+                .collect();
+            let list: Vec<&Article> = articles.iter().collect();
+            let postings = TagPostings::of(&list);
+            for i in 0..list.len() {
+                prop_assert_eq!(related(&list, &postings, i), related_by_comparing_all(&list, i), "article {}", i);
+            }
+        }
+    }
 }

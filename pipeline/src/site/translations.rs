@@ -72,11 +72,7 @@ impl Site {
         Lang::ALL
             .into_iter()
             .filter(|l| *l != a.lang)
-            .find_map(|l| {
-                self.articles[&l]
-                    .iter()
-                    .find(|b| b.front.slug == a.front.slug)
-            })
+            .find_map(|l| self.version(l, &a.front.slug))
     }
 
     /// The original `a` translates, if `a` is a translation that lags behind it.
@@ -113,7 +109,7 @@ impl Site {
             .map(|slug| {
                 let versions: Vec<&Article> = Lang::ALL
                     .into_iter()
-                    .filter_map(|l| self.articles[&l].iter().find(|a| a.front.slug == slug))
+                    .filter_map(|l| self.version(l, slug))
                     .collect();
                 let state = if let Some(lang) = Lang::ALL
                     .into_iter()

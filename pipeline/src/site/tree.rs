@@ -6,7 +6,7 @@ use crate::front_matter::FrontMatter;
 use crate::markdown::Rendered;
 use model::Lang;
 use serde::Deserialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
 /// The display names of one tag.
@@ -52,8 +52,49 @@ pub struct Article {
 pub struct Site {
     /// Tag slug to display names, from `tags.toml`.
     pub vocabulary: BTreeMap<String, TagNames>,
-    /// Per language, the articles newest first.
+    /// Per language, the articles newest first (as loaded: [`Site::version`]
+    /// finds them by where they were then).
     pub articles: BTreeMap<Lang, Vec<Article>>,
     /// The figures the articles show, and the files they are served as.
     pub figures: FigureSet,
+    /// Where each slug's versions are in `articles`: finding an article's other
+    /// version by a scan of the list made every build quadratic (10,000 articles
+    /// per language: most of a minute).
+    positions: HashMap<String, Vec<(Lang, usize)>>,
+}
+
+impl Site {
+    /// The site of `articles` (per language, in their final order).
+    pub(super) fn new(
+        vocabulary: BTreeMap<String, TagNames>,
+        articles: BTreeMap<Lang, Vec<Article>>,
+        figures: FigureSet,
+    ) -> Site {
+        let mut positions: HashMap<String, Vec<(Lang, usize)>> = HashMap::new();
+        for (lang, list) in &articles {
+            for (i, a) in list.iter().enumerate() {
+                positions
+                    .entry(a.front.slug.clone())
+                    .or_default()
+                    .push((*lang, i));
+            }
+        }
+        Site {
+            vocabulary,
+            articles,
+            figures,
+            positions,
+        }
+    }
+
+    /// The version of `slug` written in `lang`, if there is one.
+    pub fn version(&self, lang: Lang, slug: &str) -> Option<&Article> {
+        let list = &self.articles[&lang];
+        let (_, i) = self.positions.get(slug)?.iter().find(|(l, _)| *l == lang)?;
+        match list.get(*i) {
+            Some(a) if a.front.slug == slug => Some(a),
+            // `articles` was reordered after the site was made: look the slow way.
+            _ => list.iter().find(|a| a.front.slug == slug),
+        }
+    }
 }
