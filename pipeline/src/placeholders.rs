@@ -92,28 +92,41 @@ fn occurs(line: &[char], lowered: &[char], marker: &Marker, word: &[char]) -> bo
 
 /// Every unfinished-text marker in `source`, as (1-based line, marker), in line order.
 pub fn find(source: &str) -> Vec<(usize, &'static str)> {
-    let markers: Vec<(&Marker, Vec<char>)> = MARKERS
+    let markers: Vec<(&Marker, Vec<char>, String)> = MARKERS
         .iter()
         .map(|m| {
             let word = m.word.chars();
-            let word = if m.any_case {
+            let word: Vec<char> = if m.any_case {
                 word.map(lower).collect()
             } else {
                 word.collect()
             };
-            (m, word)
+            let spelled = word.iter().collect();
+            (m, word, spelled)
         })
         .collect();
     source
         .lines()
         .enumerate()
         .flat_map(|(i, line)| {
-            let chars: Vec<char> = line.chars().collect();
-            let lowered: Vec<char> = chars.iter().map(|&c| lower(c)).collect();
-            markers
+            // Most lines hold none of the markers' spellings at all: one look at
+            // the whole line spares the letter-by-letter check.
+            let lower_line: String = line.chars().map(lower).collect();
+            let candidates: Vec<&(&Marker, Vec<char>, String)> = markers
                 .iter()
-                .filter(|(m, word)| occurs(&chars, &lowered, m, word))
-                .map(|(m, _)| (i + 1, m.word))
+                .filter(|(m, _, spelled)| {
+                    (if m.any_case { &lower_line } else { line }).contains(spelled.as_str())
+                })
+                .collect();
+            if candidates.is_empty() {
+                return Vec::new();
+            }
+            let chars: Vec<char> = line.chars().collect();
+            let lowered: Vec<char> = lower_line.chars().collect();
+            candidates
+                .into_iter()
+                .filter(|(m, word, _)| occurs(&chars, &lowered, m, word))
+                .map(|(m, _, _)| (i + 1, m.word))
                 .collect::<Vec<_>>()
         })
         .collect()

@@ -203,7 +203,14 @@ impl<'a> TagPostings<'a> {
 /// postings than are left to walk).
 pub fn related(list: &[&Article], postings: &TagPostings, i: usize) -> Vec<usize> {
     let tags = &list[i].front.tags;
-    let shared = |j: usize| list[j].front.tags.iter().filter(|t| tags.contains(t)).count();
+    let shared = |j: usize| {
+        list[j]
+            .front
+            .tags
+            .iter()
+            .filter(|t| tags.contains(t))
+            .count()
+    };
     // Per tag, its postings and the next place to visit below and above `i`.
     let mut walks: Vec<(&[usize], usize, usize)> = tags
         .iter()
