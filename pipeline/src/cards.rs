@@ -10,6 +10,7 @@
 //! folder under the hash of its SVG.
 
 use crate::escape::escape;
+use crate::output::Output;
 use crate::parallel::parallel_map;
 use resvg::{tiny_skia, usvg};
 use std::fs;
@@ -234,9 +235,14 @@ pub fn png(svg: &str) -> Result<Vec<u8>, String> {
     Ok(out)
 }
 
-/// Writes each card to `root/<path>`, drawing only those whose SVG is not in
-/// `cache` yet; returns how many it drew.
-pub fn write(cards: &[(String, Card)], root: &Path, cache: &Path) -> io::Result<usize> {
+/// Writes each card to `root/<path>` (a link to its file in `cache`), drawing
+/// only those whose SVG is not in `cache` yet; returns how many it drew.
+pub fn write(
+    cards: &[(String, Card)],
+    root: &Path,
+    cache: &Path,
+    output: &Output,
+) -> io::Result<usize> {
     fs::create_dir_all(cache)?;
     let drawn = parallel_map(cards, |(path, card)| -> io::Result<bool> {
         let svg = svg(card);
@@ -246,11 +252,7 @@ pub fn write(cards: &[(String, Card)], root: &Path, cache: &Path) -> io::Result<
         if draw {
             fs::write(&kept, png(&svg).map_err(io::Error::other)?)?;
         }
-        let target = root.join(path);
-        if let Some(dir) = target.parent() {
-            fs::create_dir_all(dir)?;
-        }
-        fs::copy(&kept, &target)?;
+        output.link(&kept, &root.join(path))?;
         Ok(draw)
     });
     let mut count = 0;
@@ -322,10 +324,11 @@ mod tests {
             ("cards/en/a.png".to_string(), card("A")),
             ("cards/en/b.png".to_string(), card("B")),
         ];
-        assert_eq!(write(&cards, &root, &cache).unwrap(), 2);
+        let output = Output::new();
+        assert_eq!(write(&cards, &root, &cache, &output).unwrap(), 2);
         assert!(root.join("cards/en/a.png").is_file());
-        assert_eq!(write(&cards, &root, &cache).unwrap(), 0);
+        assert_eq!(write(&cards, &root, &cache, &output).unwrap(), 0);
         let changed = vec![("cards/en/a.png".to_string(), card("A, revised"))];
-        assert_eq!(write(&changed, &root, &cache).unwrap(), 1);
+        assert_eq!(write(&changed, &root, &cache, &output).unwrap(), 1);
     }
 }

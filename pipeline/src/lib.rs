@@ -16,6 +16,7 @@ pub mod glossary;
 pub mod highlight;
 pub mod locale;
 pub mod markdown;
+pub mod output;
 mod parallel;
 pub mod placeholders;
 pub mod search;

@@ -91,10 +91,13 @@ fn main() -> ExitCode {
         eprintln!("{warning}");
     }
     match pipeline::emit::write(&site, &out, base_url, &feed) {
-        Ok(n) => {
+        Ok(written) => {
             println!(
-                "pipeline: wrote {n} files to {} for {base_url}",
-                out.display()
+                "pipeline: {} files in {} for {base_url}: {} written, the others unchanged; {} removed",
+                written.files,
+                out.display(),
+                written.rewritten,
+                written.removed
             );
             ExitCode::SUCCESS
         }

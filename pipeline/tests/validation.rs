@@ -60,8 +60,8 @@ fn errors(root: &Path) -> Vec<(PathBuf, usize, ErrorKind)> {
 }
 
 /// Writes everything for `site` under `out` for https://example.org, with the
-/// default feed settings; the number of files written.
-fn emit(site: &pipeline::Site, out: &Path) -> usize {
+/// default feed settings.
+fn emit(site: &pipeline::Site, out: &Path) -> pipeline::emit::Written {
     pipeline::emit::write(site, out, "https://example.org", &FeedSettings::default()).unwrap()
 }
 
@@ -70,6 +70,39 @@ fn edit(root: &Path, file: &str, from: &str, to: &str) {
     let source = fs::read_to_string(&path).unwrap();
     assert!(source.contains(from), "{file} has no {from:?}");
     fs::write(path, source.replacen(from, to, 1)).unwrap();
+}
+
+#[test]
+fn a_rebuild_writes_only_what_changed_and_removes_what_is_gone() {
+    let dir = good_tree();
+    let root = dir.path();
+    let out = tempfile::tempdir().unwrap();
+    let first = emit(&pipeline::load(root, "").unwrap(), out.path());
+    assert_eq!(first.rewritten, first.files);
+    let unchanged = emit(&pipeline::load(root, "").unwrap(), out.path());
+    assert_eq!((unchanged.rewritten, unchanged.removed), (0, 0));
+
+    let doc = |lang: &str, slug: &str| out.path().join(format!("content/{lang}/posts/{slug}.json"));
+    let untouched = fs::metadata(doc("ru", "second")).unwrap().modified().unwrap();
+    edit(root, "en/second.md", "Text.", "Text, revised.");
+    let edited = emit(&pipeline::load(root, "").unwrap(), out.path());
+    assert!(
+        edited.rewritten > 0 && edited.rewritten < edited.files / 2,
+        "{} of {} files written",
+        edited.rewritten,
+        edited.files
+    );
+    assert!(fs::read_to_string(doc("en", "second")).unwrap().contains("Text, revised."));
+    assert_eq!(fs::metadata(doc("ru", "second")).unwrap().modified().unwrap(), untouched);
+
+    for lang in ["en", "ru"] {
+        fs::remove_file(root.join(lang).join("first.md")).unwrap();
+    }
+    let removed = emit(&pipeline::load(root, "").unwrap(), out.path());
+    assert!(removed.removed > 0);
+    assert!(!doc("en", "first").exists());
+    assert!(!out.path().join("root/cards/ru/first.png").exists());
+    assert!(doc("en", "second").exists());
 }
 
 #[test]
@@ -98,7 +131,7 @@ fn good_tree_becomes_documents() {
     assert_eq!(related, ["second"]);
 
     let out = tempfile::tempdir().unwrap();
-    let n = emit(&site, out.path());
+    let n = emit(&site, out.path()).files;
     assert_eq!(
         n, 30,
         "per language 2 articles, 1 index page, the tag list, 2 tags, \

@@ -161,23 +161,26 @@ impl FigureSet {
         root: &Path,
         cache: &Path,
         published: impl Fn(&str) -> bool,
+        written: &crate::output::Output,
     ) -> io::Result<usize> {
         fs::create_dir_all(cache)?;
         let outputs: Vec<&Output> = self.outputs.iter().filter(|o| published(&o.slug)).collect();
-        for result in parallel_map(&outputs, |output| write_output(output, root, cache)) {
+        for result in parallel_map(&outputs, |output| write_output(output, root, cache, written)) {
             result?;
         }
         Ok(outputs.len())
     }
 }
 
-fn write_output(output: &Output, root: &Path, cache: &Path) -> io::Result<()> {
+fn write_output(
+    output: &Output,
+    root: &Path,
+    cache: &Path,
+    written: &crate::output::Output,
+) -> io::Result<()> {
     let target = root.join(&output.path);
-    if let Some(dir) = target.parent() {
-        fs::create_dir_all(dir)?;
-    }
     match &output.data {
-        Data::Text(text) => fs::write(target, text),
+        Data::Text(text) => written.write(&target, text.as_bytes()),
         Data::Encode {
             source,
             width,
@@ -189,7 +192,7 @@ fn write_output(output: &Output, root: &Path, cache: &Path) -> io::Result<()> {
                 let bytes = raster::encode(source, *width, *encoding).map_err(io::Error::other)?;
                 fs::write(&kept, bytes)?;
             }
-            fs::copy(kept, target).map(|_| ())
+            written.link(&kept, &target)
         }
     }
 }
@@ -433,7 +436,7 @@ pub(crate) mod tests {
         assert_eq!(widths, [480, 960, 1000]);
         let out = tempfile::tempdir().unwrap();
         let (root, cache) = (out.path().join("root"), out.path().join("cache"));
-        assert_eq!(set.write(&root, &cache, |_| true).unwrap(), 6);
+        assert_eq!(set.write(&root, &cache, |_| true, &crate::output::Output::new()).unwrap(), 6);
         for v in variants {
             let (_, w, _) = raster::probe(&fs::read(root.join(&v.fallback)).unwrap()).unwrap();
             assert_eq!(w, v.width);
@@ -443,12 +446,12 @@ pub(crate) mod tests {
         // file and see it copied rather than encoded again.
         let kept = cache.join(variants[0].webp.replace('/', "_"));
         fs::write(&kept, b"kept").unwrap();
-        set.write(&root, &cache, |_| true).unwrap();
+        set.write(&root, &cache, |_| true, &crate::output::Output::new()).unwrap();
         assert_eq!(fs::read(root.join(&variants[0].webp)).unwrap(), b"kept");
         // Nothing of an article left out of the build.
         let other = tempfile::tempdir().unwrap();
         assert_eq!(
-            set.write(other.path(), &cache, |slug| slug != "a").unwrap(),
+            set.write(other.path(), &cache, |slug| slug != "a", &crate::output::Output::new()).unwrap(),
             0
         );
         assert!(!other.path().join(DIR).exists());
