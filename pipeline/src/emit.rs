@@ -42,7 +42,11 @@ pub fn write(site: &Site, out: &Path, base_url: &str, feed: &FeedSettings) -> io
         // The index goes out in pieces whose size does not grow with the archive.
         let index = site.index(lang);
         for page in index.pages() {
-            write_json(&output, &content.join(paths::index_page(lang, page.page)), &page)?;
+            write_json(
+                &output,
+                &content.join(paths::index_page(lang, page.page)),
+                &page,
+            )?;
             written += 1;
         }
         for page in index.tag_pages() {
@@ -63,7 +67,11 @@ pub fn write(site: &Site, out: &Path, base_url: &str, feed: &FeedSettings) -> io
         let label = format!("writing {} article documents", lang.code());
         for result in crate::parallel::parallel_map_reporting(&label, &indexes, |&i| {
             let post = site.post_of(lang, &listing, &postings, i);
-            write_json(&output, &content.join(paths::post(lang, &post.meta.slug)), &post)
+            write_json(
+                &output,
+                &content.join(paths::post(lang, &post.meta.slug)),
+                &post,
+            )
         }) {
             result?;
         }
@@ -77,12 +85,18 @@ pub fn write(site: &Site, out: &Path, base_url: &str, feed: &FeedSettings) -> io
         let version = &search.index.version;
         let numbered: Vec<(u32, &model::SearchDoc)> = (0..).zip(&search.docs).collect();
         for result in crate::parallel::parallel_map(&numbered, |(n, doc)| {
-            write_json(&output, &content.join(paths::search_doc(lang, version, *n)), doc)
+            write_json(
+                &output,
+                &content.join(paths::search_doc(lang, version, *n)),
+                doc,
+            )
         }) {
             result?;
         }
         written += 1 + search.parts.len() + search.docs.len();
-        write_text(&output, &root.join(discovery::feed_path(lang).trim_start_matches('/')),
+        write_text(
+            &output,
+            &root.join(discovery::feed_path(lang).trim_start_matches('/')),
             &discovery::feed(site, lang, base_url, feed),
         )?;
         written += 1;
@@ -96,7 +110,11 @@ pub fn write(site: &Site, out: &Path, base_url: &str, feed: &FeedSettings) -> io
     for (name, xml) in &sitemaps {
         write_text(&output, &root.join(name), xml)?;
     }
-    write_text(&output, &root.join("robots.txt"), &discovery::robots(base_url))?;
+    write_text(
+        &output,
+        &root.join("robots.txt"),
+        &discovery::robots(base_url),
+    )?;
     let published: std::collections::BTreeSet<&str> = site
         .articles
         .values()

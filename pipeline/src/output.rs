@@ -138,8 +138,8 @@ mod tests {
     #[test]
     fn only_what_changed_is_written_and_what_is_gone_is_removed() {
         let out = tempfile::tempdir().unwrap();
-        let [same, changed, gone] = ["a/same.json", "a/changed.json", "b/gone.json"]
-            .map(|name| out.path().join(name));
+        let [same, changed, gone] =
+            ["a/same.json", "a/changed.json", "b/gone.json"].map(|name| out.path().join(name));
         let first = Output::new();
         for path in [&same, &changed, &gone] {
             first.write(path, b"one").unwrap();

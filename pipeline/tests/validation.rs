@@ -83,7 +83,10 @@ fn a_rebuild_writes_only_what_changed_and_removes_what_is_gone() {
     assert_eq!((unchanged.rewritten, unchanged.removed), (0, 0));
 
     let doc = |lang: &str, slug: &str| out.path().join(format!("content/{lang}/posts/{slug}.json"));
-    let untouched = fs::metadata(doc("ru", "second")).unwrap().modified().unwrap();
+    let untouched = fs::metadata(doc("ru", "second"))
+        .unwrap()
+        .modified()
+        .unwrap();
     edit(root, "en/second.md", "Text.", "Text, revised.");
     let edited = emit(&pipeline::load(root, "").unwrap(), out.path());
     assert!(
@@ -92,8 +95,16 @@ fn a_rebuild_writes_only_what_changed_and_removes_what_is_gone() {
         edited.rewritten,
         edited.files
     );
-    assert!(fs::read_to_string(doc("en", "second")).unwrap().contains("Text, revised."));
-    assert_eq!(fs::metadata(doc("ru", "second")).unwrap().modified().unwrap(), untouched);
+    assert!(fs::read_to_string(doc("en", "second"))
+        .unwrap()
+        .contains("Text, revised."));
+    assert_eq!(
+        fs::metadata(doc("ru", "second"))
+            .unwrap()
+            .modified()
+            .unwrap(),
+        untouched
+    );
 
     for lang in ["en", "ru"] {
         fs::remove_file(root.join(lang).join("first.md")).unwrap();

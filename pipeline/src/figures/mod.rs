@@ -165,7 +165,9 @@ impl FigureSet {
     ) -> io::Result<usize> {
         fs::create_dir_all(cache)?;
         let outputs: Vec<&Output> = self.outputs.iter().filter(|o| published(&o.slug)).collect();
-        for result in parallel_map(&outputs, |output| write_output(output, root, cache, written)) {
+        for result in parallel_map(&outputs, |output| {
+            write_output(output, root, cache, written)
+        }) {
             result?;
         }
         Ok(outputs.len())
@@ -436,7 +438,11 @@ pub(crate) mod tests {
         assert_eq!(widths, [480, 960, 1000]);
         let out = tempfile::tempdir().unwrap();
         let (root, cache) = (out.path().join("root"), out.path().join("cache"));
-        assert_eq!(set.write(&root, &cache, |_| true, &crate::output::Output::new()).unwrap(), 6);
+        assert_eq!(
+            set.write(&root, &cache, |_| true, &crate::output::Output::new())
+                .unwrap(),
+            6
+        );
         for v in variants {
             let (_, w, _) = raster::probe(&fs::read(root.join(&v.fallback)).unwrap()).unwrap();
             assert_eq!(w, v.width);
@@ -446,12 +452,19 @@ pub(crate) mod tests {
         // file and see it copied rather than encoded again.
         let kept = cache.join(variants[0].webp.replace('/', "_"));
         fs::write(&kept, b"kept").unwrap();
-        set.write(&root, &cache, |_| true, &crate::output::Output::new()).unwrap();
+        set.write(&root, &cache, |_| true, &crate::output::Output::new())
+            .unwrap();
         assert_eq!(fs::read(root.join(&variants[0].webp)).unwrap(), b"kept");
         // Nothing of an article left out of the build.
         let other = tempfile::tempdir().unwrap();
         assert_eq!(
-            set.write(other.path(), &cache, |slug| slug != "a", &crate::output::Output::new()).unwrap(),
+            set.write(
+                other.path(),
+                &cache,
+                |slug| slug != "a",
+                &crate::output::Output::new()
+            )
+            .unwrap(),
             0
         );
         assert!(!other.path().join(DIR).exists());
