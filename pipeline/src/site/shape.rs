@@ -231,7 +231,8 @@ pub fn related(list: &[&Article], postings: &TagPostings, i: usize) -> Vec<usize
         if left == 0 || (best.len() == RELATED && best[RELATED - 1].1 >= left) {
             break;
         }
-        // The closest article still to visit, the older (lower place) first.
+        // The closest article still to visit; at equal distance the one placed
+        // first (the newer).
         let mut next: Option<(usize, usize, bool)> = None;
         for (w, (p, below, above)) in walks.iter().enumerate() {
             let sides = [
