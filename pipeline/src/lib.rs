@@ -24,4 +24,6 @@ pub mod site;
 pub mod updates;
 
 pub use error::{ContentError, ContentErrors, ErrorKind};
-pub use site::{load, load_with, Article, Options, Site, Translation, TranslationState};
+pub use site::{
+    load, load_again, load_with, Article, Loaded, Options, Site, Translation, TranslationState,
+};

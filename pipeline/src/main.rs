@@ -93,11 +93,12 @@ fn main() -> ExitCode {
     match pipeline::emit::write(&site, &out, base_url, &feed) {
         Ok(written) => {
             println!(
-                "pipeline: {} files in {} for {base_url}: {} written, the others unchanged; {} removed",
+                "pipeline: {} files in {} for {base_url}: {} written, the others unchanged; {} removed ({})",
                 written.files,
                 out.display(),
-                written.rewritten,
-                written.removed
+                written.rewritten.len(),
+                written.removed.len(),
+                written.stages
             );
             ExitCode::SUCCESS
         }

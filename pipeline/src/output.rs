@@ -10,14 +10,13 @@ use std::collections::HashSet;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 /// What a build wrote so far.
 #[derive(Default)]
 pub struct Output {
     made: Mutex<HashSet<PathBuf>>,
-    rewritten: AtomicUsize,
+    rewritten: Mutex<Vec<PathBuf>>,
 }
 
 impl Output {
@@ -40,8 +39,14 @@ impl Output {
         }
         create_parent(path)?;
         fs::write(path, bytes)?;
-        self.rewritten.fetch_add(1, Ordering::Relaxed);
+        self.rewritten(path);
         Ok(())
+    }
+
+    /// `path` stays as the last build wrote it (the caller knows its bytes
+    /// would be the same).
+    pub fn keep(&self, path: &Path) {
+        self.made(path);
     }
 
     /// `path` is the file `kept` (in the cache) from now on: a hard link to it,
@@ -58,26 +63,34 @@ impl Output {
         if fs::hard_link(kept, path).is_err() {
             fs::copy(kept, path)?;
         }
-        self.rewritten.fetch_add(1, Ordering::Relaxed);
+        self.rewritten(path);
         Ok(())
     }
 
     /// Removes every file under `dirs` this build did not make, and the folders
-    /// left empty; returns how many files it removed.
-    pub fn prune(&self, dirs: &[&Path]) -> io::Result<usize> {
+    /// left empty; returns the files it removed.
+    pub fn prune(&self, dirs: &[&Path]) -> io::Result<Vec<PathBuf>> {
         let made = self.made.lock().expect("not poisoned");
-        let mut removed = 0;
+        let mut removed = Vec::new();
         for dir in dirs {
             if dir.is_dir() {
-                removed += prune_dir(dir, &made)?;
+                prune_dir(dir, &made, &mut removed)?;
             }
         }
         Ok(removed)
     }
 
-    /// How many files were written or linked anew (the others were already there).
-    pub fn rewritten(&self) -> usize {
-        self.rewritten.load(Ordering::Relaxed)
+    /// The files written or linked anew (the others were already there), in
+    /// the order they were.
+    pub fn into_rewritten(self) -> Vec<PathBuf> {
+        self.rewritten.into_inner().expect("not poisoned")
+    }
+
+    fn rewritten(&self, path: &Path) {
+        self.rewritten
+            .lock()
+            .expect("not poisoned")
+            .push(path.to_path_buf());
     }
 
     fn made(&self, path: &Path) {
@@ -110,21 +123,20 @@ fn same_file(_: &Path, _: &Path) -> bool {
 }
 
 /// [`Output::prune`] for one folder; removes it too if nothing is left in it.
-fn prune_dir(dir: &Path, made: &HashSet<PathBuf>) -> io::Result<usize> {
-    let mut removed = 0;
+fn prune_dir(dir: &Path, made: &HashSet<PathBuf>, removed: &mut Vec<PathBuf>) -> io::Result<()> {
     for entry in fs::read_dir(dir)? {
         let path = entry?.path();
         if path.is_dir() {
-            removed += prune_dir(&path, made)?;
+            prune_dir(&path, made, removed)?;
         } else if !made.contains(&path) {
             fs::remove_file(&path)?;
-            removed += 1;
+            removed.push(path);
         }
     }
     if fs::read_dir(dir)?.next().is_none() {
         fs::remove_dir(dir)?;
     }
-    Ok(removed)
+    Ok(())
 }
 
 #[cfg(test)]
@@ -144,15 +156,21 @@ mod tests {
         for path in [&same, &changed, &gone] {
             first.write(path, b"one").unwrap();
         }
-        assert_eq!(first.rewritten(), 3);
+        assert_eq!(
+            first.into_rewritten(),
+            [same.clone(), changed.clone(), gone.clone()]
+        );
         let before = modified(&same);
         std::thread::sleep(std::time::Duration::from_millis(20));
 
         let second = Output::new();
         second.write(&same, b"one").unwrap();
         second.write(&changed, b"two").unwrap();
-        assert_eq!(second.rewritten(), 1);
-        assert_eq!(second.prune(&[out.path()]).unwrap(), 1);
+        assert_eq!(
+            second.prune(&[out.path()]).unwrap(),
+            std::slice::from_ref(&gone)
+        );
+        assert_eq!(second.into_rewritten(), std::slice::from_ref(&changed));
         assert_eq!(modified(&same), before, "an unchanged file is not touched");
         assert_eq!(fs::read(&changed).unwrap(), b"two");
         assert!(!gone.exists());
@@ -167,7 +185,6 @@ mod tests {
         let output = Output::new();
         output.link(&kept, &path).unwrap();
         output.link(&kept, &path).unwrap();
-        assert_eq!(output.rewritten(), 1);
         assert_eq!(fs::read(&path).unwrap(), b"png");
         // A file that was there before is replaced by the kept one.
         let other = dir.path().join("other.png");
@@ -175,5 +192,10 @@ mod tests {
         output.link(&other, &path).unwrap();
         assert_eq!(fs::read(&path).unwrap(), b"new");
         assert_eq!(fs::read(&kept).unwrap(), b"png", "the cache is untouched");
+        assert_eq!(
+            output.into_rewritten(),
+            [path.clone(), path],
+            "linked once, then replaced"
+        );
     }
 }

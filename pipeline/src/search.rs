@@ -14,7 +14,8 @@
 use crate::site::Site;
 use model::{postings, Lang, SearchDoc, SearchIndex, SearchPart, SearchStem};
 use rust_stemmers::{Algorithm, Stemmer};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 fn stemmer(lang: Lang) -> Stemmer {
     Stemmer::create(match lang {
@@ -67,11 +68,11 @@ pub struct Built {
 }
 
 /// What one article contributes: for each word form, whether it is in the
-/// title, in the summary, and how often in the text.
-type Occurrences = HashMap<String, (bool, bool, u32)>;
+/// title, in the summary, and how often in the text; sorted by form.
+type Occurrences = Vec<(String, (bool, bool, u32))>;
 
 fn occurrences(title: &str, summary: &str, text: &str) -> Occurrences {
-    let mut found = Occurrences::new();
+    let mut found: HashMap<String, (bool, bool, u32)> = HashMap::new();
     for word in model::search_words(title) {
         found.entry(word).or_default().0 = true;
     }
@@ -82,18 +83,68 @@ fn occurrences(title: &str, summary: &str, text: &str) -> Occurrences {
         let entry = found.entry(word).or_default();
         entry.2 = entry.2.saturating_add(1);
     }
+    let mut found: Occurrences = found.into_iter().collect();
+    found.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     found
+}
+
+/// What an article's words were read from: its body's digest, title and summary.
+type ReadFrom = (String, String, String);
+
+/// The words each article contributes, kept from one build to the next by the
+/// development server (see [`index_with`]): reading the words is most of the
+/// index's cost (at 10,000 articles per language, several seconds).
+#[derive(Default)]
+pub struct Words {
+    /// By language and slug: the article's body digest, title and summary the
+    /// words were read from, and the words.
+    kept: HashMap<(Lang, String), (ReadFrom, Arc<Occurrences>)>,
 }
 
 /// The search index of `lang`, split into parts of about `part_bytes`.
 pub fn index(site: &Site, lang: Lang, part_bytes: usize) -> Built {
+    index_with(site, lang, part_bytes, &mut Words::default())
+}
+
+/// [`index`], reading again only the words of articles whose text, title or
+/// summary changed since `words` was filled; `words` then holds this language's
+/// articles' words (and still those of other languages).
+pub fn index_with(site: &Site, lang: Lang, part_bytes: usize, words: &mut Words) -> Built {
     let articles = &site.articles[&lang];
+    let check = |article: &crate::Article| {
+        let front = &article.front;
+        (
+            article.digest.clone(),
+            front.title.clone(),
+            front.summary.clone(),
+        )
+    };
+    let key = |article: &crate::Article| (lang, article.front.slug.clone());
+    let missing: Vec<&crate::Article> = articles
+        .iter()
+        .filter(|a| words.kept.get(&key(a)).is_none_or(|(c, _)| *c != check(a)))
+        .collect();
     // Reading the words of an article is independent of the others.
-    let found = crate::parallel::parallel_map(articles, |article| {
+    let read = crate::parallel::parallel_map(&missing, |article| {
         let front = &article.front;
         // The text is collected by the Markdown pass (see `markdown::Rendered::text`).
-        occurrences(&front.title, &front.summary, &article.body.text)
+        Arc::new(occurrences(
+            &front.title,
+            &front.summary,
+            &article.body.text,
+        ))
     });
+    for (article, found) in missing.into_iter().zip(read) {
+        words.kept.insert(key(article), (check(article), found));
+    }
+    let slugs: HashSet<&str> = articles.iter().map(|a| a.front.slug.as_str()).collect();
+    words
+        .kept
+        .retain(|(l, slug), _| *l != lang || slugs.contains(slug.as_str()));
+    let found: Vec<Arc<Occurrences>> = articles
+        .iter()
+        .map(|a| Arc::clone(&words.kept[&key(a)].1))
+        .collect();
     let docs: Vec<SearchDoc> = articles
         .iter()
         .map(|article| SearchDoc {
@@ -107,19 +158,18 @@ pub fn index(site: &Site, lang: Lang, part_bytes: usize) -> Built {
 }
 
 /// The index of articles whose words are `found` (same order as `docs`).
-fn build(lang: Lang, found: &[Occurrences], docs: Vec<SearchDoc>, part_bytes: usize) -> Built {
+fn build(lang: Lang, found: &[Arc<Occurrences>], docs: Vec<SearchDoc>, part_bytes: usize) -> Built {
     let stemmer = stemmer(lang);
     // Each form is stemmed once.
-    let mut forms: BTreeMap<&str, u32> = BTreeMap::new();
+    let mut forms: HashMap<&str, u32> = HashMap::new();
     let mut stems: HashMap<String, u32> = HashMap::new();
     let mut lists: Vec<Vec<(u32, u32)>> = Vec::new();
     for (d, words) in found.iter().enumerate() {
         // Several forms of one stem in an article add up to one entry.
         let mut of_doc: HashMap<u32, (bool, bool, u32)> = HashMap::new();
-        // In order, so that stems are numbered alike in every build.
-        let mut words: Vec<_> = words.iter().collect();
-        words.sort_unstable_by_key(|(form, _)| *form);
-        for (form, &(title, summary, body)) in words {
+        // In order (each article's words are sorted), so that stems are
+        // numbered alike in every build.
+        for (form, (title, summary, body)) in words.iter().map(|(f, o)| (f.as_str(), *o)) {
             let id = *forms.entry(form).or_insert_with(|| {
                 let next = stems.len() as u32;
                 *stems.entry(stemmer.stem(form).into_owned()).or_insert(next)
@@ -140,7 +190,8 @@ fn build(lang: Lang, found: &[Occurrences], docs: Vec<SearchDoc>, part_bytes: us
             postings::encode(list)
         })
         .collect();
-    let forms: Vec<(&str, u32)> = forms.into_iter().collect();
+    let mut forms: Vec<(&str, u32)> = forms.into_iter().collect();
+    forms.sort_unstable();
     let parts = split(&forms, &packed, part_bytes);
     let mut forms_of: Vec<Vec<&str>> = vec![Vec::new(); packed.len()];
     for &(form, id) in &forms {
@@ -256,7 +307,7 @@ mod tests {
         assert!(weight(true, true, u32::MAX) < 32);
     }
 
-    fn doc(slug: &str, title: &str, text: &str) -> (Occurrences, SearchDoc) {
+    fn doc(slug: &str, title: &str, text: &str) -> (Arc<Occurrences>, SearchDoc) {
         let found = occurrences(title, "", text);
         let doc = SearchDoc {
             slug: slug.into(),
@@ -264,7 +315,7 @@ mod tests {
             summary: String::new(),
             text: text.into(),
         };
-        (found, doc)
+        (Arc::new(found), doc)
     }
 
     fn built(part_bytes: usize) -> Built {

@@ -9,7 +9,7 @@ mod translations;
 mod tree;
 
 pub(crate) use load::sorted_entries;
-pub use load::{load, load_with};
+pub use load::{load, load_again, load_with, Loaded};
 pub use publish::Options;
 pub use shape::{reading_minutes, related, TagPostings};
 pub use translations::{Translation, TranslationState};

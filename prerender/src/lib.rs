@@ -18,7 +18,8 @@ use engineering_insights::routing::{BASE, SITE_URL};
 use model::{paths, IndexPage, Lang, PageNumber, Route, TagIndex, PAGE_SIZE};
 use std::fs;
 use std::path::{Path, PathBuf};
-use template::{fnv1a, is_hashed, PageParts, Template};
+pub use template::Template;
+use template::{fnv1a, is_hashed, PageParts};
 
 /// What was written.
 #[derive(Debug)]
@@ -94,11 +95,25 @@ fn write(path: &Path, text: &str) -> Result<(), String> {
 
 /// Loads the pipeline's documents (`content`, i.e. `target/site/content`) into the
 /// app's data layer, checked exactly as the app checks fetched ones, and returns
-/// each language's whole index as they describe it.
-fn load_documents(content: &Path) -> Result<Vec<(Lang, model::SiteIndex)>, String> {
+/// each language's whole index as they describe it. The pages of the index and
+/// of the tag list are always read; a tag's or an article's document only when
+/// `wanted` says so for its path under `content` (or the data layer does not
+/// hold it yet): the development server reads again only what an edit changed.
+pub fn load_documents(
+    content: &Path,
+    wanted: impl Fn(&str) -> bool,
+) -> Result<Vec<(Lang, model::SiteIndex)>, String> {
     let load = |request: Request| {
-        let file = content.join(api::document_path(&request).map_err(|e| e.to_string())?);
+        let path = api::document_path(&request).map_err(|e| e.to_string())?;
+        let file = content.join(&path);
         api::store(&request, &read(&file)?).map_err(|e| format!("{}: {e}", file.display()))
+    };
+    let load_if_wanted = |request: Request| -> Result<(), String> {
+        let path = api::document_path(&request).map_err(|e| e.to_string())?;
+        if wanted(&path) || api::cached(&request).is_none() {
+            load(request)?;
+        }
+        Ok(())
     };
     let mut langs = Vec::new();
     for lang in Lang::ALL {
@@ -114,11 +129,11 @@ fn load_documents(content: &Path) -> Result<Vec<(Lang, model::SiteIndex)>, Strin
         )?;
         for tag in &tags {
             for n in PageNumber::count_for(tag.count as usize, PAGE_SIZE).up_to() {
-                load(Request::Tag(lang, tag.slug.clone(), n))?;
+                load_if_wanted(Request::Tag(lang, tag.slug.clone(), n))?;
             }
         }
         for post in &posts {
-            load(Request::Post(lang, post.slug.clone()))?;
+            load_if_wanted(Request::Post(lang, post.slug.clone()))?;
         }
         langs.push((lang, model::SiteIndex { lang, posts, tags }));
     }
@@ -145,9 +160,40 @@ fn every_page<T: Loaded, I>(
     }
 }
 
-/// Prerenders the site in `site` (Trunk's output: `index.html`, the hashed files,
-/// `sw.js`, and `content/` for a fetched build) from the documents in `content`.
-pub fn run(site: &Path, content: &Path) -> Result<Summary, String> {
+/// What every page is made with, prepared once from Trunk's output ([`prepare`]):
+/// its page cut where pages put their parts, the inline scripts' policy, and
+/// whether the documents are fetched. The development server keeps it to
+/// prerender the pages an edit changes (`devserver/`).
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
+pub struct Frame {
+    pub template: Template,
+    /// The policy's `<meta>` copy for every page's head (none on development pages).
+    meta_csp: String,
+    /// The policy's sources for the inline scripts.
+    scripts: Vec<String>,
+    /// Whether the site fetches its documents (else they are compiled in).
+    pub fetched: bool,
+}
+
+/// The file a development page asks for every half second (see
+/// [`DEV_RELOAD_SCRIPT`]); the development server (`devserver/`) writes a new
+/// number to it after each rebuild.
+pub const DEV_BUILD_FILE: &str = "dev-build.txt";
+
+/// On development pages: reloads the page when [`DEV_BUILD_FILE`] changes, that
+/// is when the development server rebuilt what an edit of the content changed
+/// (Trunk's own live reload follows Trunk's builds, which leave the content to
+/// it).
+fn dev_reload_script() -> String {
+    format!(
+        "<script>(()=>{{let seen;setInterval(async()=>{{try{{const r=await fetch('{BASE}/{DEV_BUILD_FILE}',{{cache:'no-store'}});if(!r.ok)return;const v=await r.text();if(seen!==undefined&&v!==seen)location.reload();seen=v;}}catch{{}}}},500);}})();</script>\n"
+    )
+}
+
+/// Turns Trunk's output in `site` into the [`Frame`] of every page: the app's
+/// start-up module under a hashed name, the early script and the icon inline.
+/// Consumes `boot.js` and `start.js` (they are not deployed themselves).
+pub fn prepare(site: &Path) -> Result<Frame, String> {
     let public_url = format!("{BASE}/");
     let mut template =
         Template::parse(&read(&site.join("index.html"))?).map_err(|e| e.to_string())?;
@@ -180,64 +226,86 @@ pub fn run(site: &Path, content: &Path) -> Result<Summary, String> {
     template
         .inline_icon("favicon.svg", &read(&site.join("favicon.svg"))?)
         .map_err(|e| e.to_string())?;
-    let scripts = [boot_hash];
-
-    let langs = load_documents(content)?;
-    let fetched = site.join("content").is_dir();
+    let scripts = vec![boot_hash];
     let endpoint = api::subscribe_endpoint();
     // Pages served by `trunk serve` carry its inline live-reload script, which the
-    // policy would block: development pages go without the <meta> copy.
+    // policy would block: development pages go without the <meta> copy, and
+    // reload when the development server rebuilt what an edit changed.
     let meta_csp = if template.dev_scripts {
-        String::new()
+        dev_reload_script()
     } else {
         format!(
             "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">\n",
             deploy::csp(endpoint, &scripts, false)
         )
     };
+    Ok(Frame {
+        template,
+        meta_csp,
+        scripts,
+        fetched: site.join("content").is_dir(),
+    })
+}
+
+/// The HTML file of `route` (its path under the site folder, and its text),
+/// rendered from the documents the app's data layer holds (see
+/// [`load_documents`]); `content` is where they were read from.
+pub fn page(frame: &Frame, content: &Path, route: &Route) -> Result<(String, String), String> {
+    let file = route.file();
+    let page = engineering_insights::prerender(&route.path())?;
+    let mut head = frame.meta_csp.clone();
+    if *route == Route::Root {
+        // The site root sends readers to their language before anything is
+        // drawn (public/lang.js).
+        head.push_str("<script src=\"lang.js\"></script>\n");
+    }
+    for tag in head_tags(&page.head, SITE_URL) {
+        head.push_str(&tag.to_html());
+        head.push('\n');
+    }
+    // A fetched build's page names the documents its view opens with, for the
+    // browser to fetch once the page is on screen (`prefetch`, started by the
+    // start-up script): the app adopts the prerendered
+    // view without them (see `src/takeover.rs`) and finds them at hand when it
+    // renders that view itself. Carried inside the page they cost its first
+    // paint a round trip (an article's HTML no longer fit the first TCP
+    // window). Bundled builds have them compiled in.
+    // Without the markers Leptos leaves for hydration (`<!>`): the app adopts
+    // the page rather than hydrating it (see `src/takeover.rs`). Text never
+    // contains one: its `<` is escaped.
+    let mut body = page.body.replace("<!>", "");
+    if frame.fetched {
+        let mut urls = Vec::new();
+        for request in api::documents_for(route) {
+            let file = api::document_path(&request).map_err(|e| e.to_string())?;
+            // A document that is missing fails the build here.
+            read(&content.join(&file))?;
+            urls.push(api::document_url(&request).unwrap_or_default());
+        }
+        body.push_str(&prefetch_links(&urls));
+    }
+    let html = frame.template.page(&PageParts {
+        lang: page.head.lang.code(),
+        title: &page.head.document_title(),
+        head: &head,
+        body: &body,
+    });
+    Ok((file, html))
+}
+
+/// Prerenders the site in `site` (Trunk's output: `index.html`, the hashed files,
+/// `sw.js`, and `content/` for a fetched build) from the documents in `content`.
+/// Returns what was written and the [`Frame`] the pages were made with.
+pub fn run(site: &Path, content: &Path) -> Result<(Summary, Frame), String> {
+    let public_url = format!("{BASE}/");
+    let frame = prepare(site)?;
+    let langs = load_documents(content, |_| true)?;
+    let endpoint = api::subscribe_endpoint();
 
     let mut pages = Vec::new();
     let mut fingerprint = String::new();
     for route in routes(&langs) {
-        let file = route.file();
-        let page = engineering_insights::prerender(&route.path())?;
-        let mut head = meta_csp.clone();
-        if route == Route::Root {
-            // The site root sends readers to their language before anything is
-            // drawn (public/lang.js).
-            head.push_str("<script src=\"lang.js\"></script>\n");
-        }
-        for tag in head_tags(&page.head, SITE_URL) {
-            head.push_str(&tag.to_html());
-            head.push('\n');
-        }
-        // A fetched build's page names the documents its view opens with, for the
-        // browser to fetch once the page is on screen (`prefetch`, started by the
-        // start-up script): the app adopts the prerendered
-        // view without them (see `src/takeover.rs`) and finds them at hand when it
-        // renders that view itself. Carried inside the page they cost its first
-        // paint a round trip (an article's HTML no longer fit the first TCP
-        // window). Bundled builds have them compiled in.
-        // Without the markers Leptos leaves for hydration (`<!>`): the app adopts
-        // the page rather than hydrating it (see `src/takeover.rs`). Text never
-        // contains one: its `<` is escaped.
-        let mut body = page.body.replace("<!>", "");
-        if fetched {
-            let mut urls = Vec::new();
-            for request in api::documents_for(&route) {
-                let file = api::document_path(&request).map_err(|e| e.to_string())?;
-                // A document that is missing fails the build here.
-                read(&content.join(&file))?;
-                urls.push(api::document_url(&request).unwrap_or_default());
-            }
-            body.push_str(&prefetch_links(&urls));
-        }
-        let html = template.page(&PageParts {
-            lang: page.head.lang.code(),
-            title: &page.head.document_title(),
-            head: &head,
-            body: &body,
-        });
+        let (file, html) = page(&frame, content, &route)?;
         fingerprint.push_str(&format!("{file}:{:016x}\n", fnv1a(html.as_bytes())));
         write(&site.join(&file), &html)?;
         pages.push(file);
@@ -251,7 +319,7 @@ pub fn run(site: &Path, content: &Path) -> Result<Summary, String> {
         .collect();
     // The hashed files: those the page names, and the chunks the app loads on
     // demand (splitter/), which only its loader names.
-    let mut assets = template.assets.clone();
+    let mut assets = frame.template.assets.clone();
     for file in list_dir(site)? {
         let url = format!("{public_url}{file}");
         if is_hashed(&file) && !assets.contains(&url) {
@@ -259,7 +327,7 @@ pub fn run(site: &Path, content: &Path) -> Result<Summary, String> {
         }
     }
     shell.extend(assets.iter().cloned());
-    if fetched {
+    if frame.fetched {
         for lang in Lang::ALL {
             shell.push(format!(
                 "{public_url}content/{}",
@@ -274,12 +342,12 @@ pub fn run(site: &Path, content: &Path) -> Result<Summary, String> {
 
     write(
         &site.join("_headers"),
-        &deploy::headers(BASE, &deploy::csp(endpoint, &scripts, true), &assets),
+        &deploy::headers(BASE, &deploy::csp(endpoint, &frame.scripts, true), &assets),
     )?;
     write(&site.join("_redirects"), &deploy::redirects(BASE))?;
     // GitHub Pages: publish every file as it is (no Jekyll processing).
     write(&site.join(".nojekyll"), "")?;
-    Ok(Summary { pages, version })
+    Ok((Summary { pages, version }, frame))
 }
 
 /// The site folder given on the command line, or Trunk's staging folder.

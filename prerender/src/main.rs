@@ -1,6 +1,8 @@
 //! `prerender [SITE_DIR] [CONTENT_DIR]`: prerenders the site Trunk assembled in
 //! `SITE_DIR` (default: Trunk's staging folder, when run as its post-build hook)
 //! from the pipeline's documents in `CONTENT_DIR` (default `target/site/content`).
+//! With `PRERENDER_FRAME=FILE` in the environment it also saves what every page
+//! is made with there, for the development server (`devserver/`).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -14,7 +16,16 @@ fn main() -> ExitCode {
     let content = args
         .next()
         .unwrap_or_else(|| PathBuf::from("target/site/content"));
-    match prerender::run(&site, &content) {
+    let saved = |frame: &prerender::Frame| match std::env::var_os("PRERENDER_FRAME") {
+        Some(path) => serde_json::to_string(frame)
+            .map_err(|e| e.to_string())
+            .and_then(|json| std::fs::write(&path, json).map_err(|e| format!("{path:?}: {e}"))),
+        None => Ok(()),
+    };
+    match prerender::run(&site, &content).and_then(|(summary, frame)| {
+        saved(&frame)?;
+        Ok(summary)
+    }) {
         Ok(summary) => {
             println!(
                 "prerender: {} pages in {} (service worker version {})",

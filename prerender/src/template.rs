@@ -13,7 +13,7 @@ impl fmt::Display for TemplateError {
 }
 
 /// `index.html` cut where each page puts its own parts.
-#[derive(Debug)]
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
 pub struct Template {
     /// Up to and including `<html lang="`.
     start: String,

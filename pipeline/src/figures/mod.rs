@@ -95,6 +95,11 @@ pub enum Missing {
 }
 
 impl FigureSet {
+    /// Whether `other` holds the same figures (what articles are rendered with).
+    pub fn same_figures(&self, other: &FigureSet) -> bool {
+        self.figures == other.figures
+    }
+
     /// Loads every figure under `content_root/figures`; each problem comes back
     /// with its file and line. No folder means no figures.
     pub fn load(content_root: &Path, errors: &mut Vec<ContentError>) -> FigureSet {

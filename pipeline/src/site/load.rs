@@ -17,9 +17,10 @@ use crate::parallel::parallel_map_reporting;
 use crate::placeholders;
 use crate::updates;
 use model::{Lang, Route};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 /// The folder of `content/` that holds the worked examples' check scripts
 /// (`<slug>.py`, run by the tests), not articles.
@@ -38,6 +39,51 @@ pub fn load(root: &Path, base: &str) -> Result<Site, ContentErrors> {
 /// site's path prefix (`""` at a domain root, else e.g. `/insights`), which the
 /// rendered articles' internal links carry.
 pub fn load_with(root: &Path, base: &str, options: &Options) -> Result<Site, ContentErrors> {
+    load_again(root, base, options, &mut Loaded::default())
+}
+
+/// A file's modification time and length: a file whose stamp is the same as at
+/// the last load is taken to hold the same text.
+type Stamp = (Option<SystemTime>, u64);
+
+fn stamp(path: &Path) -> Stamp {
+    fs::metadata(path).map_or((None, u64::MAX), |m| (m.modified().ok(), m.len()))
+}
+
+/// What an earlier load read, kept for the next one ([`load_again`]): what each
+/// article's file gave, by its stamp, and what every article was rendered with.
+/// The development server keeps it between rebuilds, so that after one article
+/// changed only that one is read and rendered again.
+#[derive(Default)]
+pub struct Loaded {
+    files: HashMap<PathBuf, (Stamp, Result<Article, Vec<ContentError>>)>,
+    /// The tag vocabulary, base path and figures the kept articles were
+    /// rendered with: when any of them changes, every article is loaded anew.
+    context: Option<(BTreeMap<String, TagNames>, String, FigureSet)>,
+}
+
+impl Loaded {
+    /// How many articles' files it holds.
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    /// Whether it holds none.
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+}
+
+/// [`load_with`], reading and rendering again only the articles whose files
+/// changed since `loaded` was filled (and everything when the tag vocabulary,
+/// the figures or `base` did); `loaded` then holds this load. Cross-file checks
+/// and publishing always run on the whole tree.
+pub fn load_again(
+    root: &Path,
+    base: &str,
+    options: &Options,
+    loaded: &mut Loaded,
+) -> Result<Site, ContentErrors> {
     let mut errors = locale::check();
     let vocabulary = load_vocabulary(&root.join("tags.toml")).unwrap_or_else(|e| {
         errors.push(e);
@@ -45,6 +91,15 @@ pub fn load_with(root: &Path, base: &str, options: &Options) -> Result<Site, Con
     });
 
     let figures = FigureSet::load(root, &mut errors);
+    let same_context = loaded
+        .context
+        .as_ref()
+        .is_some_and(|(v, b, f)| *v == vocabulary && b == base && f.same_figures(&figures));
+    if !same_context {
+        loaded.files.clear();
+        loaded.context = Some((vocabulary.clone(), base.to_string(), figures.clone()));
+    }
+    let mut seen: BTreeSet<PathBuf> = BTreeSet::new();
     let mut articles: BTreeMap<Lang, Vec<Article>> =
         Lang::ALL.iter().map(|l| (*l, Vec::new())).collect();
     // Files that failed to load, by language and file stem: their problems are already
@@ -67,11 +122,23 @@ pub fn load_with(root: &Path, base: &str, options: &Options) -> Result<Site, Con
             .into_iter()
             .filter(|p| p.extension().is_some_and(|e| e == "md"))
             .collect();
+        // Stamped before reading: a file changed while it is read is read again
+        // next time.
+        let changed: Vec<(&PathBuf, Stamp)> = files
+            .iter()
+            .map(|path| (path, stamp(path)))
+            .filter(|(path, s)| loaded.files.get(*path).is_none_or(|(kept, _)| kept != s))
+            .collect();
         let label = format!("loading {} articles", lang.code());
-        let loaded = parallel_map_reporting(&label, &files, |path| {
+        let fresh = parallel_map_reporting(&label, &changed, |(path, _)| {
             load_article(lang, path, &vocabulary, base, &figures)
         });
-        for (path, result) in files.iter().zip(loaded) {
+        for ((path, s), result) in changed.into_iter().zip(fresh) {
+            loaded.files.insert(path.clone(), (s, result));
+        }
+        seen.extend(files.iter().cloned());
+        for path in &files {
+            let result = loaded.files[path].1.clone();
             match result {
                 Ok(article) => articles
                     .get_mut(&lang)
@@ -85,6 +152,9 @@ pub fn load_with(root: &Path, base: &str, options: &Options) -> Result<Site, Con
             }
         }
     }
+
+    // A file gone since the last load is forgotten.
+    loaded.files.retain(|path, _| seen.contains(path));
 
     for list in articles.values() {
         check_file_names(list, &mut errors);

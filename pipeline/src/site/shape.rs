@@ -140,6 +140,35 @@ impl Site {
         postings: &TagPostings,
         i: usize,
     ) -> Post {
+        self.with_body(self.post_frame(lang, list, postings, i).1, list[i])
+    }
+
+    /// [`Site::post_of`] without the body (HTML and headings), and the hash of
+    /// the body: what tells whether the document changed, at little cost.
+    pub(crate) fn post_frame(
+        &self,
+        lang: Lang,
+        list: &[&Article],
+        postings: &TagPostings,
+        i: usize,
+    ) -> (u64, Post) {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        // The headings come from the same HTML (their ids and text are in it).
+        list[i].body.html.hash(&mut hasher);
+        (hasher.finish(), self.frame_of(lang, list, postings, i))
+    }
+
+    /// `frame` (from [`Site::post_frame`]) with the body of `article`.
+    pub(crate) fn with_body(&self, frame: Post, article: &Article) -> Post {
+        Post {
+            html: article.body.html.clone(),
+            headings: article.body.headings.clone(),
+            ..frame
+        }
+    }
+
+    fn frame_of(&self, lang: Lang, list: &[&Article], postings: &TagPostings, i: usize) -> Post {
         let link = |a: &Article| PostLink {
             slug: a.front.slug.clone(),
             title: a.front.title.clone(),
@@ -152,8 +181,8 @@ impl Site {
         Post {
             lang,
             meta,
-            html: a.body.html.clone(),
-            headings: a.body.headings.clone(),
+            html: String::new(),
+            headings: Vec::new(),
             // The list is newest first.
             newer: i.checked_sub(1).map(|j| link(list[j])),
             older: list.get(i + 1).map(|b| link(b)),

@@ -1,0 +1,141 @@
+//! `devserver [--drafts] [--future] CONTENT_DIR OUT_DIR SITE_DIR FRAME_FILE`: run
+//! by `scripts/serve` beside `trunk serve`. Waits for Trunk's first build (the
+//! prerenderer saves the pages' frame in FRAME_FILE, see `PRERENDER_FRAME`),
+//! then watches CONTENT_DIR and rebuilds what each edit changes (see the
+//! library). The site URL is `SITE_URL`, as for the pipeline. An edit that
+//! breaks the content prints the errors and keeps the last good site.
+
+use devserver::{Dev, Folders};
+use notify::{RecursiveMode, Watcher};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::mpsc;
+use std::time::{Duration, Instant, SystemTime};
+
+/// How long the server waits after a change for the ones that come with it (an
+/// editor's save is often several events).
+const SETTLE: Duration = Duration::from_millis(50);
+
+fn modified(path: &Path) -> Option<SystemTime> {
+    std::fs::metadata(path).and_then(|m| m.modified()).ok()
+}
+
+fn load_frame(path: &Path) -> Result<prerender::Frame, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn main() -> ExitCode {
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let mut flag = |name: &str| {
+        let before = args.len();
+        args.retain(|a| a != name);
+        args.len() != before
+    };
+    let (drafts, future) = (flag("--drafts"), flag("--future"));
+    let [content, out, site, frame_file] = match <[String; 4]>::try_from(args) {
+        Ok(paths) => paths.map(PathBuf::from),
+        Err(_) => {
+            eprintln!(
+                "usage: devserver [--drafts] [--future] CONTENT_DIR OUT_DIR SITE_DIR FRAME_FILE"
+            );
+            return ExitCode::FAILURE;
+        }
+    };
+    let today = std::env::var("BUILD_DATE").unwrap_or_else(|_| pipeline::dates::today_utc());
+    let options = pipeline::Options {
+        drafts,
+        future,
+        today,
+    };
+    // Trunk's first build ends with the prerenderer saving the frame.
+    let started = SystemTime::now();
+    while modified(&frame_file).is_none_or(|t| t < started) {
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    let mut frame_time = modified(&frame_file);
+    let folders = Folders {
+        content: content.clone(),
+        out,
+        site,
+    };
+    let clock = Instant::now();
+    let frame = match load_frame(&frame_file) {
+        Ok(frame) => frame,
+        Err(e) => {
+            eprintln!("devserver: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let mut dev = match Dev::start(folders, options, std::env::var("SITE_URL").ok(), frame) {
+        Ok(dev) => dev,
+        Err(e) => {
+            eprintln!("devserver: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    println!(
+        "devserver: watching {} (ready in {:.1} s)",
+        content.display(),
+        clock.elapsed().as_secs_f64()
+    );
+
+    let (events, changes) = mpsc::channel();
+    let mut watcher = match notify::recommended_watcher(events) {
+        Ok(w) => w,
+        Err(e) => {
+            eprintln!("devserver: cannot watch: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if let Err(e) = watcher.watch(&content, RecursiveMode::Recursive) {
+        eprintln!("devserver: cannot watch {}: {e}", content.display());
+        return ExitCode::FAILURE;
+    }
+    loop {
+        // A new Trunk build (the app's code changed) names the app's files anew.
+        if modified(&frame_file) != frame_time {
+            frame_time = modified(&frame_file);
+            match load_frame(&frame_file) {
+                Ok(frame) => dev.set_frame(frame),
+                Err(e) => eprintln!("devserver: {e}"),
+            }
+        }
+        let first = match changes.recv_timeout(Duration::from_millis(500)) {
+            Ok(event) => event,
+            Err(mpsc::RecvTimeoutError::Timeout) => continue,
+            Err(mpsc::RecvTimeoutError::Disconnected) => return ExitCode::FAILURE,
+        };
+        let clock = Instant::now();
+        let mut paths: Vec<PathBuf> = Vec::new();
+        let mut event = Some(first);
+        while let Some(e) = event {
+            if let Ok(e) = e {
+                if !matches!(e.kind, notify::EventKind::Access(_)) {
+                    paths.extend(e.paths);
+                }
+            }
+            event = changes.recv_timeout(SETTLE).ok();
+        }
+        if paths.is_empty() {
+            continue;
+        }
+        paths.sort();
+        paths.dedup();
+        match dev.rebuild() {
+            Ok(rebuilt) => println!(
+                "devserver: {} changed: {} files, {} pages in {} ms ({})",
+                paths
+                    .iter()
+                    .map(|p| p.strip_prefix(&content).unwrap_or(p).display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                rebuilt.files,
+                rebuilt.pages.len() + rebuilt.removed_pages.len(),
+                clock.elapsed().as_millis(),
+                rebuilt.took
+            ),
+            Err(e) => eprintln!("devserver: the site served is the last good one:\n{e}"),
+        }
+    }
+}
