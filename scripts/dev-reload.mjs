@@ -25,6 +25,7 @@ const sources = fs
   .filter((s) => s.slug)
   .sort((a, b) => (a.date < b.date ? 1 : -1));
 const { file, text: original, slug } = sources[0];
+const originalTitle = /^title = "(.*)"$/m.exec(original)[1];
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -34,7 +35,9 @@ const times = [];
 try {
   const page = await browser.newPage();
   await page.goto(`${url}/en/blog/${slug}`);
-  await page.waitForSelector('h1');
+  // Trunk's server answers an article's URL with the root page, whose app then
+  // shows the article: wait for its title.
+  await page.waitForFunction((t) => document.querySelector('h1')?.textContent.includes(t), originalTitle, { timeout: 120_000, polling: 50 });
   // The page asks for the build number every half second: let it see the current one.
   await page.waitForTimeout(1500);
   for (let run = 1; run <= runs; run++) {

@@ -224,12 +224,16 @@ impl SiteIndex {
 
     /// Every tag's articles, in pages of [`PAGE_SIZE`] like the index.
     pub fn tagged(&self) -> impl Iterator<Item = TaggedPosts> + '_ {
+        // Each tag's articles, in one pass over the articles (not one per tag).
+        let mut by_tag: std::collections::HashMap<&str, Vec<&PostMeta>> =
+            std::collections::HashMap::new();
+        for post in &self.posts {
+            for tag in &post.tags {
+                by_tag.entry(tag.slug.as_str()).or_default().push(post);
+            }
+        }
         self.tags.iter().flat_map(move |tag| {
-            let posts: Vec<&PostMeta> = self
-                .posts
-                .iter()
-                .filter(|p| p.tags.iter().any(|t| t.slug == tag.slug))
-                .collect();
+            let posts = by_tag.get(tag.slug.as_str()).cloned().unwrap_or_default();
             paginate(&posts, PAGE_SIZE)
                 .map(|(page, pages, total, posts)| TaggedPosts {
                     lang: self.lang,

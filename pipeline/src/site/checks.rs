@@ -8,7 +8,7 @@ use crate::dates;
 use crate::error::{ContentError, ErrorKind};
 use crate::updates;
 use model::{Lang, Route};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// An article's file is named after its slug (`<slug>.md`), as in Zola: the slug
 /// is its URL, and the translation of `en/x.md` is found at `ru/x.md`, also when
@@ -57,19 +57,19 @@ pub(super) fn check_translations(
     articles: &BTreeMap<Lang, Vec<Article>>,
     errors: &mut Vec<ContentError>,
 ) {
-    for (&lang, list) in articles {
-        let other = lang.other();
-        for a in list {
-            let Some(twin) = articles[&other]
-                .iter()
-                .find(|b| b.front.slug == a.front.slug)
-            else {
+    // Reported once, on the English side; the other version found by its slug
+    // (a scan of the other list for each article was quadratic).
+    let lang = Lang::En;
+    let other = lang.other();
+    let twins: HashMap<&str, &Article> = articles[&other]
+        .iter()
+        .map(|b| (b.front.slug.as_str(), b))
+        .collect();
+    {
+        for a in &articles[&lang] {
+            let Some(twin) = twins.get(a.front.slug.as_str()) else {
                 continue;
             };
-            // Report a mismatch once, on the English side.
-            if lang != Lang::En {
-                continue;
-            }
             let mismatch = |field, line, theirs: String| {
                 ContentError::new(
                     &a.path,

@@ -99,16 +99,19 @@ impl Site {
             .into_iter()
             .map(|a| a.meta_in(lang, &self.vocabulary))
             .collect();
+        // Counted in one pass over the articles (not one per tag: at 10,000
+        // articles and 500 tags that was most of a second).
+        let mut counts: HashMap<&str, u32> = HashMap::new();
+        for tag in posts.iter().flat_map(|p| &p.tags) {
+            *counts.entry(tag.slug.as_str()).or_default() += 1;
+        }
         let mut tags: Vec<TagCount> = self
             .vocabulary
             .iter()
             .map(|(slug, names)| TagCount {
                 slug: slug.clone(),
                 name: names.get(lang).to_string(),
-                count: posts
-                    .iter()
-                    .filter(|p| p.tags.iter().any(|t| &t.slug == slug))
-                    .count() as u32,
+                count: counts.get(slug.as_str()).copied().unwrap_or(0),
             })
             .filter(|t| t.count > 0)
             .collect();
