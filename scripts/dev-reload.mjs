@@ -34,10 +34,16 @@ const browser = await chromium.launch({
 const times = [];
 try {
   const page = await browser.newPage();
+  // A first visit installs the service worker, which fetches the app's files
+  // (the debug wasm is ~100 MB): measured from the second.
+  // The first load after Trunk's build can be cut short by Trunk's own reload.
+  await page.goto(`${url}/en/blog/${slug}`).catch(() => {});
+  await page.waitForTimeout(5000);
   await page.goto(`${url}/en/blog/${slug}`);
   // Trunk's server answers an article's URL with the root page, whose app then
   // shows the article: wait for its title.
   await page.waitForFunction((t) => document.querySelector('h1')?.textContent.includes(t), originalTitle, { timeout: 120_000, polling: 50 });
+  console.log(`${slug}: the article is on screen`);
   // The page asks for the build number every half second: let it see the current one.
   await page.waitForTimeout(1500);
   for (let run = 1; run <= runs; run++) {
