@@ -143,23 +143,7 @@ impl Site {
         postings: &TagPostings,
         i: usize,
     ) -> Post {
-        self.with_body(self.post_frame(lang, list, postings, i).1, list[i])
-    }
-
-    /// [`Site::post_of`] without the body (HTML and headings), and the hash of
-    /// the body: what tells whether the document changed, at little cost.
-    pub(crate) fn post_frame(
-        &self,
-        lang: Lang,
-        list: &[&Article],
-        postings: &TagPostings,
-        i: usize,
-    ) -> (u64, Post) {
-        use std::hash::{Hash, Hasher};
-        let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        // The headings come from the same HTML (their ids and text are in it).
-        list[i].body.html.hash(&mut hasher);
-        (hasher.finish(), self.frame_of(lang, list, postings, i))
+        self.with_body(self.post_frame(lang, list, postings, i), list[i])
     }
 
     /// `frame` (from [`Site::post_frame`]) with the body of `article`.
@@ -171,7 +155,15 @@ impl Site {
         }
     }
 
-    fn frame_of(&self, lang: Lang, list: &[&Article], postings: &TagPostings, i: usize) -> Post {
+    /// [`Site::post_of`] without the body (HTML and headings): with the body's
+    /// hash, what tells whether the document changed, at little cost.
+    pub(crate) fn post_frame(
+        &self,
+        lang: Lang,
+        list: &[&Article],
+        postings: &TagPostings,
+        i: usize,
+    ) -> Post {
         let link = |a: &Article| PostLink {
             slug: a.front.slug.clone(),
             title: a.front.title.clone(),
