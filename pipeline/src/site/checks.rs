@@ -65,42 +65,40 @@ pub(super) fn check_translations(
         .iter()
         .map(|b| (b.front.slug.as_str(), b))
         .collect();
-    {
-        for a in &articles[&lang] {
-            let Some(twin) = twins.get(a.front.slug.as_str()) else {
-                continue;
-            };
-            let mismatch = |field, line, theirs: String| {
-                ContentError::new(
-                    &a.path,
-                    line,
-                    ErrorKind::TranslationMismatch {
-                        field,
-                        other: other.code(),
-                        theirs,
-                    },
-                )
-            };
-            if a.front.date != twin.front.date {
-                errors.push(mismatch("date", 1, twin.front.date.clone()));
-            }
-            if a.front.tags != twin.front.tags {
-                errors.push(mismatch(
-                    "tags",
-                    a.front.tags_line,
-                    twin.front.tags.join(", "),
-                ));
-            }
-            if a.body.code_languages != twin.body.code_languages {
-                errors.push(mismatch(
-                    "code blocks",
-                    1,
-                    twin.body.code_languages.join(", "),
-                ));
-            }
-            if a.body.figures != twin.body.figures {
-                errors.push(mismatch("figures", 1, twin.body.figures.join(", ")));
-            }
+    for a in &articles[&lang] {
+        let Some(twin) = twins.get(a.front.slug.as_str()) else {
+            continue;
+        };
+        let mismatch = |field, line, theirs: String| {
+            ContentError::new(
+                &a.path,
+                line,
+                ErrorKind::TranslationMismatch {
+                    field,
+                    other: other.code(),
+                    theirs,
+                },
+            )
+        };
+        if a.front.date != twin.front.date {
+            errors.push(mismatch("date", 1, twin.front.date.clone()));
+        }
+        if a.front.tags != twin.front.tags {
+            errors.push(mismatch(
+                "tags",
+                a.front.tags_line,
+                twin.front.tags.join(", "),
+            ));
+        }
+        if a.body.code_languages != twin.body.code_languages {
+            errors.push(mismatch(
+                "code blocks",
+                1,
+                twin.body.code_languages.join(", "),
+            ));
+        }
+        if a.body.figures != twin.body.figures {
+            errors.push(mismatch("figures", 1, twin.body.figures.join(", ")));
         }
     }
 }
@@ -114,12 +112,14 @@ pub(super) fn check_links(
     failed: &BTreeSet<(Lang, String)>,
     errors: &mut Vec<ContentError>,
 ) {
-    let exists = |slug: &str| {
-        Lang::ALL.into_iter().any(|l| {
-            articles[&l].iter().any(|b| b.front.slug == slug)
-                || failed.contains(&(l, slug.to_string()))
-        })
-    };
+    // Every slug once, not a scan of every article for each link.
+    let slugs: BTreeSet<&str> = articles
+        .values()
+        .flatten()
+        .map(|b| b.front.slug.as_str())
+        .chain(failed.iter().map(|(_, slug)| slug.as_str()))
+        .collect();
+    let exists = |slug: &str| slugs.contains(slug);
     for (&lang, list) in articles {
         for a in list {
             for (line, url) in &a.body.internal_links {
