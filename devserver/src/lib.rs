@@ -73,21 +73,6 @@ fn error(e: impl std::fmt::Display) -> String {
     e.to_string()
 }
 
-/// Places the pipeline's file `from` at `to`: a hard link (the pipeline
-/// replaces a file rather than write into it), else a copy.
-fn place(from: &Path, to: &Path) -> io::Result<()> {
-    if let Some(dir) = to.parent() {
-        fs::create_dir_all(dir)?;
-    }
-    if fs::symlink_metadata(to).is_ok() {
-        fs::remove_file(to)?;
-    }
-    if fs::hard_link(from, to).is_err() {
-        fs::copy(from, to)?;
-    }
-    Ok(())
-}
-
 /// Removes `path` and the folders it leaves empty, up to `top`.
 fn remove(path: &Path, top: &Path) -> io::Result<()> {
     match fs::remove_file(path) {
@@ -223,7 +208,9 @@ impl Dev {
         let mut documents: HashSet<String> = HashSet::new();
         for path in &written.rewritten {
             if let Some((to, doc)) = served(path) {
-                place(path, &to).map_err(|e| format!("{}: {e}", to.display()))?;
+                // The pipeline replaces a file rather than write into it.
+                pipeline::output::link_or_copy(path, &to)
+                    .map_err(|e| format!("{}: {e}", to.display()))?;
                 documents.extend(doc);
             }
         }
@@ -256,11 +243,7 @@ impl Dev {
         pages.sort_by_key(|route| route.file());
         for route in pages {
             let (file, html) = prerender::page(&self.frame, &content_out, route)?;
-            let path = site_dir.join(&file);
-            if let Some(dir) = path.parent() {
-                fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-            }
-            fs::write(&path, html).map_err(|e| format!("{}: {e}", path.display()))?;
+            prerender::write(&site_dir.join(&file), &html)?;
             rebuilt.pages.push(file);
         }
         let mut gone: Vec<String> = self

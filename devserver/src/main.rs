@@ -20,11 +20,6 @@ fn modified(path: &Path) -> Option<SystemTime> {
     std::fs::metadata(path).and_then(|m| m.modified()).ok()
 }
 
-fn load_frame(path: &Path) -> Result<prerender::Frame, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
-}
-
 fn main() -> ExitCode {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
     let mut flag = |name: &str| {
@@ -60,7 +55,7 @@ fn main() -> ExitCode {
         site,
     };
     let clock = Instant::now();
-    let frame = match load_frame(&frame_file) {
+    let frame = match prerender::Frame::load(&frame_file) {
         Ok(frame) => frame,
         Err(e) => {
             eprintln!("devserver: {e}");
@@ -96,7 +91,7 @@ fn main() -> ExitCode {
         // A new Trunk build (the app's code changed) names the app's files anew.
         if modified(&frame_file) != frame_time {
             frame_time = modified(&frame_file);
-            match load_frame(&frame_file) {
+            match prerender::Frame::load(&frame_file) {
                 Ok(frame) => dev.set_frame(frame),
                 Err(e) => eprintln!("devserver: {e}"),
             }

@@ -56,13 +56,7 @@ impl Output {
         if same_file(kept, path) {
             return Ok(());
         }
-        if fs::symlink_metadata(path).is_ok() {
-            fs::remove_file(path)?;
-        }
-        create_parent(path)?;
-        if fs::hard_link(kept, path).is_err() {
-            fs::copy(kept, path)?;
-        }
+        link_or_copy(kept, path)?;
         self.rewritten(path);
         Ok(())
     }
@@ -99,6 +93,20 @@ impl Output {
             .expect("not poisoned")
             .insert(path.to_path_buf());
     }
+}
+
+/// Makes `path` the file `kept`: a hard link to it, or a copy where the file
+/// system has none; whatever was at `path` is replaced, never written into (it
+/// may itself be a link to another file).
+pub fn link_or_copy(kept: &Path, path: &Path) -> io::Result<()> {
+    if fs::symlink_metadata(path).is_ok() {
+        fs::remove_file(path)?;
+    }
+    create_parent(path)?;
+    if fs::hard_link(kept, path).is_err() {
+        fs::copy(kept, path)?;
+    }
+    Ok(())
 }
 
 fn create_parent(path: &Path) -> io::Result<()> {

@@ -86,7 +86,8 @@ fn list_dir(dir: &Path) -> Result<Vec<String>, String> {
     Ok(files)
 }
 
-fn write(path: &Path, text: &str) -> Result<(), String> {
+/// Writes `text` to `path`, making its folder; an error names the path.
+pub fn write(path: &Path, text: &str) -> Result<(), String> {
     if let Some(dir) = path.parent() {
         fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     }
@@ -173,6 +174,21 @@ pub struct Frame {
     scripts: Vec<String>,
     /// Whether the site fetches its documents (else they are compiled in).
     pub fetched: bool,
+}
+
+impl Frame {
+    /// Saves the frame at `path` (for the development server).
+    pub fn save(&self, path: &Path) -> Result<(), String> {
+        write(
+            path,
+            &serde_json::to_string(self).map_err(|e| e.to_string())?,
+        )
+    }
+
+    /// The frame [`Frame::save`] saved at `path`.
+    pub fn load(path: &Path) -> Result<Frame, String> {
+        serde_json::from_str(&read(path)?).map_err(|e| format!("{}: {e}", path.display()))
+    }
 }
 
 /// The file a development page asks for every half second (see

@@ -17,9 +17,7 @@ fn main() -> ExitCode {
         .next()
         .unwrap_or_else(|| PathBuf::from("target/site/content"));
     let saved = |frame: &prerender::Frame| match std::env::var_os("PRERENDER_FRAME") {
-        Some(path) => serde_json::to_string(frame)
-            .map_err(|e| e.to_string())
-            .and_then(|json| std::fs::write(&path, json).map_err(|e| format!("{path:?}: {e}"))),
+        Some(path) => frame.save(std::path::Path::new(&path)),
         None => Ok(()),
     };
     match prerender::run(&site, &content).and_then(|(summary, frame)| {
