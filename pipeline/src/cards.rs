@@ -13,6 +13,7 @@ use crate::escape::escape;
 use crate::output::Output;
 use crate::parallel::parallel_map;
 use resvg::{tiny_skia, usvg};
+use std::collections::HashMap;
 use std::fs;
 use std::io;
 use std::path::Path;
@@ -297,16 +298,30 @@ pub fn png(svg: &str) -> Result<Vec<u8>, String> {
     Ok(out)
 }
 
+/// What the last build wrote for each card, by its path: the card and the
+/// name of its file in the cache. Kept between builds by the development
+/// server, so that a rebuild neither lays out nor links a card that says the
+/// same as last time.
+pub type Known = HashMap<String, (Card, String)>;
+
 /// Writes each card to `root/<path>` (a link to its file in `cache`), drawing
-/// only those whose SVG is not in `cache` yet; returns how many it drew.
+/// only those whose SVG is not in `cache` yet; returns how many it drew. With
+/// `known` (what the last build wrote), a card as it was is left as it is, and
+/// `known` then holds this build's cards.
 pub fn write(
     cards: &[(String, Card)],
     root: &Path,
     cache: &Path,
     output: &Output,
+    known: Option<&mut Known>,
 ) -> io::Result<usize> {
     fs::create_dir_all(cache)?;
-    let drawn = parallel_map(cards, |(path, card)| -> io::Result<bool> {
+    let last = known.as_deref();
+    let written = parallel_map(cards, |(path, card)| -> io::Result<(String, bool)> {
+        if let Some((_, key)) = last.and_then(|k| k.get(path)).filter(|(c, _)| c == card) {
+            output.keep(&root.join(path));
+            return Ok((key.clone(), false));
+        }
         let svg = svg(card);
         let key = crate::digest::file_hash(svg.as_bytes());
         let kept = cache.join(format!("{key}.png"));
@@ -315,11 +330,19 @@ pub fn write(
             fs::write(&kept, png(&svg).map_err(io::Error::other)?)?;
         }
         output.link(&kept, &root.join(path))?;
-        Ok(draw)
+        Ok((key, draw))
     });
     let mut count = 0;
-    for d in drawn {
-        count += usize::from(d?);
+    let mut now = Known::with_capacity(if known.is_some() { cards.len() } else { 0 });
+    for ((path, card), result) in cards.iter().zip(written) {
+        let (key, drawn) = result?;
+        count += usize::from(drawn);
+        if known.is_some() {
+            now.insert(path.clone(), (card.clone(), key));
+        }
+    }
+    if let Some(known) = known {
+        *known = now;
     }
     Ok(count)
 }
@@ -419,10 +442,10 @@ mod tests {
             ("cards/en/b.png".to_string(), card("B")),
         ];
         let output = Output::new();
-        assert_eq!(write(&cards, &root, &cache, &output).unwrap(), 2);
+        assert_eq!(write(&cards, &root, &cache, &output, None).unwrap(), 2);
         assert!(root.join("cards/en/a.png").is_file());
-        assert_eq!(write(&cards, &root, &cache, &output).unwrap(), 0);
+        assert_eq!(write(&cards, &root, &cache, &output, None).unwrap(), 0);
         let changed = vec![("cards/en/a.png".to_string(), card("A, revised"))];
-        assert_eq!(write(&changed, &root, &cache, &output).unwrap(), 1);
+        assert_eq!(write(&changed, &root, &cache, &output, None).unwrap(), 1);
     }
 }

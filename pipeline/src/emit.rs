@@ -9,7 +9,7 @@ use crate::cards::Card;
 use crate::discovery;
 use crate::locale::Labels;
 use crate::output::Output;
-use crate::site::Site;
+use crate::site::{Article, Site};
 use model::site_toml::FeedSettings;
 use model::{paths, Lang, Route};
 use serde::Serialize;
@@ -17,6 +17,7 @@ use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// The folder of `out` that keeps what is slow to make (encoded figures, social
 /// cards) from one build to the next, by names that carry their inputs' hash.
@@ -94,6 +95,38 @@ pub struct Kept {
     /// Each language's search index as written, with the hash of what it was
     /// made from.
     search: HashMap<Lang, (u64, crate::search::Built)>,
+    /// Each language's listing's related articles, with the hash of the
+    /// listing's slugs and tags in order (all they are found from).
+    related: HashMap<Lang, (u64, Related)>,
+    /// Each social card written.
+    cards: crate::cards::Known,
+}
+
+/// Each article's related articles, by their places in the listing.
+type Related = Arc<Vec<Vec<usize>>>;
+
+/// The related articles of every article of `lang`'s `listing` (see
+/// [`crate::site::related`]), taken from `kept` when the listing's slugs and
+/// tags are as last time: an edit of an article's text or title changes none.
+fn related_of(listing: &[&Article], lang: Lang, kept: Option<&mut Kept>) -> Related {
+    let find = || Arc::new(crate::site::TagPostings::of(listing).related_all());
+    let Some(kept) = kept else {
+        return find();
+    };
+    let made_of = hash_of(
+        &listing
+            .iter()
+            .map(|a| (&a.front.slug, &a.front.tags))
+            .collect::<Vec<_>>(),
+    );
+    match kept.related.get(&lang) {
+        Some((hash, related)) if *hash == made_of => Arc::clone(related),
+        _ => {
+            let related = find();
+            kept.related.insert(lang, (made_of, Arc::clone(&related)));
+            related
+        }
+    }
 }
 
 fn hash_of(value: &impl Hash) -> u64 {
@@ -144,13 +177,13 @@ pub fn write_with(
         // Article documents are independent: built and written on every core.
         // Also the documents of articles shown untranslated in this language.
         let listing = site.listing(lang);
-        let postings = crate::site::TagPostings::of(&listing);
+        let related = related_of(&listing, lang, kept.as_deref_mut());
         let count = listing.len();
         let indexes: Vec<usize> = (0..count).collect();
         let label = format!("writing {} article documents", lang.code());
         let known = kept.as_deref().map(|k| &k.posts);
         for result in crate::parallel::parallel_map_reporting(&label, &indexes, |&i| {
-            let frame = site.post_frame(lang, &listing, &postings, i);
+            let frame = site.post_frame(lang, &listing, &related[i], i);
             let path = content.join(paths::post(lang, &frame.meta.slug));
             let Some(known) = known else {
                 write_json(&output, &path, &site.with_body(frame, listing[i]))?;
@@ -271,7 +304,14 @@ pub fn write_with(
     )?;
     let cards = cards(site, base_url);
     let started = std::time::Instant::now();
-    let drawn = crate::cards::write(&cards, &root, &out.join(CACHE).join("cards"), &output)?;
+    let known = kept.map(|k| &mut k.cards);
+    let drawn = crate::cards::write(
+        &cards,
+        &root,
+        &out.join(CACHE).join("cards"),
+        &output,
+        known,
+    )?;
     println!(
         "pipeline: social cards: {drawn} of {} drawn, the others unchanged, in {} ms",
         cards.len(),

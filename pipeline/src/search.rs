@@ -67,12 +67,20 @@ pub struct Built {
     pub docs: Vec<SearchDoc>,
 }
 
-/// What one article contributes: for each word form, whether it is in the
-/// title, in the summary, and how often in the text; sorted by form.
-type Occurrences = Vec<(String, (bool, bool, u32))>;
+/// Where a word form is found in one article: in the title, in the summary,
+/// and how often in the text.
+type Found = (bool, bool, u32);
 
-fn occurrences(title: &str, summary: &str, text: &str) -> Occurrences {
-    let mut found: HashMap<String, (bool, bool, u32)> = HashMap::new();
+/// What one article contributes, read from its texts: each word form and
+/// where it is found, sorted by form.
+type Read = Vec<(String, Found)>;
+
+/// What one article contributes as kept: each form by its number in the
+/// language's [`Forms`], in the order of the forms' text.
+type Occurrences = Vec<(u32, Found)>;
+
+fn occurrences(title: &str, summary: &str, text: &str) -> Read {
+    let mut found: HashMap<String, Found> = HashMap::new();
     for word in model::search_words(title) {
         found.entry(word).or_default().0 = true;
     }
@@ -83,9 +91,51 @@ fn occurrences(title: &str, summary: &str, text: &str) -> Occurrences {
         let entry = found.entry(word).or_default();
         entry.2 = entry.2.saturating_add(1);
     }
-    let mut found: Occurrences = found.into_iter().collect();
+    let mut found: Read = found.into_iter().collect();
     found.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     found
+}
+
+/// Every word form a language's articles have used, numbered once, each with
+/// its stem's number (each form stemmed once): what the index is built from
+/// without looking a form's text up again for each article that has it.
+struct Forms {
+    stemmer: Stemmer,
+    numbers: HashMap<String, u32>,
+    /// By number: the form and its stem's number.
+    forms: Vec<(String, u32)>,
+    stems: HashMap<String, u32>,
+}
+
+impl Forms {
+    fn new(lang: Lang) -> Forms {
+        Forms {
+            stemmer: stemmer(lang),
+            numbers: HashMap::new(),
+            forms: Vec::new(),
+            stems: HashMap::new(),
+        }
+    }
+
+    /// `read` with each form replaced by its number.
+    fn numbered(&mut self, read: Read) -> Occurrences {
+        read.into_iter()
+            .map(|(form, found)| {
+                if let Some(&n) = self.numbers.get(&form) {
+                    return (n, found);
+                }
+                let next = self.stems.len() as u32;
+                let stem = *self
+                    .stems
+                    .entry(self.stemmer.stem(&form).into_owned())
+                    .or_insert(next);
+                let n = self.forms.len() as u32;
+                self.numbers.insert(form.clone(), n);
+                self.forms.push((form, stem));
+                (n, found)
+            })
+            .collect()
+    }
 }
 
 /// What an article's words were read from: its body's digest, title and summary.
@@ -99,6 +149,8 @@ pub struct Words {
     /// By language and slug: the article's body digest, title and summary the
     /// words were read from, and the words.
     kept: HashMap<(Lang, String), (ReadFrom, Arc<Occurrences>)>,
+    /// Each language's forms.
+    forms: HashMap<Lang, Forms>,
 }
 
 /// The search index of `lang`, split into parts of about `part_bytes`.
@@ -132,13 +184,11 @@ pub fn index_with(site: &Site, lang: Lang, part_bytes: usize, words: &mut Words)
     let read = crate::parallel::parallel_map(&missing, |article| {
         let front = &article.front;
         // The text is collected by the Markdown pass (see `markdown::Rendered::text`).
-        Arc::new(occurrences(
-            &front.title,
-            &front.summary,
-            &article.body.text,
-        ))
+        occurrences(&front.title, &front.summary, &article.body.text)
     });
+    let forms = words.forms.entry(lang).or_insert_with(|| Forms::new(lang));
     for (article, found) in missing.into_iter().zip(read) {
+        let found = Arc::new(forms.numbered(found));
         words.kept.insert(key(article), (check(article), found));
     }
     let slugs: HashSet<&str> = articles.iter().map(|a| a.front.slug.as_str()).collect();
@@ -158,43 +208,64 @@ pub fn index_with(site: &Site, lang: Lang, part_bytes: usize, words: &mut Words)
             text: beginning(&article.body.text, SNIPPET_TEXT).to_string(),
         })
         .collect();
-    build(lang, &found, docs, part_bytes)
+    build(lang, &words.forms[&lang], &found, docs, part_bytes)
 }
 
-/// The index of articles whose words are `found` (same order as `docs`).
-fn build(lang: Lang, found: &[Arc<Occurrences>], docs: Vec<SearchDoc>, part_bytes: usize) -> Built {
-    let stemmer = stemmer(lang);
-    // Each form is stemmed once.
-    let mut forms: HashMap<&str, u32> = HashMap::new();
-    let mut stems: HashMap<String, u32> = HashMap::new();
+/// The index of articles whose words are `found` (same order as `docs`), their
+/// forms numbered in `forms`.
+fn build(
+    lang: Lang,
+    forms: &Forms,
+    found: &[Arc<Occurrences>],
+    docs: Vec<SearchDoc>,
+    part_bytes: usize,
+) -> Built {
+    // This index's stems are numbered in the order they are first met (each
+    // article's forms in the order of their text), so alike in every build;
+    // by the number of their stem in `forms`.
+    let mut numbers: Vec<u32> = vec![u32::MAX; forms.stems.len()];
+    let mut stems = 0;
+    // Which forms occur, by their number in `forms`.
+    let mut occurs = vec![false; forms.forms.len()];
+    let mut present: Vec<u32> = Vec::new();
     let mut lists: Vec<Vec<(u32, u32)>> = Vec::new();
+    // One article's stems: where each was found, and which were.
+    let mut of_doc: Vec<Found> = Vec::new();
+    let mut touched: Vec<u32> = Vec::new();
     for (d, words) in found.iter().enumerate() {
         // Several forms of one stem in an article add up to one entry.
-        let mut of_doc: HashMap<u32, (bool, bool, u32)> = HashMap::new();
-        // In order (each article's words are sorted), so that stems are
-        // numbered alike in every build.
-        for (form, (title, summary, body)) in words.iter().map(|(f, o)| (f.as_str(), *o)) {
-            let id = *forms.entry(form).or_insert_with(|| {
-                let next = stems.len() as u32;
-                *stems.entry(stemmer.stem(form).into_owned()).or_insert(next)
-            });
-            let entry = of_doc.entry(id).or_default();
+        for &(form, (title, summary, body)) in words.iter() {
+            if !std::mem::replace(&mut occurs[form as usize], true) {
+                present.push(form);
+            }
+            let stem = &mut numbers[forms.forms[form as usize].1 as usize];
+            if *stem == u32::MAX {
+                *stem = stems;
+                stems += 1;
+                of_doc.push(Found::default());
+            }
+            let id = *stem;
+            let entry = &mut of_doc[id as usize];
+            if *entry == Found::default() {
+                touched.push(id);
+            }
             *entry = (entry.0 | title, entry.1 | summary, entry.2 + body);
         }
-        lists.resize(stems.len(), Vec::new());
-        for (id, (title, summary, body)) in of_doc {
+        lists.resize(stems as usize, Vec::new());
+        for id in touched.drain(..) {
+            let (title, summary, body) = std::mem::take(&mut of_doc[id as usize]);
             lists[id as usize].push((d as u32, weight(title, summary, body)));
         }
     }
-    // Articles were visited in order: each list only needs its pairs sorted.
-    let packed: Vec<String> = lists
-        .iter_mut()
-        .map(|list| {
-            list.sort_unstable();
-            postings::encode(list)
+    // Articles were visited in order: each list's pairs are sorted already.
+    let packed: Vec<String> = lists.iter().map(|list| postings::encode(list)).collect();
+    let mut forms: Vec<(&str, u32)> = present
+        .into_iter()
+        .map(|n| {
+            let (form, stem) = &forms.forms[n as usize];
+            (form.as_str(), numbers[*stem as usize])
         })
         .collect();
-    let mut forms: Vec<(&str, u32)> = forms.into_iter().collect();
     forms.sort_unstable();
     let parts = split(&forms, &packed, part_bytes);
     let mut forms_of: Vec<Vec<&str>> = vec![Vec::new(); packed.len()];
@@ -311,7 +382,7 @@ mod tests {
         assert!(weight(true, true, u32::MAX) < 32);
     }
 
-    fn doc(slug: &str, title: &str, text: &str) -> (Arc<Occurrences>, SearchDoc) {
+    fn doc(slug: &str, title: &str, text: &str) -> (Read, SearchDoc) {
         let found = occurrences(title, "", text);
         let doc = SearchDoc {
             slug: slug.into(),
@@ -319,7 +390,7 @@ mod tests {
             summary: String::new(),
             text: text.into(),
         };
-        (Arc::new(found), doc)
+        (found, doc)
     }
 
     fn built(part_bytes: usize) -> Built {
@@ -334,7 +405,12 @@ mod tests {
         ]
         .into_iter()
         .unzip();
-        build(Lang::En, &found, docs, part_bytes)
+        let mut forms = Forms::new(Lang::En);
+        let found: Vec<_> = found
+            .into_iter()
+            .map(|read| Arc::new(forms.numbered(read)))
+            .collect();
+        build(Lang::En, &forms, &found, docs, part_bytes)
     }
 
     #[test]

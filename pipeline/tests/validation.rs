@@ -1421,6 +1421,22 @@ fn tree(dir: &Path) -> std::collections::BTreeMap<PathBuf, Vec<u8>> {
 fn a_rebuild_with_what_the_last_kept_writes_what_a_whole_build_writes() {
     let dir = good_tree();
     let root = dir.path();
+    // Older English articles sharing one tag with "first" (and "second"), so
+    // that which are related to it follows their tags and dates.
+    let mut tags = TAGS.to_string();
+    for (slug, date, tag) in [
+        ("third", "2026-09-01", "llm"),
+        ("fourth", "2026-08-01", "rag"),
+        ("fifth", "2026-07-01", "llm"),
+    ] {
+        tags += &format!("\n[{slug}]\nen = \"{slug}\"\nru = \"{slug}\"\n");
+        let source = article(slug, slug, date, "Older text.").replace(
+            "tags = [\"llm\", \"rag\"]",
+            &format!("tags = [\"{tag}\", \"{slug}\"]"),
+        );
+        fs::write(root.join("en").join(format!("{slug}.md")), source).unwrap();
+    }
+    fs::write(root.join("tags.toml"), tags).unwrap();
     let (kept_out, whole_out) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
     let mut kept = pipeline::emit::Kept::default();
     let mut loaded = pipeline::Loaded::default();
@@ -1453,15 +1469,26 @@ fn a_rebuild_with_what_the_last_kept_writes_what_a_whole_build_writes() {
             "summary = \"О втором.\"",
         ),
         ("ru/first.md", "title = \"First\"", "title = \"Первая\""),
+        // Related articles: by shared tags, then by closeness in time.
+        ("en/fifth.md", "[\"llm\", \"fifth\"]", "[\"llm\", \"rag\"]"),
+        ("en/fourth.md", "date = 2026-08-01", "date = 2026-09-15"),
     ] {
         std::thread::sleep(std::time::Duration::from_millis(10));
         edit(root, file, from, to);
         let written = rebuild(&mut kept);
         emit(&pipeline::load(root, "").unwrap(), whole_out.path());
-        let (kept_files, whole) = (
-            tree(&kept_out.path().join("content")),
-            tree(&whole_out.path().join("content")),
-        );
+        // The documents, and the pages' files: feeds, sitemaps, social cards
+        // (not the cache, which holds what earlier builds drew too).
+        let made = |out: &Path| {
+            let mut files = tree(&out.join("content"));
+            files.extend(
+                tree(&out.join("root"))
+                    .into_iter()
+                    .map(|(p, b)| (Path::new("root").join(p), b)),
+            );
+            files
+        };
+        let (kept_files, whole) = (made(kept_out.path()), made(whole_out.path()));
         let differ: Vec<_> = kept_files
             .keys()
             .chain(whole.keys())

@@ -123,27 +123,28 @@ impl Site {
     /// shown untranslated.
     pub fn posts(&self, lang: Lang) -> impl Iterator<Item = Post> + '_ {
         let list = self.listing(lang);
-        let postings = TagPostings::of(&list);
-        (0..list.len()).map(move |i| self.post_of(lang, &list, &postings, i))
+        let related = TagPostings::of(&list).related_all();
+        (0..list.len()).map(move |i| self.post_of(lang, &list, &related[i], i))
     }
 
     /// The document of the `i`-th newest article `lang` lists.
     pub fn post(&self, lang: Lang, i: usize) -> Post {
         let list = self.listing(lang);
-        self.post_of(lang, &list, &TagPostings::of(&list), i)
+        let related = related(&TagPostings::of(&list), i);
+        self.post_of(lang, &list, &related, i)
     }
 
     /// The document of `list[i]`, `list` being `lang`'s listing (see
-    /// [`Site::listing`]) with its `postings`: for callers that build every
-    /// document, so both are made once.
+    /// [`Site::listing`]) and `related` the places of its related articles in
+    /// it (see [`related`]).
     pub(crate) fn post_of(
         &self,
         lang: Lang,
         list: &[&Article],
-        postings: &TagPostings,
+        related: &[usize],
         i: usize,
     ) -> Post {
-        self.with_body(self.post_frame(lang, list, postings, i), list[i])
+        self.with_body(self.post_frame(lang, list, related, i), list[i])
     }
 
     /// `frame` (from [`Site::post_frame`]) with the body of `article`.
@@ -161,7 +162,7 @@ impl Site {
         &self,
         lang: Lang,
         list: &[&Article],
-        postings: &TagPostings,
+        related: &[usize],
         i: usize,
     ) -> Post {
         let link = |a: &Article| PostLink {
@@ -181,9 +182,9 @@ impl Site {
             // The list is newest first.
             newer: i.checked_sub(1).map(|j| link(list[j])),
             older: list.get(i + 1).map(|b| link(b)),
-            related: related(list, postings, i)
-                .into_iter()
-                .map(|j| list[j].meta_in(lang, &self.vocabulary))
+            related: related
+                .iter()
+                .map(|&j| list[j].meta_in(lang, &self.vocabulary))
                 .collect(),
             languages: self.languages(&a.front.slug),
             // An untranslated page is the original itself.
@@ -201,51 +202,68 @@ const RELATED: usize = 3;
 
 /// Which articles of a listing carry each tag, by their place in it (in
 /// order): what finds an article's related ones without comparing it with
-/// every other article of the listing.
-pub struct TagPostings<'a> {
-    by_tag: HashMap<&'a str, Vec<usize>>,
+/// every other article of the listing. Tags are numbered, so that comparing
+/// two articles' tags compares numbers.
+pub struct TagPostings {
+    /// Each tag's articles, by the tag's number.
+    by_tag: Vec<Vec<usize>>,
+    /// Each article's tags, by number.
+    tags: Vec<Vec<u32>>,
 }
 
-impl<'a> TagPostings<'a> {
-    pub fn of(list: &[&'a Article]) -> TagPostings<'a> {
-        let mut by_tag: HashMap<&'a str, Vec<usize>> = HashMap::new();
+impl TagPostings {
+    pub fn of(list: &[&Article]) -> TagPostings {
+        let mut numbers: HashMap<&str, u32> = HashMap::new();
+        let mut by_tag: Vec<Vec<usize>> = Vec::new();
+        let mut tags = Vec::with_capacity(list.len());
         for (j, a) in list.iter().enumerate() {
+            let mut of_article = Vec::with_capacity(a.front.tags.len());
             for tag in &a.front.tags {
-                by_tag.entry(tag.as_str()).or_default().push(j);
+                let next = by_tag.len() as u32;
+                let n = *numbers.entry(tag.as_str()).or_insert(next);
+                if n == next {
+                    by_tag.push(Vec::new());
+                }
+                by_tag[n as usize].push(j);
+                of_article.push(n);
             }
+            tags.push(of_article);
         }
-        TagPostings { by_tag }
+        TagPostings { by_tag, tags }
+    }
+
+    /// Every article's related articles (see [`related`]), in the listing's
+    /// order, found on every core.
+    pub fn related_all(&self) -> Vec<Vec<usize>> {
+        let places: Vec<usize> = (0..self.tags.len()).collect();
+        crate::parallel::parallel_map(&places, |&i| related(self, i))
     }
 }
 
-/// Indexes of the articles most related to `list[i]`: most shared tags first, then
+/// Indexes of the articles most related to the `i`-th of the listing `postings`
+/// were made of: most shared tags first, then
 /// closest in time; articles sharing no tag only fill the remaining places.
 ///
 /// The articles sharing a tag are visited closest in time first, through each
 /// of the article's tags' postings, until no article not yet seen could share
 /// more tags than the last of those found (it would have to be in more of the
 /// postings than are left to walk).
-pub fn related(list: &[&Article], postings: &TagPostings, i: usize) -> Vec<usize> {
-    let tags = &list[i].front.tags;
-    let shared = |j: usize| {
-        list[j]
-            .front
-            .tags
-            .iter()
-            .filter(|t| tags.contains(t))
-            .count()
-    };
+pub fn related(postings: &TagPostings, i: usize) -> Vec<usize> {
+    let tags = &postings.tags[i];
+    let count = postings.tags.len();
+    let shared = |j: usize| postings.tags[j].iter().filter(|t| tags.contains(t)).count();
     // Per tag, its postings and the next place to visit below and above `i`.
     let mut walks: Vec<(&[usize], usize, usize)> = tags
         .iter()
-        .filter_map(|t| postings.by_tag.get(t.as_str()))
+        .map(|&t| &postings.by_tag[t as usize])
         .map(|p| {
             let at = p.partition_point(|&j| j < i);
             (p.as_slice(), at, at + usize::from(p.get(at) == Some(&i)))
         })
         .collect();
     let key = |&(j, shared): &(usize, usize)| (std::cmp::Reverse(shared), j.abs_diff(i), j);
-    let mut seen = std::collections::HashSet::from([i]);
+    let mut seen = vec![false; count];
+    seen[i] = true;
     let mut best: Vec<(usize, usize)> = Vec::with_capacity(RELATED + 1);
     loop {
         let left = walks
@@ -275,7 +293,7 @@ pub fn related(list: &[&Article], postings: &TagPostings, i: usize) -> Vec<usize
         } else {
             walks[w].1 -= 1;
         }
-        if seen.insert(j) {
+        if !std::mem::replace(&mut seen[j], true) {
             best.push((j, shared(j)));
             best.sort_by_key(key);
             best.truncate(RELATED);
@@ -283,12 +301,12 @@ pub fn related(list: &[&Article], postings: &TagPostings, i: usize) -> Vec<usize
     }
     // Every article sharing a tag was seen: the closest of the others fill up.
     let mut d = 1;
-    while best.len() < RELATED && (d <= i || i + d < list.len()) {
-        for j in [i.checked_sub(d), Some(i + d).filter(|&j| j < list.len())]
+    while best.len() < RELATED && (d <= i || i + d < count) {
+        for j in [i.checked_sub(d), Some(i + d).filter(|&j| j < count)]
             .into_iter()
             .flatten()
         {
-            if best.len() < RELATED && !seen.contains(&j) {
+            if best.len() < RELATED && !seen[j] {
                 best.push((j, 0));
             }
         }
@@ -344,7 +362,7 @@ mod tests {
             let list: Vec<&Article> = articles.iter().collect();
             let postings = TagPostings::of(&list);
             for i in 0..list.len() {
-                prop_assert_eq!(related(&list, &postings, i), related_by_comparing_all(&list, i), "article {}", i);
+                prop_assert_eq!(related(&postings, i), related_by_comparing_all(&list, i), "article {}", i);
             }
         }
     }
