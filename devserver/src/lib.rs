@@ -17,7 +17,7 @@
 //! Only for fetched documents: a bundled build compiles them into the app, so
 //! Trunk rebuilds it (`scripts/serve` leaves the content to Trunk then).
 
-use engineering_insights::api;
+use engineering_insights::api::{self, Request};
 use model::site_toml::FeedSettings;
 use model::Route;
 use pipeline::{Loaded, Options};
@@ -61,9 +61,9 @@ pub struct Dev {
     frame: Frame,
     loaded: Loaded,
     kept: pipeline::emit::Kept,
-    /// Every page's route, with the document it shows (its path under the
-    /// pipeline's `content/`).
-    routes: HashMap<Route, Vec<String>>,
+    /// Every page's route, with the documents it shows (each with its path
+    /// under the pipeline's `content/`).
+    routes: HashMap<Route, Vec<(Request, String)>>,
     /// What [`prerender::DEV_BUILD_FILE`] says: this run's start and its
     /// rebuilds so far, so that no two rebuilds of any run write the same.
     build: (u128, u64),
@@ -131,11 +131,22 @@ impl Dev {
                 0,
             ),
         };
-        let langs = prerender::load_documents(&dev.content_out(), |_| true)?;
-        dev.routes = Dev::routes_of(&langs);
-        dev.rebuild()?;
-        dev.stamp()?;
+        dev.resync()?;
         Ok(dev)
+    }
+
+    /// Brings the site in the served folder and `folders.out` in line with the
+    /// content, trusting nothing kept from earlier rebuilds: compares every file
+    /// with what is on disk, reads every document into the data layer again,
+    /// and reloads the browser. For the start, and after a Trunk build, which
+    /// replaces the served folder and runs the pipeline itself.
+    pub fn resync(&mut self) -> Result<Rebuilt, String> {
+        self.kept = Default::default();
+        let langs = prerender::load_documents(&self.content_out(), |_| true)?;
+        self.routes = Dev::routes_of(&langs);
+        let rebuilt = self.rebuild()?;
+        self.stamp()?;
+        Ok(rebuilt)
     }
 
     /// Writes the next [`prerender::DEV_BUILD_FILE`]: the pages open in a
@@ -157,13 +168,16 @@ impl Dev {
         self.folders.out.join("content")
     }
 
-    fn routes_of(langs: &[(model::Lang, model::SiteIndex)]) -> HashMap<Route, Vec<String>> {
+    fn routes_of(
+        langs: &[(model::Lang, model::SiteIndex)],
+    ) -> HashMap<Route, Vec<(Request, String)>> {
         prerender::routes(langs)
             .into_iter()
             .map(|route| {
                 let documents = api::documents_for(&route)
-                    .iter()
-                    .filter_map(|r| api::document_path(r).ok())
+                    .into_iter()
+                    .filter_map(|r| Some((api::document_path(&r).ok()?, r)))
+                    .map(|(path, r)| (r, path))
                     .collect();
                 (route, documents)
             })
@@ -231,12 +245,17 @@ impl Dev {
         if rebuilt.files == 0 {
             return Ok(rebuilt);
         }
-        let langs = prerender::load_documents(&content_out, |doc| documents.contains(doc))?;
-        let routes = Dev::routes_of(&langs);
+        // The site's pages, from the indexes just written (not read back), and
+        // the documents that changed read into the app's data layer.
+        let routes = Dev::routes_of(&written.indexes);
+        let requests: HashSet<&Request> = routes.values().flatten().map(|(r, _)| r).collect();
+        prerender::load_wanted(&content_out, requests.into_iter().cloned(), |doc| {
+            documents.contains(doc)
+        })?;
         let mut pages: Vec<&Route> = routes
             .iter()
             .filter(|(route, docs)| {
-                !self.routes.contains_key(*route) || docs.iter().any(|d| documents.contains(d))
+                !self.routes.contains_key(*route) || docs.iter().any(|(_, d)| documents.contains(d))
             })
             .map(|(route, _)| route)
             .collect();

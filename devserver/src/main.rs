@@ -16,6 +16,11 @@ use std::time::{Duration, Instant, SystemTime};
 /// editor's save is often several events).
 const SETTLE: Duration = Duration::from_millis(50);
 
+/// The folder in the served one where Trunk assembles a build (there from the
+/// build's start until Trunk has moved it into place; a failed build leaves it
+/// until the next one).
+const TRUNK_STAGE: &str = ".stage";
+
 fn modified(path: &Path) -> Option<SystemTime> {
     std::fs::metadata(path).and_then(|m| m.modified()).ok()
 }
@@ -43,9 +48,11 @@ fn main() -> ExitCode {
         future,
         today,
     };
-    // Trunk's first build ends with the prerenderer saving the frame.
+    // Trunk's first build ends with the prerenderer saving the frame, then
+    // Trunk moving the build into the served folder.
     let started = SystemTime::now();
-    while modified(&frame_file).is_none_or(|t| t < started) {
+    let stage = site.join(TRUNK_STAGE);
+    while modified(&frame_file).is_none_or(|t| t < started) || stage.exists() {
         std::thread::sleep(Duration::from_millis(200));
     }
     let mut frame_time = modified(&frame_file);
@@ -87,13 +94,39 @@ fn main() -> ExitCode {
         eprintln!("devserver: cannot watch {}: {e}", content.display());
         return ExitCode::FAILURE;
     }
+    let mut trunk_built = false;
     loop {
-        // A new Trunk build (the app's code changed) names the app's files anew.
+        // While Trunk builds (the code changed), it runs the pipeline into the
+        // same folder and then replaces the served folder: a rebuild now would
+        // race it (and fail its move). Edits wait for the build; then the site
+        // is compared with the content anew, as at the start.
+        if stage.exists() {
+            if !trunk_built {
+                println!("devserver: Trunk is building; content edits wait for its build");
+                trunk_built = true;
+            }
+            while changes.try_recv().is_ok() {}
+            std::thread::sleep(Duration::from_millis(200));
+            continue;
+        }
+        // A new Trunk build names the app's files anew.
         if modified(&frame_file) != frame_time {
             frame_time = modified(&frame_file);
             match prerender::Frame::load(&frame_file) {
                 Ok(frame) => dev.set_frame(frame),
                 Err(e) => eprintln!("devserver: {e}"),
+            }
+        }
+        if std::mem::take(&mut trunk_built) {
+            let clock = Instant::now();
+            match dev.resync() {
+                Ok(rebuilt) => println!(
+                    "devserver: after Trunk's build: {} files, {} pages in {} ms",
+                    rebuilt.files,
+                    rebuilt.pages.len() + rebuilt.removed_pages.len(),
+                    clock.elapsed().as_millis()
+                ),
+                Err(e) => eprintln!("devserver: the site served is the last good one:\n{e}"),
             }
         }
         let first = match changes.recv_timeout(Duration::from_millis(500)) {

@@ -230,6 +230,45 @@ fn a_new_article_gets_its_pages_and_takes_them_when_removed() {
     assert_eq!(newest(folders).0, slug);
 }
 
+#[test]
+fn after_a_trunk_build_replaced_the_site_a_resync_brings_back_what_changed_since() {
+    let (served, frame) = served();
+    let folders = &served.folders;
+    let mut dev = Dev::start(folders.clone(), options(), Some(URL.into()), frame).unwrap();
+    // What a Trunk build whose pipeline ran before the edit below leaves.
+    let before = tempfile::tempdir().unwrap();
+    copy_tree(&folders.site, &before.path().join("site"));
+    copy_tree(&folders.out, &before.path().join("out"));
+    let (slug, title) = newest(folders);
+    let page = folders.site.join(Route::article(Lang::En, &slug).file());
+    edit(
+        &folders.content.join("en").join(format!("{slug}.md")),
+        &title,
+        "Retitled during a build",
+    );
+    dev.rebuild().unwrap();
+    assert!(read(page.clone()).contains("Retitled during a build"));
+    for folder in [&folders.site, &folders.out] {
+        fs::remove_dir_all(folder).unwrap();
+    }
+    copy_tree(&before.path().join("site"), &folders.site);
+    copy_tree(&before.path().join("out"), &folders.out);
+    // What the last rebuild kept no longer says what is on disk: a rebuild
+    // trusting it leaves the article's page with the old title.
+    dev.rebuild().unwrap();
+    assert!(!read(page.clone()).contains("Retitled during a build"));
+
+    let resynced = dev.resync().unwrap();
+    assert!(read(page).contains("Retitled during a build"));
+    assert!(
+        read(folders.site.join(Route::home(Lang::En).file())).contains("Retitled during a build")
+    );
+    assert_eq!(newest(folders).1, "Retitled during a build");
+    assert!(resynced
+        .pages
+        .contains(&Route::article(Lang::En, &slug).file()));
+}
+
 /// Every file under `dir`, as paths relative to it.
 fn walk(dir: &Path) -> impl Iterator<Item = String> {
     fn go(dir: &Path, top: &Path, found: &mut Vec<String>) {

@@ -33,6 +33,9 @@ pub struct Written {
     pub removed: Vec<PathBuf>,
     /// How long each kind of file took, in the order first made.
     pub stages: Stages,
+    /// Each language's index, as its pages were written from: what the site's
+    /// pages are (see `model::SiteIndex::site_pages`).
+    pub indexes: Vec<(Lang, model::SiteIndex)>,
 }
 
 /// Time spent per stage of a build, added up over the languages.
@@ -153,6 +156,7 @@ pub fn write_with(
     let output = Output::new();
     let mut written = 0;
     let mut stages = Stages::started();
+    let mut indexes = Vec::new();
     for lang in Lang::ALL {
         // The index goes out in pieces whose size does not grow with the archive.
         let index = site.index(lang);
@@ -173,6 +177,7 @@ pub fn write_with(
             write_json(&output, &content.join(path), &tagged)?;
             written += 1;
         }
+        indexes.push((lang, index));
         stages.mark("lists");
         // Article documents are independent: built and written on every core.
         // Also the documents of articles shown untranslated in this language.
@@ -322,6 +327,7 @@ pub fn write_with(
     stages.mark("removing");
     Ok(Written {
         stages,
+        indexes,
         files: written + sitemaps.len() + 1 + figures + cards.len(),
         rewritten: output.into_rewritten(),
         removed,

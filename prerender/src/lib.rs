@@ -104,41 +104,52 @@ pub fn load_documents(
     content: &Path,
     wanted: impl Fn(&str) -> bool,
 ) -> Result<Vec<(Lang, model::SiteIndex)>, String> {
-    let load = |request: Request| {
-        let path = api::document_path(&request).map_err(|e| e.to_string())?;
-        let file = content.join(&path);
-        api::store(&request, &read(&file)?).map_err(|e| format!("{}: {e}", file.display()))
-    };
-    let load_if_wanted = |request: Request| -> Result<(), String> {
-        let path = api::document_path(&request).map_err(|e| e.to_string())?;
-        if wanted(&path) || api::cached(&request).is_none() {
-            load(request)?;
-        }
-        Ok(())
-    };
     let mut langs = Vec::new();
     for lang in Lang::ALL {
         let posts = every_page(
             |n| Request::IndexPage(lang, n),
-            load,
+            |request| load(content, request),
             |page: &IndexPage| (page.pages, page.posts.clone()),
         )?;
         let tags = every_page(
             |n| Request::Tags(lang, n),
-            load,
+            |request| load(content, request),
             |page: &TagIndex| (page.pages, page.tags.clone()),
         )?;
-        for tag in &tags {
-            for n in PageNumber::count_for(tag.count as usize, PAGE_SIZE).up_to() {
-                load_if_wanted(Request::Tag(lang, tag.slug.clone(), n))?;
-            }
-        }
-        for post in &posts {
-            load_if_wanted(Request::Post(lang, post.slug.clone()))?;
-        }
+        let tagged = tags.iter().flat_map(|tag| {
+            PageNumber::count_for(tag.count as usize, PAGE_SIZE)
+                .up_to()
+                .map(|n| Request::Tag(lang, tag.slug.clone(), n))
+        });
+        let posts_shown = posts.iter().map(|p| Request::Post(lang, p.slug.clone()));
+        load_wanted(content, tagged.chain(posts_shown), &wanted)?;
         langs.push((lang, model::SiteIndex { lang, posts, tags }));
     }
     Ok(langs)
+}
+
+/// Reads each of `requests` into the app's data layer (see [`load_documents`])
+/// when `wanted` says so for its document's path under `content`, or the data
+/// layer does not hold it yet.
+pub fn load_wanted(
+    content: &Path,
+    requests: impl IntoIterator<Item = Request>,
+    wanted: impl Fn(&str) -> bool,
+) -> Result<(), String> {
+    for request in requests {
+        let path = api::document_path(&request).map_err(|e| e.to_string())?;
+        if wanted(&path) || api::cached(&request).is_none() {
+            load(content, request)?;
+        }
+    }
+    Ok(())
+}
+
+/// Reads the document `request` asks for from `content` into the data layer.
+fn load(content: &Path, request: Request) -> Result<api::Document, String> {
+    let path = api::document_path(&request).map_err(|e| e.to_string())?;
+    let file = content.join(&path);
+    api::store(&request, &read(&file)?).map_err(|e| format!("{}: {e}", file.display()))
 }
 
 /// The items of every page of a paged list (the index, the tag list), from its

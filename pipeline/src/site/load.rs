@@ -271,7 +271,7 @@ fn load_article(
             lang,
             path: path.to_path_buf(),
             front,
-            body,
+            body: std::sync::Arc::new(body),
             digest: crate::digest::digest(split.body),
             body_line: split.body_line,
             update_notes: source

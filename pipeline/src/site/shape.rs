@@ -343,7 +343,7 @@ mod tests {
             lang: Lang::En,
             path: "a.md".into(),
             front: crate::front_matter::parse(std::path::Path::new("a.md"), split.front).unwrap(),
-            body: crate::markdown::Rendered::default(),
+            body: Default::default(),
             digest: String::new(),
             body_line: 1,
             update_notes: BTreeMap::new(),
