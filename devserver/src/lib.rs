@@ -176,8 +176,10 @@ impl Dev {
             .map(|route| {
                 let documents = api::documents_for(&route)
                     .into_iter()
-                    .filter_map(|r| Some((api::document_path(&r).ok()?, r)))
-                    .map(|(path, r)| (r, path))
+                    .filter_map(|r| {
+                        let path = api::document_path(&r).ok()?;
+                        Some((r, path))
+                    })
                     .collect();
                 (route, documents)
             })
