@@ -142,7 +142,7 @@ impl Dev {
     /// replaces the served folder and runs the pipeline itself.
     pub fn resync(&mut self) -> Result<Rebuilt, String> {
         self.kept = Default::default();
-        let langs = prerender::load_documents(&self.content_out(), |_| true)?;
+        let langs = prerender::load_documents(&self.content_out())?;
         self.routes = Dev::routes_of(&langs);
         let rebuilt = self.rebuild()?;
         self.stamp()?;

@@ -3,8 +3,9 @@
 //! prerenderer saves the pages' frame in FRAME_FILE, see `PRERENDER_FRAME`),
 //! then watches CONTENT_DIR and rebuilds what each edit changes (see the
 //! library). While Trunk builds again (the code changed), edits wait for its
-//! build to be in place; then the whole site is compared with the content. The site URL is `SITE_URL`, as for the pipeline. An edit that
-//! breaks the content prints the errors and keeps the last good site.
+//! build to be in place; then the whole site is compared with the content. The
+//! site URL is `SITE_URL`, as for the pipeline. An edit that breaks the content
+//! prints the errors and keeps the last good site.
 
 use devserver::{Dev, Folders};
 use notify::{RecursiveMode, Watcher};

@@ -96,14 +96,9 @@ pub fn write(path: &Path, text: &str) -> Result<(), String> {
 
 /// Loads the pipeline's documents (`content`, i.e. `target/site/content`) into the
 /// app's data layer, checked exactly as the app checks fetched ones, and returns
-/// each language's whole index as they describe it. The pages of the index and
-/// of the tag list are always read; a tag's or an article's document only when
-/// `wanted` says so for its path under `content` (or the data layer does not
-/// hold it yet): the development server reads again only what an edit changed.
-pub fn load_documents(
-    content: &Path,
-    wanted: impl Fn(&str) -> bool,
-) -> Result<Vec<(Lang, model::SiteIndex)>, String> {
+/// each language's whole index as they describe it: every page of the index and
+/// of the tag list, every tag's pages and every article's document.
+pub fn load_documents(content: &Path) -> Result<Vec<(Lang, model::SiteIndex)>, String> {
     let mut langs = Vec::new();
     for lang in Lang::ALL {
         let posts = every_page(
@@ -122,7 +117,9 @@ pub fn load_documents(
                 .map(|n| Request::Tag(lang, tag.slug.clone(), n))
         });
         let posts_shown = posts.iter().map(|p| Request::Post(lang, p.slug.clone()));
-        load_wanted(content, tagged.chain(posts_shown), &wanted)?;
+        for request in tagged.chain(posts_shown) {
+            load(content, request)?;
+        }
         langs.push((lang, model::SiteIndex { lang, posts, tags }));
     }
     Ok(langs)
@@ -130,7 +127,8 @@ pub fn load_documents(
 
 /// Reads each of `requests` into the app's data layer (see [`load_documents`])
 /// when `wanted` says so for its document's path under `content`, or the data
-/// layer does not hold it yet.
+/// layer does not hold it yet: the development server reads again only what an
+/// edit changed.
 pub fn load_wanted(
     content: &Path,
     requests: impl IntoIterator<Item = Request>,
@@ -326,7 +324,7 @@ pub fn page(frame: &Frame, content: &Path, route: &Route) -> Result<(String, Str
 pub fn run(site: &Path, content: &Path) -> Result<(Summary, Frame), String> {
     let public_url = format!("{BASE}/");
     let frame = prepare(site)?;
-    let langs = load_documents(content, |_| true)?;
+    let langs = load_documents(content)?;
     let endpoint = api::subscribe_endpoint();
 
     let mut pages = Vec::new();
