@@ -317,8 +317,10 @@ fn results_panel(input: SearchInput) -> Result<Results, ChunkError> {
     let results = Memo::new(move |_| match found.get() {
         None => Outcome::Loading,
         Some(Err(error)) => Outcome::Failed(error),
-        // The previous language's, until this one's arrives.
+        // The previous language's, until this one's arrives; and no "no
+        // matches" for the last query while this one's results are on their way.
         Some(Ok(found)) if found.lang != lang.get() => Outcome::Loading,
+        Some(Ok(found)) if found.docs.is_empty() && found.words != words.get() => Outcome::Loading,
         Some(Ok(found)) => Outcome::Found(found.docs, found.forms),
     });
     // The results listed are a query's before the last (its parts are on their

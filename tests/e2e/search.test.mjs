@@ -183,6 +183,28 @@ test('a query with no matches says so in the reader’s language', async () => {
   }
 });
 
+test('while a query’s results are on their way, the last query’s “no matches” is not said of it', async () => {
+  const page = await site.page();
+  const box = await openSearch(site, page, 'en');
+  await box.pressSequentially('zzqxv');
+  const none = (q) => page.getByText(locales.en.search_no_results.replace('{q}', q));
+  await none('zzqxv').waitFor();
+  // The next query's parts and results are held until released.
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route('**/content/en/search/*/*.json', async (route) => {
+    await held;
+    await route.continue().catch(() => {});
+  });
+  await box.fill('cache');
+  await page.getByText(locales.en.search_loading).waitFor();
+  assert.equal(await none('cache').count(), 0, 'no “no matches” for a query still being searched');
+  assert.equal(await none('zzqxv').count(), 0);
+  release();
+  assert.ok((await results(page)).length > 0);
+  await page.context().close();
+});
+
 test('switching language while searching searches the other language', async () => {
   const page = await site.page();
   await page.goto(`${site.server.url}/en/`);
