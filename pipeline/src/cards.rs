@@ -498,11 +498,6 @@ fn key(shapes: &[Shape]) -> String {
     crate::digest::file_hash(format!("{DRAWING}\n{shapes:?}").as_bytes())
 }
 
-/// The card drawn as a PNG.
-pub fn png(card: &Card) -> Result<Vec<u8>, String> {
-    encode(&draw(&shapes(card)))
-}
-
 /// A palette PNG of the card's pixels.
 fn encode(pixels: &[u8]) -> Result<Vec<u8>, String> {
     let mut out = Vec::new();
@@ -576,6 +571,11 @@ pub fn write(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The card drawn as a PNG, as [`write`] draws it.
+    fn png(card: &Card) -> Result<Vec<u8>, String> {
+        encode(&draw(&shapes(card)))
+    }
 
     #[test]
     fn a_short_title_is_drawn_large_on_one_or_two_lines() {
