@@ -13,7 +13,10 @@
 //     shown, each brotli; plus the views' chunk, which holds the search code), and
 //     the time of each keystroke while typing, parts loaded as they are reached,
 //     and apart: the keystrokes that fetched nothing (the app's own work) and
-//     those that waited for a part or a result's document.
+//     those that waited for a part or a result's document, and every keystroke's
+//     own time once the last of them arrived; what a visit downloads when its
+//     first query is one of those words typed letter by letter (every prefix a
+//     query of its own, as a reader types).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -96,9 +99,25 @@ for (let i = 0; i < runs; i++) {
 const viewsChunk = fs.readdirSync(dist).find((f) => /^split_views-.*\.wasm$/.test(f));
 const codeBytes = brotli(fs.readFileSync(path.join(dist, viewsChunk)));
 
-/** What the first query `query` of a visit downloads, typed at once (`fill`), until
- * its results are listed and nothing more is on its way. */
-async function firstQuery(lang, query) {
+/** Sets the search field to `value` as typing does (an input event), and waits
+ * until its outcome is shown: no list marked busy, no loading note. In the page. */
+const SETTLE = `
+  window.__type = async (value) => {
+    const field = document.getElementById('search-input');
+    field.value = value;
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+    // Reactive updates flush in microtasks; then wait while parts are on their way.
+    await new Promise((r) => setTimeout(r, 0));
+    while (document.querySelector('#search-results[aria-busy=true]') || document.querySelector('.search__dropdown p.search__note:only-child')?.textContent.endsWith('…')) {
+      await new Promise((r) => setTimeout(r, 1));
+    }
+  };`;
+
+/** What the first query `query` of a visit downloads until its results are listed
+ * and nothing more is on its way: typed at once (`fill`), or (`letters`) letter by
+ * letter as a reader types, each prefix's outcome shown before the next letter,
+ * so every prefix is a query of its own. */
+async function firstQuery(lang, query, letters = false) {
   const page = await newPage();
   await page.goto(`${server.url}/${lang}/`);
   await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
@@ -107,7 +126,14 @@ async function firstQuery(lang, query) {
   const input = page.locator('#search-input');
   await input.focus();
   const t0 = Date.now();
-  await input.fill(query);
+  if (letters) {
+    await page.evaluate(SETTLE);
+    for (let i = 1; i <= [...query].length; i++) {
+      await page.evaluate((v) => window.__type(v), [...query].slice(0, i).join(''));
+    }
+  } else {
+    await input.fill(query);
+  }
   await page.locator('.search__results[aria-busy=false]').waitFor();
   const ms = Date.now() - t0;
   await page.waitForLoadState('networkidle');
@@ -135,32 +161,21 @@ async function typed(lang, words) {
   await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
   await page.waitForLoadState('networkidle');
   await page.locator('#search-input').focus();
+  await page.evaluate(SETTLE);
   const times = await page.evaluate(async (ws) => {
-    const field = document.getElementById('search-input');
-    const set = (value) => {
-      field.value = value;
-      field.dispatchEvent(new Event('input', { bubbles: true }));
-    };
-    const settled = async () => {
-      // Reactive updates flush in microtasks; then wait while parts are on their way.
-      await new Promise((r) => setTimeout(r, 0));
-      while (document.querySelector('#search-results[aria-busy=true]') || document.querySelector('.search__dropdown p.search__note:only-child')?.textContent.endsWith('…')) {
-        await new Promise((r) => setTimeout(r, 1));
-      }
-    };
     const out = [];
     for (const word of ws) {
-      set('');
-      await settled();
+      await window.__type('');
       for (let i = 1; i <= word.length; i++) {
         const before = performance.getEntriesByType('resource').length;
         const start = performance.now();
-        set(word.slice(0, i));
-        await settled();
+        await window.__type(word.slice(0, i));
         const ms = performance.now() - start;
-        // Whether it waited for a part or a result's document.
-        const fetched = performance.getEntriesByType('resource').slice(before).some((e) => e.name.includes('/content/'));
-        out.push({ ms, fetched });
+        // Whether it waited for a part or a result's document, and the app's
+        // own time: from the last of them arriving to the outcome shown.
+        const arrived = performance.getEntriesByType('resource').slice(before).filter((e) => e.name.includes('/content/'));
+        const app = arrived.length ? start + ms - Math.max(...arrived.map((e) => e.responseEnd)) : ms;
+        out.push({ ms, fetched: arrived.length > 0, app });
       }
     }
     return out;
@@ -170,7 +185,12 @@ async function typed(lang, words) {
     const ms = list.map((k) => k.ms).sort((a, b) => a - b);
     return { n: ms.length, p95: ms[Math.floor(ms.length * 0.95)] ?? 0, max: ms.at(-1) ?? 0, median: ms[ms.length >> 1] ?? 0 };
   };
-  return { ...summary(times), fetching: summary(times.filter((k) => k.fetched)), local: summary(times.filter((k) => !k.fetched)) };
+  return {
+    ...summary(times),
+    fetching: summary(times.filter((k) => k.fetched)),
+    local: summary(times.filter((k) => !k.fetched)),
+    app: summary(times.map((k) => ({ ms: k.app }))),
+  };
 }
 
 const searchRows = [];
@@ -180,8 +200,11 @@ for (const [lang, one, three, typed] of [
 ]) {
   const first = await firstQuery(lang, one);
   const threeWords = await firstQuery(lang, three);
+  const lettered = [];
+  for (const word of typed) lettered.push({ word, ...(await firstQuery(lang, word, true)) });
+  lettered.sort((a, b) => a.bytes - b.bytes);
   const keys = await keystrokes(lang, typed);
-  searchRows.push([lang, first, threeWords, keys, read(`${lang}/search.json`).length]);
+  searchRows.push([lang, first, threeWords, keys, lettered]);
 }
 await browser.close();
 await server.close();
@@ -197,10 +220,13 @@ console.log('');
 const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
 console.log(`Search (views' chunk with the search code: ${kb(codeBytes)} brotli, fetched when idle after the takeover; counted in "in all"):`);
 console.log('');
-console.log('| search | first query, one word: index + parts + results (requests, parts) | in all, code included | time | three words: index + parts + results | in all | keystrokes typed: median, p95, worst | keystrokes that fetched nothing: p95, worst | keystrokes that waited for a part or a result: median, worst |');
-console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
-for (const [lang, one, three, keys] of searchRows) {
+console.log('| search | first query, one word: index + parts + results (requests, parts) | in all, code included | time | three words: index + parts + results | in all | one word typed letter by letter, in all: median, worst (of the typed words) | keystrokes typed: median, p95, worst | keystrokes that fetched nothing: p95, worst | keystrokes that waited for a part or a result: median, worst | the app\'s own time of every keystroke (after the last part or result arrived): p95, worst |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+for (const [lang, one, three, keys, lettered] of searchRows) {
+  const median = lettered[lettered.length >> 1];
+  const worst = lettered.at(-1);
+  const f = (k) => `${k.p95.toFixed(1)}, ${k.max.toFixed(1)} ms`;
   console.log(
-    `| ${lang} | ${kb(one.bytes)} (${one.requests}, ${one.parts} parts) | ${kb(one.bytes + codeBytes)} | ${one.ms} ms | ${kb(three.bytes)} (${three.requests}, ${three.parts} parts) | ${kb(three.bytes + codeBytes)} | ${keys.median.toFixed(1)}, ${keys.p95.toFixed(1)}, ${keys.max.toFixed(1)} ms (${keys.n}) | ${keys.local.p95.toFixed(1)}, ${keys.local.max.toFixed(1)} ms (${keys.local.n}) | ${keys.fetching.median.toFixed(1)}, ${keys.fetching.max.toFixed(1)} ms (${keys.fetching.n}) |`,
+    `| ${lang} | ${kb(one.bytes)} (${one.requests}, ${one.parts} parts) | ${kb(one.bytes + codeBytes)} | ${one.ms} ms | ${kb(three.bytes)} (${three.requests}, ${three.parts} parts) | ${kb(three.bytes + codeBytes)} | ${kb(median.bytes + codeBytes)} (${median.word}), ${kb(worst.bytes + codeBytes)} (${worst.word}: ${worst.requests} requests, ${worst.parts} parts) | ${keys.median.toFixed(1)}, ${keys.p95.toFixed(1)}, ${keys.max.toFixed(1)} ms (${keys.n}) | ${f(keys.local)} (${keys.local.n}) | ${keys.fetching.median.toFixed(1)}, ${keys.fetching.max.toFixed(1)} ms (${keys.fetching.n}) | ${f(keys.app)} |`,
   );
 }

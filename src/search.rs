@@ -55,47 +55,66 @@ pub fn query_words(query: &str) -> Vec<String> {
         .collect()
 }
 
-/// The prefixes a query word is looked up by, longest first: the word itself,
-/// then, for a form the articles never use ("prefixes" where they say "prefix"),
-/// each shorter one down to two thirds of the word, which stands in for the
-/// stem. A one-letter word only as itself, and only as a whole form.
-fn prefixes(word: &str) -> Vec<String> {
-    let chars: Vec<char> = word.chars().collect();
-    if chars.len() < MIN_PREFIX {
-        return vec![word.to_string()];
-    }
-    let shortest = (chars.len() * 2)
-        .div_ceil(3)
-        .max(MIN_PREFIX + 1)
-        .min(chars.len());
-    (shortest..=chars.len())
-        .rev()
-        .map(|n| chars[..n].iter().collect())
-        .collect()
+/// The most parts one query word may reach. A prefix that starts the forms of
+/// more (a word's first two or three letters in a large archive: "pr" reaches
+/// 46 parts of 863 at 10,000 Russian articles, 280 KB) is not looked up, so a
+/// keystroke never loads more than these, and typing a word letter by letter
+/// loads about as much as the word does.
+const MAX_PARTS: usize = 4;
+
+/// How a query word is looked up: by these prefixes, longest first (the first
+/// that has forms wins), or (`whole`) only as itself, a whole form; in these
+/// parts.
+struct Lookup {
+    prefixes: Vec<String>,
+    whole: bool,
+    parts: std::ops::Range<usize>,
 }
 
-/// The parts of `index` the query `words` reach, in order, each once: those
-/// that can hold forms starting with a word's shortest prefix.
+/// A query word's [`Lookup`]: by the word itself, then, for a form the articles
+/// never use ("prefixes" where they say "prefix"), each shorter prefix down to
+/// two thirds of the word, which stands in for the stem; only those reaching
+/// at most [`MAX_PARTS`]. A one-letter word, or one whose every prefix reaches
+/// further, only as a whole form, in the part it would be in.
+fn lookup(index: &SearchIndex, word: &str) -> Lookup {
+    let chars: Vec<char> = word.chars().collect();
+    let shortest = (chars.len() * 2).div_ceil(3).max(MIN_PREFIX + 1);
+    let mut parts = 0..0;
+    let mut prefixes = Vec::new();
+    if chars.len() >= MIN_PREFIX {
+        for n in (shortest.min(chars.len())..=chars.len()).rev() {
+            let prefix: String = chars[..n].iter().collect();
+            let range = index.parts_for_prefix(&prefix);
+            if range.len() > MAX_PARTS {
+                break;
+            }
+            parts = range;
+            prefixes.push(prefix);
+        }
+    }
+    let whole = prefixes.is_empty();
+    if whole {
+        let start = index.parts_for_prefix(word).start;
+        parts = start..(start + 1).min(index.parts.len());
+        prefixes.push(word.to_string());
+    }
+    Lookup {
+        prefixes,
+        whole,
+        parts,
+    }
+}
+
+/// The parts of `index` the query `words` reach, in order, each once (see
+/// [`lookup`]).
 pub fn parts_for(index: &SearchIndex, words: &[String]) -> Vec<usize> {
     let mut parts: Vec<usize> = words
         .iter()
-        .flat_map(|word| reach(index, word, &prefixes(word)))
+        .flat_map(|word| lookup(index, word).parts)
         .collect();
     parts.sort_unstable();
     parts.dedup();
     parts
-}
-
-/// The parts one word, looked up by its `prefixes`, reaches (see [`parts_for`]).
-fn reach(index: &SearchIndex, word: &str, prefixes: &[String]) -> std::ops::Range<usize> {
-    let shortest = prefixes.last().map_or("", String::as_str);
-    let range = index.parts_for_prefix(shortest);
-    if word.chars().count() < MIN_PREFIX {
-        // Only the part it would be in.
-        range.start..(range.start + 1).min(range.end)
-    } else {
-        range
-    }
 }
 
 /// A loaded part, by its position in the index.
@@ -113,14 +132,16 @@ pub fn search(index: &SearchIndex, parts: &[Part], words: &[String]) -> (Vec<Hit
     let mut scores = vec![(0u32, 0usize); docs];
     let mut matched = Vec::new();
     for word in words {
-        let prefixes = prefixes(word);
-        let range = reach(index, word, &prefixes);
+        let Lookup {
+            prefixes,
+            whole,
+            parts: range,
+        } = lookup(index, word);
         let reached: Vec<&SearchPart> = parts
             .iter()
             .filter(|(n, _)| range.contains(n))
             .map(|(_, p)| &**p)
             .collect();
-        let whole = word.chars().count() < MIN_PREFIX;
         // The stems (by id, with their postings and the part they were found in)
         // of the longest prefix that has forms.
         let mut stems: Vec<(u32, &SearchPart, usize)> = prefixes
@@ -384,6 +405,48 @@ mod tests {
             1
         );
         assert!(search(&index, &[], &query_words("cache")).0.is_empty());
+    }
+
+    #[test]
+    fn a_prefix_that_reaches_too_many_parts_is_looked_up_as_a_whole_form() {
+        // "pro" starts the forms of seven parts: more than one keystroke may load.
+        let (index, parts) = indexed(
+            8,
+            &[
+                ("pro", 0, &[(0, 1)]),
+                ("probe", 1, &[(1, 1)]),
+                ("process", 2, &[(2, 1)]),
+                ("produce", 3, &[(3, 1)]),
+                ("program", 4, &[(4, 1)]),
+                ("project", 5, &[(5, 1)]),
+                ("proxy", 6, &[(6, 1)]),
+                ("queue", 7, &[(7, 1)]),
+            ],
+            &[1, 2, 3, 4, 5, 6, 7],
+        );
+        assert!(index.parts_for_prefix("pro").len() > MAX_PARTS);
+        let words = |q: &str| query_words(q);
+        let docs = |q: &str| -> Vec<u32> {
+            search(&index, &parts, &words(q))
+                .0
+                .iter()
+                .map(|h| h.doc)
+                .collect()
+        };
+        // Only the part the whole form "pro" is in, and only that form.
+        assert_eq!(parts_for(&index, &words("pro")), [0]);
+        assert_eq!(docs("pro"), [0]);
+        assert_eq!(parts_for(&index, &words("pr")), [0], "two letters alike");
+        assert_eq!(docs("pr"), [] as [u32; 0]);
+        // A longer prefix within reach is looked up as a prefix; its fallback
+        // down to "pro" is dropped, as it would reach too far.
+        // (Part 0 may hold forms between "pro" and "probe".)
+        assert_eq!(parts_for(&index, &words("prob")), [0, 1]);
+        assert_eq!(docs("prob"), [1]);
+        assert_eq!(parts_for(&index, &words("prox queue")), [5, 6, 7]);
+        assert_eq!(docs("prox queue"), [6, 7]);
+        // Within reach, a short prefix still finds every form it starts.
+        assert_eq!(docs("qu"), [7]);
     }
 
     #[test]

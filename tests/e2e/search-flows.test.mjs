@@ -7,7 +7,9 @@
 // a result client-side; a deploy mid-search asks for a reload.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { siteFor, locales, contentIndex, heading, headingIs, sameDocument, searchSlugs, searchIndex, openSearch as open, searchResults as results, CONTENT } from './support.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ROOT, siteFor, locales, contentIndex, heading, headingIs, sameDocument, searchSlugs, searchIndex, openSearch as open, searchResults as results, CONTENT } from './support.mjs';
 
 const site = siteFor(process.env.E2E_DIST ?? 'dist');
 
@@ -66,6 +68,62 @@ for (const lang of ['en', 'ru']) {
     await headingIs(page, post.title);
     assert.equal(new URL(page.url()).pathname, `/${lang}/blog/${post.slug}`);
     assert.ok(await sameDocument(page), 'no reload');
+    assert.deepEqual(page.consoleErrors, []);
+    await page.context().close();
+  });
+}
+
+/** The most parts of the index one query word may reach, as `search::MAX_PARTS`
+ * has it (read from its source). */
+const MAX_PARTS = Number(/const MAX_PARTS: usize = (\d+);/.exec(fs.readFileSync(path.join(ROOT, 'src/search.rs'), 'utf8'))[1]);
+
+/** The parts of `index` that may hold forms starting with `prefix`, as
+ * `SearchIndex::parts_for_prefix` counts them. */
+function reach(index, prefix) {
+  const start = Math.max(0, index.parts.filter((first) => first <= prefix).length - 1);
+  let end = start + 1;
+  while (end < index.parts.length && index.parts[end].startsWith(prefix)) end++;
+  return end - start;
+}
+
+for (const lang of ['en', 'ru']) {
+  test(`${lang}: typed letter by letter, no keystroke loads more than ${MAX_PARTS} parts of the index, however many its first letters reach`, async () => {
+    const index = searchIndex(lang);
+    // The title word whose first two letters start the forms of the most parts
+    // (in a large archive, "pr" reaches dozens).
+    const titleWords = contentIndex(lang)
+      .posts.filter((p) => !p.written_in)
+      .flatMap((p) => p.title.toLowerCase().split(/[^\p{L}\p{N}]+/u))
+      .filter((w) => [...w].length >= 6);
+    const reachOf = (w) => reach(index, [...w].slice(0, 2).join(''));
+    const word = [...new Set(titleWords)].sort((a, b) => reachOf(b) - reachOf(a) || a.localeCompare(b))[0];
+    const page = await site.page();
+    await openSearch(page, lang);
+    await page.waitForLoadState('networkidle');
+    const partsOf = () => page.contentRequests.filter((p) => p.startsWith(`/content/${lang}/search/${index.parts_version}/`));
+    const letters = [...word];
+    for (let i = 1; i <= letters.length; i++) {
+      const before = partsOf().length;
+      const prefix = letters.slice(0, i).join('');
+      // As typing does (an input event), then until its outcome is shown: no list
+      // marked busy, no loading note.
+      await page.evaluate(async (value) => {
+        const field = document.getElementById('search-input');
+        field.value = value;
+        field.dispatchEvent(new Event('input', { bubbles: true }));
+        await new Promise((r) => setTimeout(r, 0));
+        while (
+          document.querySelector('#search-results[aria-busy=true]') ||
+          document.querySelector('.search__dropdown p.search__note:only-child')?.textContent.endsWith('…')
+        ) {
+          await new Promise((r) => setTimeout(r, 5));
+        }
+      }, prefix);
+      const loaded = partsOf().length - before;
+      assert.ok(loaded <= MAX_PARTS, `"${prefix}" (its first two letters reach ${reachOf(word)} of ${index.parts.length} parts) loaded ${loaded} parts`);
+    }
+    // The whole word is looked up as a prefix again: its articles are listed.
+    assert.ok((await results(page)).length > 0, `${word} finds its article`);
     assert.deepEqual(page.consoleErrors, []);
     await page.context().close();
   });
