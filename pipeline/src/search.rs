@@ -48,7 +48,7 @@ pub const PART_BYTES: usize = 24 * 1024;
 /// typing a query downloads. With 4,000 a Russian result was 2.5 KB brotli, with
 /// 1,200 it is 1.0 KB, and a title word is still found in its text (else in its
 /// summary) for 82–87 % of the real articles, against 86–92 % (BENCHMARKS.md,
-/// "Search in parts").
+/// "A query typed letter by letter").
 pub const SNIPPET_TEXT: usize = 1200;
 
 /// The first `chars` characters of `text`, cut after a whole word.
