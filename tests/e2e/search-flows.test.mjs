@@ -3,8 +3,10 @@
 // language (scripts/test builds one with `scripts/build --content` and runs this
 // file against it): the words of an article's title find it first; a query
 // loads only the parts of the index its words reach and the documents of the
-// results shown, each once, and a longer query only what it adds; the keys open
-// a result client-side; a deploy mid-search asks for a reload.
+// results shown, each once, and a longer query only what it adds; a word typed
+// letter by letter loads at most a few parts a keystroke, however many its first
+// letters reach; the keys open a result client-side; a deploy mid-search asks for
+// a reload.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
