@@ -23,6 +23,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { chromium } from '../tests/e2e/node_modules/playwright-core/index.mjs';
 import { serve } from '../tests/e2e/server.mjs';
+import { typeSettled } from '../tests/e2e/typing.mjs';
 
 const dist = path.resolve(process.argv[2] ?? 'dist');
 const content = path.resolve(process.argv[3] ?? 'target/synth/site/content');
@@ -99,20 +100,6 @@ for (let i = 0; i < runs; i++) {
 const viewsChunk = fs.readdirSync(dist).find((f) => /^split_views-.*\.wasm$/.test(f));
 const codeBytes = brotli(fs.readFileSync(path.join(dist, viewsChunk)));
 
-/** Sets the search field to `value` as typing does (an input event), and waits
- * until its outcome is shown: no list marked busy, no loading note. In the page. */
-const SETTLE = `
-  window.__type = async (value) => {
-    const field = document.getElementById('search-input');
-    field.value = value;
-    field.dispatchEvent(new Event('input', { bubbles: true }));
-    // Reactive updates flush in microtasks; then wait while parts are on their way.
-    await new Promise((r) => setTimeout(r, 0));
-    while (document.querySelector('#search-results[aria-busy=true]') || document.querySelector('.search__dropdown p.search__note:only-child')?.textContent.endsWith('…')) {
-      await new Promise((r) => setTimeout(r, 1));
-    }
-  };`;
-
 /** What the first query `query` of a visit downloads until its results are listed
  * and nothing more is on its way: typed at once (`fill`), or (`letters`) letter by
  * letter as a reader types, each prefix's outcome shown before the next letter,
@@ -127,9 +114,8 @@ async function firstQuery(lang, query, letters = false) {
   await input.focus();
   const t0 = Date.now();
   if (letters) {
-    await page.evaluate(SETTLE);
     for (let i = 1; i <= [...query].length; i++) {
-      await page.evaluate((v) => window.__type(v), [...query].slice(0, i).join(''));
+      await page.evaluate(typeSettled, [...query].slice(0, i).join(''));
     }
   } else {
     await input.fill(query);
@@ -161,7 +147,8 @@ async function typed(lang, words) {
   await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
   await page.waitForLoadState('networkidle');
   await page.locator('#search-input').focus();
-  await page.evaluate(SETTLE);
+  // The loop runs in the page, so each keystroke is timed by the page's clock.
+  await page.evaluate(`window.__type = ${typeSettled}`);
   const times = await page.evaluate(async (ws) => {
     const out = [];
     for (const word of ws) {

@@ -12,6 +12,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT, siteFor, locales, contentIndex, heading, headingIs, sameDocument, searchSlugs, searchIndex, openSearch as open, searchResults as results, CONTENT } from './support.mjs';
+import { typeSettled } from './typing.mjs';
 
 const site = siteFor(process.env.E2E_DIST ?? 'dist');
 
@@ -107,20 +108,7 @@ for (const lang of ['en', 'ru']) {
     for (let i = 1; i <= letters.length; i++) {
       const before = partsOf().length;
       const prefix = letters.slice(0, i).join('');
-      // As typing does (an input event), then until its outcome is shown: no list
-      // marked busy, no loading note.
-      await page.evaluate(async (value) => {
-        const field = document.getElementById('search-input');
-        field.value = value;
-        field.dispatchEvent(new Event('input', { bubbles: true }));
-        await new Promise((r) => setTimeout(r, 0));
-        while (
-          document.querySelector('#search-results[aria-busy=true]') ||
-          document.querySelector('.search__dropdown p.search__note:only-child')?.textContent.endsWith('…')
-        ) {
-          await new Promise((r) => setTimeout(r, 5));
-        }
-      }, prefix);
+      await page.evaluate(typeSettled, prefix);
       const loaded = partsOf().length - before;
       assert.ok(loaded <= MAX_PARTS, `"${prefix}" (its first two letters reach ${reachOf(word)} of ${index.parts.length} parts) loaded ${loaded} parts`);
     }
