@@ -38,7 +38,9 @@
   });
   addEventListener('load', function () {
     painted.then(function () {
-      import('./start.js');
+      // Against the page's <base>, said here: WebKit resolves an inline
+      // script's relative import against the page's own URL.
+      import(new URL('./start.js', document.baseURI));
     });
   });
 })();

@@ -217,6 +217,13 @@ fn dev_reload_script() -> String {
 
 /// Turns Trunk's output in `site` into the [`Frame`] of every page: the app's
 /// start-up module under a hashed name, the early script and the icon inline.
+/// How the early script (`public/boot.js`) imports the start-up module, whose
+/// name the prerenderer puts in: resolved against the page's `<base>` by the
+/// script itself, as WebKit resolves an inline script's `import('./x.js')`
+/// against the page's own URL (`/en/x.js`), where Chromium and Firefox take the
+/// `<base>`.
+const START_IMPORT: &str = "import(new URL('./start.js', document.baseURI))";
+
 /// Consumes `boot.js` and `start.js` (they are not deployed themselves).
 pub fn prepare(site: &Path) -> Result<Frame, String> {
     let public_url = format!("{BASE}/");
@@ -240,9 +247,9 @@ pub fn prepare(site: &Path) -> Result<Frame, String> {
     // the start-up module by its hashed name.
     let boot = take(&site.join("boot.js"))?;
     let boot = boot
-        .contains("import('./start.js')")
+        .contains(START_IMPORT)
         .then(|| boot.replacen("'./start.js'", &format!("'./{start_file}'"), 1))
-        .ok_or("boot.js: no import('./start.js')")?;
+        .ok_or_else(|| format!("boot.js: no {START_IMPORT}"))?;
     let boot_hash = template
         .inline_script("<script src=\"boot.js\"></script>", &boot)
         .map_err(|e| e.to_string())?;
