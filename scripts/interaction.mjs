@@ -160,7 +160,7 @@ async function interact(before, act) {
  * text is carried into the app's when it takes over). */
 const searchKey = (before) =>
   interact(before, async (page) => {
-    await page.locator('.site-header input[type=search]').click();
+    await page.locator('#search-input').click();
     const since = await now(page);
     await page.keyboard.press('c');
     return since;

@@ -295,12 +295,11 @@ mod browser {
         selection: (Option<u32>, Option<u32>),
     }
 
-    /// The search field, found by its type in the site's header (the header is
-    /// the app's own markup, so its shape is known).
+    /// The search field, found by its id (the header is the app's own markup:
+    /// the prerendered field and the app's have the same one).
     fn search_input() -> Option<HtmlInputElement> {
         document()
-            .query_selector(".site-header input[type='search']")
-            .ok()??
+            .get_element_by_id(crate::components::search_box::INPUT_ID)?
             .dyn_into()
             .ok()
     }

@@ -10,7 +10,7 @@ mod more_articles;
 mod pagination;
 mod post_card;
 mod post_list;
-mod search_box;
+pub(crate) mod search_box;
 mod site_footer;
 mod site_header;
 mod status;

@@ -139,7 +139,14 @@ pub fn SearchBox() -> impl IntoView {
             <input
                 id=INPUT_ID
                 node_ref=field
-                type="search"
+                // A text field, not `type="search"`: the combobox role and
+                // `aria-expanded` are not allowed on a search field (ARIA in
+                // HTML; the Nu HTML Checker says so), and the APG's combobox
+                // is a text input. `inputmode` and `enterkeyhint` keep the
+                // phone's search keyboard.
+                type="text"
+                inputmode="search"
+                enterkeyhint="search"
                 class="search__input"
                 maxlength=search::MAX_QUERY_CHARS.to_string()
                 placeholder=move || t().search_placeholder
@@ -172,8 +179,9 @@ pub fn SearchBox() -> impl IntoView {
     }
 }
 
-/// Id of the query field (the combobox the options belong to).
-const INPUT_ID: &str = "search-input";
+/// Id of the query field (the combobox the options belong to), by which the
+/// takeover finds it in the prerendered header.
+pub(crate) const INPUT_ID: &str = "search-input";
 
 /// [`results_panel`], from its chunk in split builds (fetched on the first call;
 /// a failed fetch is an error, and the next call fetches again).
