@@ -272,6 +272,30 @@ fn the_examples_folder_holds_scripts_not_articles() {
     assert_eq!(site.articles[&Lang::En].len(), 2);
 }
 
+/// Found by the link check of the built site (tests/clients): an English-only
+/// article's Russian page linked its own sections and the articles it cites
+/// on the English site, so a Russian reader who followed one left Russian.
+#[test]
+fn an_untranslated_page_links_its_sections_and_the_articles_it_cites_in_its_own_language() {
+    let dir = good_tree();
+    fs::remove_file(dir.path().join("ru/first.md")).unwrap();
+    for base in ["", "/insights"] {
+        let site = pipeline::load(dir.path(), base).unwrap();
+        let fallback = site
+            .posts(Lang::Ru)
+            .find(|p| p.meta.slug == "first")
+            .unwrap();
+        assert_eq!(fallback.meta.written_in, Some(Lang::En));
+        let html = &fallback.html;
+        assert!(html.contains(&format!("href=\"{base}/ru/blog/first#section\"")), "{html}");
+        assert!(html.contains(&format!("<a href=\"{base}/ru/blog/second\">the other</a>")), "{html}");
+        assert!(!html.contains("/en/"), "{html}");
+        // The English page is as written.
+        let original = site.posts(Lang::En).find(|p| p.meta.slug == "first").unwrap();
+        assert!(original.html.contains(&format!("<a href=\"{base}/en/blog/second\">the other</a>")));
+    }
+}
+
 #[test]
 fn an_article_in_one_language_is_shown_untranslated_in_the_other() {
     let dir = good_tree();

@@ -173,7 +173,7 @@ pub fn load_again(
     for list in articles.values_mut() {
         list.sort_by(newest_first);
     }
-    Ok(Site::new(vocabulary, articles, figures))
+    Ok(Site::new(vocabulary, articles, figures, base))
 }
 
 /// The entries of `dir`, sorted; an unreadable folder is an error naming it.

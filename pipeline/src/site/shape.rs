@@ -150,10 +150,25 @@ impl Site {
     /// `frame` (from [`Site::post_frame`]) with the body of `article`.
     pub(crate) fn with_body(&self, frame: Post, article: &Article) -> Post {
         Post {
-            html: article.body.html.clone(),
+            html: self.body_in(frame.lang, article),
             headings: article.body.headings.clone(),
             ..frame
         }
+    }
+
+    /// The body of `article` as its page in `lang` shows it. On an untranslated
+    /// page (`lang` is not the article's) the links into the site, to its own
+    /// sections and to the articles it cites, lead to the pages in `lang`, where
+    /// the reader is: every such link the renderer writes starts with
+    /// `href="{base}/{article's language}/"`, and every route exists in every
+    /// language.
+    fn body_in(&self, lang: Lang, article: &Article) -> String {
+        let html = &article.body.html;
+        if lang == article.lang {
+            return html.clone();
+        }
+        let prefix = |l: Lang| format!("href=\"{}/{}/", self.base, l.code());
+        html.replace(&prefix(article.lang), &prefix(lang))
     }
 
     /// [`Site::post_of`] without the body (HTML and headings): with the body's

@@ -59,6 +59,9 @@ pub struct Site {
     pub articles: BTreeMap<Lang, Vec<Article>>,
     /// The figures the articles show, and the files they are served as.
     pub figures: FigureSet,
+    /// The path the site is served under (`""` or e.g. `/insights`), which
+    /// every link of an article's body starts with.
+    pub base: String,
     /// Where each slug's versions are in `articles`: finding an article's other
     /// version by a scan of the list made every build quadratic (10,000 articles
     /// per language: most of a minute).
@@ -71,6 +74,7 @@ impl Site {
         vocabulary: BTreeMap<String, TagNames>,
         articles: BTreeMap<Lang, Vec<Article>>,
         figures: FigureSet,
+        base: &str,
     ) -> Site {
         let mut positions: HashMap<String, Vec<(Lang, usize)>> = HashMap::new();
         for (lang, list) in &articles {
@@ -85,6 +89,7 @@ impl Site {
             vocabulary,
             articles,
             figures,
+            base: base.to_string(),
             positions,
         }
     }
