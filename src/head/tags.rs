@@ -144,12 +144,9 @@ pub fn head_tags(head: &Head, site_url: &str) -> Vec<HeadTag> {
     // The card the pipeline draws for the page (pipeline/src/cards.rs), with its
     // size so a network can lay out the preview before fetching it, and its alt
     // text: the title it shows.
-    if let Some(card) = canonical.card() {
-        tags.push(HeadTag::meta(
-            "property",
-            "og:image",
-            format!("{site_url}{card}"),
-        ));
+    let card = canonical.card().map(|card| format!("{site_url}{card}"));
+    if let Some(card) = &card {
+        tags.push(HeadTag::meta("property", "og:image", card));
         tags.push(HeadTag::meta("property", "og:image:width", "1200"));
         tags.push(HeadTag::meta("property", "og:image:height", "630"));
         tags.push(HeadTag::meta("property", "og:image:alt", &head.title));
@@ -178,12 +175,15 @@ pub fn head_tags(head: &Head, site_url: &str) -> Vec<HeadTag> {
             let keywords: Vec<&str> = meta.tags.iter().map(|t| t.name.as_str()).collect();
             format!(
                 "\"@type\":\"BlogPosting\",\"headline\":{},{common},\"mainEntityOfPage\":{},\
-                 \"datePublished\":{},\"dateModified\":{},\"keywords\":{},\"author\":{{\"@type\":\"Organization\",\
+                 \"image\":{},\"datePublished\":{},\"dateModified\":{},\"keywords\":{},\"author\":{{\"@type\":\"Organization\",\
                  \"name\":{site_name},\"url\":{blog_url}}},\"publisher\":{{\"@type\":\
                  \"Organization\",\"name\":{site_name},\"url\":{blog_url}}},\"isPartOf\":\
                  {{\"@type\":\"Blog\",\"name\":{site_name},\"url\":{blog_url}}}",
                 json(&meta.title),
                 json(&url),
+                // The social card: Google's article results show an image
+                // (developers.google.com/search/docs/appearance/structured-data/article).
+                json(card.as_deref().unwrap_or_default()),
                 json(&meta.date),
                 json(&meta.lastmod()),
                 json(&keywords.join(", ")),
@@ -283,6 +283,7 @@ mod tests {
         assert_eq!(parsed["@type"], "BlogPosting");
         assert_eq!(parsed["headline"], "Вебхуки \"на практике\" </script>");
         assert_eq!(parsed["datePublished"], "2026-11-20");
+        assert_eq!(parsed["image"].as_str(), find(&tags, "property", "og:image").first().copied());
         assert!(!ld.contains("</script"), "{ld}");
         let html: String = tags.iter().map(HeadTag::to_html).collect();
         assert!(html.contains("content=\"Вебхуки &quot;на практике&quot; &lt;/script>\""));
