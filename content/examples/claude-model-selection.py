@@ -12,8 +12,10 @@ PRICES = {
     "claude-opus-4-8": {"input": 5.00, "output": 25.00, "cache_read": 0.50},
     "claude-fable-5": {"input": 10.00, "output": 50.00, "cache_read": 1.00},
 }
-# Successors on the same date, used in one sentence of the article.
+# Successors on the same date, used in one sentence of the article. Sonnet 5.5's
+# cache read is the $0.10 it has had since 7 October 2026 ($0.20 before).
 SUCCESSORS = {
+    "claude-sonnet-5-5": {"input": 2.00, "output": 10.00, "cache_read": 0.10},
     "claude-opus-5-5": {"input": 4.00, "output": 20.00, "cache_read": 0.20},
     "claude-fable-5-1": {"input": 10.00, "output": 50.00, "cache_read": 0.25},
 }
@@ -73,9 +75,18 @@ assert close(1 - c_s / c_f, 0.80)              # Sonnet 5 -> Fable 5 vs Fable 5 
 assert close((c_o - c_s) / c_f, 0.30)          # Sonnet 5 -> Fable 5 vs Opus 4.8 alone
 assert close(1 - c_s / c_o, 0.60)              # Sonnet 5 -> Opus 4.8 vs Opus 4.8 alone
 
-# The same workload on the successors' list prices.
+# The same workload on the successors' prices, and their cache reads as a share of
+# input: 5%, 5% and 2.5%, not one multiplier.
+assert close(monthly(SUCCESSORS["claude-sonnet-5-5"], w), 5_250)
 assert close(monthly(SUCCESSORS["claude-opus-5-5"], w), 10_500)
 assert close(monthly(SUCCESSORS["claude-fable-5-1"], w), 25_625)
+for model, share in (("claude-sonnet-5-5", 0.05), ("claude-opus-5-5", 0.05), ("claude-fable-5-1", 0.025)):
+    p = SUCCESSORS[model]
+    assert close(p["cache_read"], share * p["input"]), model
+# Sonnet 5.5 and Fable 5.1 keep their predecessors' list prices and read the cache
+# for less: half of Sonnet 5's rate, a quarter of Fable 5's.
+assert close(SUCCESSORS["claude-sonnet-5-5"]["cache_read"], s["cache_read"] / 2)
+assert close(SUCCESSORS["claude-fable-5-1"]["cache_read"], f["cache_read"] / 4)
 
 # Confidence interval in the evaluation section: 200 tasks, 80% pass rate.
 assert round(1.96 * (0.8 * 0.2 / 200) ** 0.5 * 100, 1) == 5.5
@@ -119,4 +130,12 @@ for bad_start in (3, 4, -1):
     else:
         raise AssertionError(f"start={bad_start} should raise ValueError")
 
+for name, p in (("Sonnet 5", s), ("Opus 4.8", o), ("Fable 5", f)):
+    print(f"{name} only: ${monthly(p, w):,.0f}/month, {output_share(p, w):.0%} from output")
+print(f"Sonnet 5 -> Opus 4.8 at 20%: ${cascade(s, o, 0.20, w):,.0f}/month")
+print(f"Sonnet 5 -> Fable 5 at 20%: ${cascade(s, f, 0.20, w):,.0f}/month")
+print(f"Sonnet 5 writing 800 output tokens: ${monthly(s, verbose):,.0f}/month, "
+      f"{output_share(s, verbose):.0%} from output")
+for model, p in SUCCESSORS.items():
+    print(f"{model}: ${monthly(p, w):,.0f}/month, cache read {p['cache_read'] / p['input']:.1%} of input")
 print("claude-model-selection: all figures match")

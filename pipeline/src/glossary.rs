@@ -11,6 +11,9 @@ enum Match {
     Inside,
     /// The whole word, in any letter case (`eval`, not `evaluate`).
     Word,
+    /// A phrase of several words, found in the line (`дверь в одну сторону`): a
+    /// calque whose words are each fine on their own.
+    Phrase,
 }
 
 /// One variant that is not used, and the term that is.
@@ -34,7 +37,7 @@ const fn v(variant: &'static str, preferred: &'static str, how: Match, in_code: 
     }
 }
 
-const VARIANTS: [Variant; 14] = [
+const VARIANTS: [Variant; 22] = [
     v("кэш", "кеш", Match::Inside, true),
     v("хэш", "хеш", Match::Inside, true),
     v("тенант", "арендатор", Match::Prefix, true),
@@ -49,6 +52,20 @@ const VARIANTS: [Variant; 14] = [
     v("eval", "оценка, оценочный набор", Match::Word, false),
     v("evals", "оценка, оценочный набор", Match::Word, false),
     v("эвал", "оценка, оценочный набор", Match::Prefix, true),
+    // The noun эмбеддинг is the set's word; the verb made from it is not.
+    v("эмбеддит", "считать эмбеддинги", Match::Inside, true),
+    v("эмбеддя", "считать эмбеддинги", Match::Inside, true),
+    v("эмбеддю", "считать эмбеддинги", Match::Inside, true),
+    v("эмбеддим", "считать эмбеддинги", Match::Inside, true),
+    v("эмбеддил", "считать эмбеддинги", Match::Inside, true),
+    v("эмбеддир", "считать эмбеддинги", Match::Inside, true),
+    v("прайсов", "цена по прейскуранту", Match::Prefix, true),
+    v(
+        "дверь в одну сторону",
+        "необратимый шаг",
+        Match::Phrase,
+        true,
+    ),
 ];
 
 /// Whether `word` (lower case) is an instance of `v`.
@@ -57,6 +74,8 @@ fn matches(word: &str, v: &Variant) -> bool {
         Match::Prefix => word.starts_with(v.variant),
         Match::Inside => word.contains(v.variant),
         Match::Word => word == v.variant,
+        // Phrases are looked for in the whole line, not word by word.
+        Match::Phrase => false,
     }
 }
 
@@ -99,6 +118,15 @@ pub fn find(source: &str) -> Vec<(usize, String, &'static str)> {
         } else {
             without_inline_code(line)
         };
+        for v in VARIANTS.iter().filter(|v| matches!(v.how, Match::Phrase)) {
+            let text = if v.in_code { line } else { prose.as_str() };
+            if let Some(at) = text.to_lowercase().find(v.variant) {
+                // The phrase as written: the lower case of these letters keeps
+                // their byte lengths, so `at` is a position in `text` too.
+                let written = text.get(at..at + v.variant.len()).unwrap_or(v.variant);
+                found.push((i + 1, written.to_string(), v.preferred));
+            }
+        }
         for (text, in_code) in [(line, true), (prose.as_str(), false)] {
             let words = text
                 .split(|c: char| !(c.is_alphanumeric() || c == '_'))
@@ -125,7 +153,7 @@ mod tests {
 
     #[test]
     fn variants_are_found_with_the_preferred_term() {
-        let cases: [(&str, &[(&str, &str)]); 12] = [
+        let cases: [(&str, &[(&str, &str)]); 16] = [
             (
                 "Кэш промптов и закэшированный вход",
                 &[("Кэш", "кеш"), ("закэшированный", "кеш")],
@@ -160,6 +188,32 @@ mod tests {
                 &[],
             ),
             ("настройка и оценочный набор", &[]),
+            (
+                "предложение эмбеддится, чанки эмбеддятся, эмбеддим отдельно, \
+                 переэмбеддирование",
+                &[
+                    ("эмбеддится", "считать эмбеддинги"),
+                    ("эмбеддятся", "считать эмбеддинги"),
+                    ("эмбеддим", "считать эмбеддинги"),
+                    ("переэмбеддирование", "считать эмбеддинги"),
+                ],
+            ),
+            (
+                "Цены — прайсовые цены, а реальная отличается от прайсовой",
+                &[
+                    ("прайсовые", "цена по прейскуранту"),
+                    ("прайсовой", "цена по прейскуранту"),
+                ],
+            ),
+            (
+                "Восстановление из бэкапа: Дверь в одну сторону",
+                &[("Дверь в одну сторону", "необратимый шаг")],
+            ),
+            // The set's words near them: the noun, a price list, a door.
+            (
+                "эмбеддинги, эмбеддинговая модель, прайс-лист, дверь в серверную",
+                &[],
+            ),
             ("", &[]),
         ];
         for (line, expected) in cases {

@@ -1,6 +1,7 @@
 //! Content rules: the editorial promises the site's articles keep, checked on
 //! `content/`. A red test here means an article broke a content rule (a title
-//! that is not the seed's, too few words, a missing "checked against" line), not
+//! that is not the seed's, too few words, a missing "checked against" line or one
+//! dated after the article's last update), not
 //! that the code broke; the code's tests over the same content are in
 //! `content.rs`. The seed's titles and summaries, newest first, are copied into
 //! `fixtures/seed_titles.txt`. The rules hold the seed's articles to the seed and
@@ -140,19 +141,6 @@ fn content_rule_the_articles_exercise_every_renderer_feature() {
     }
 }
 
-#[test]
-fn content_rule_every_article_links_to_a_related_one_in_both_languages() {
-    for lang in Lang::ALL {
-        for a in &site().articles[&lang] {
-            assert!(
-                !linked_slugs(a).is_empty(),
-                "content rule: {lang:?} {} links to no other article",
-                a.front.slug
-            );
-        }
-    }
-}
-
 /// Every slug some article of any language links to, with the linking slugs.
 fn inbound(site: &pipeline::Site) -> BTreeMap<&str, BTreeSet<&str>> {
     let mut inbound: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
@@ -165,11 +153,8 @@ fn inbound(site: &pipeline::Site) -> BTreeMap<&str, BTreeSet<&str>> {
 }
 
 #[test]
-fn content_rule_both_languages_link_the_same_articles_and_every_translated_article_is_linked_from_another(
-) {
-    let site = site();
-    let pairs = translations(site);
-    for (en, ru) in &pairs {
+fn content_rule_both_languages_link_the_same_articles() {
+    for (en, ru) in translations(site()) {
         assert_eq!(
             linked_slugs(en),
             linked_slugs(ru),
@@ -177,31 +162,39 @@ fn content_rule_both_languages_link_the_same_articles_and_every_translated_artic
             en.front.slug
         );
     }
-    // A link from an article in either language counts (a Russian link to an
-    // English-only article reaches its untranslated page). An article written in
-    // one language only is exempt: it is new, and asking older articles to link
-    // it would mean editing translated originals, which would mark every one of
-    // their translations out of date for an article that has no translation yet.
+}
+
+/// Links go back in time (content/README.md): a later article links to the
+/// earlier ones it builds on, and an earlier one gets an update note only where
+/// a later article changes what it says. So the oldest article may link to
+/// nothing and the newest may be linked from nothing; what every article needs
+/// is a link to or from another one, in either language (a Russian link to an
+/// English-only article reaches its untranslated page).
+#[test]
+fn content_rule_every_article_links_to_another_or_is_linked_from_one() {
+    let site = site();
     let inbound = inbound(site);
-    for (en, _) in pairs {
-        let slug = en.front.slug.as_str();
-        let from_others = inbound
-            .get(slug)
-            .is_some_and(|from| from.iter().any(|s| *s != slug));
-        assert!(from_others, "content rule: nothing links to {slug}");
+    for (lang, list) in &site.articles {
+        for a in list {
+            let slug = a.front.slug.as_str();
+            let links_out = linked_slugs(a).iter().any(|s| *s != slug);
+            let linked_in = inbound
+                .get(slug)
+                .is_some_and(|from| from.iter().any(|s| *s != slug));
+            assert!(
+                links_out || linked_in,
+                "content rule: {lang:?} {slug} links to no other article and none links to it"
+            );
+        }
     }
 }
 
 #[test]
 fn content_rule_every_article_states_what_its_apis_and_figures_were_checked_against() {
     for lang in Lang::ALL {
-        let phrases: &[&str] = match lang {
-            Lang::En => &["hecked against"],
-            Lang::Ru => &["Сверено с", "сверена с"],
-        };
         for a in &site().articles[&lang] {
             assert!(
-                phrases.iter().any(|p| a.body.html.contains(p)),
+                check_phrases(lang).iter().any(|p| a.body.html.contains(p)),
                 "content rule: {lang:?} {}: no checked-against line",
                 a.front.slug
             );
@@ -209,13 +202,198 @@ fn content_rule_every_article_states_what_its_apis_and_figures_were_checked_agai
     }
 }
 
+/// The phrases that open the line saying what an article was checked against.
+fn check_phrases(lang: Lang) -> &'static [&'static str] {
+    match lang {
+        Lang::En => &["hecked against"],
+        Lang::Ru => &["Сверено с", "сверена с"],
+    }
+}
+
+/// A date a line names: year, month, and the day where the line gives one.
+type Named = (u32, u32, Option<u32>);
+
+/// The month a word names in `lang`, in any of the forms a check line uses:
+/// "December"; "декабрь", "декабря" (after a day) and "декабре" ("в декабре 2026").
+/// The names come from the pipeline's own dates, so they live in one place.
+fn month_of(lang: Lang, word: &str) -> Option<u32> {
+    if let Some((_, month)) = pipeline::dates::parse_month(lang, &format!("{word} 2000")) {
+        return Some(month);
+    }
+    (1..=12u32).find(|m| {
+        let label = pipeline::dates::label(lang, &format!("2000-{m:02}-01")).unwrap_or_default();
+        match lang {
+            // "1 декабря 2000 г.": the genitive, and the prepositional made from it.
+            Lang::Ru => label.split(' ').nth(1).is_some_and(|genitive| {
+                let stem = genitive.strip_suffix(['я', 'а']).unwrap_or(genitive);
+                word == genitive || word == format!("{stem}е")
+            }),
+            // "December 1, 2000": English has one form.
+            Lang::En => label.split(' ').next() == Some(word),
+        }
+    })
+}
+
+/// Every date `line` names: ISO dates (`2026-07-28`), "6 November 2026",
+/// "November 6, 2026", "December 2026", "6 ноября 2026 года", "декабрь 2026" and
+/// "в декабре 2026". A day counts only when a space alone parts it from its month,
+/// so the version in "psycopg 3.3, December 2026" is not read as the 3rd.
+fn dates_named(lang: Lang, line: &str) -> Vec<Named> {
+    // Each word with the text that parts it from the word before.
+    let mut words: Vec<(&str, &str)> = Vec::new();
+    let mut last_end = 0;
+    let mut start = None;
+    for (i, c) in line.char_indices().chain([(line.len(), ' ')]) {
+        let in_word = c.is_alphanumeric() || c == '-';
+        match (start, in_word && i < line.len()) {
+            (None, true) => start = Some(i),
+            (Some(s), false) => {
+                words.push((&line[s..i], &line[last_end..s]));
+                last_end = i;
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    let number = |i: usize, digits: usize| {
+        words
+            .get(i)
+            .map(|(w, _)| *w)
+            .filter(|w| w.len() <= digits && w.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|w| w.parse::<u32>().ok())
+    };
+    let day = |i: usize| number(i, 2).filter(|d| (1..=31).contains(d));
+    let spaced = |i: usize| words.get(i).is_some_and(|(_, gap)| *gap == " ");
+    let year = |i: usize| number(i, 4).filter(|y| *y >= 1000);
+    let mut found = Vec::new();
+    for (i, (word, _)) in words.iter().enumerate() {
+        if pipeline::dates::is_iso_date(word) {
+            let mut parts = word
+                .split('-')
+                .map(|p| p.parse::<u32>().unwrap_or_default());
+            let (y, m, d) = (parts.next(), parts.next(), parts.next());
+            found.push((y.unwrap_or_default(), m.unwrap_or_default(), d));
+        } else if let Some(month) = month_of(lang, word) {
+            if let Some(y) = year(i + 1) {
+                // "6 November 2026", "6 ноября 2026", or the month alone.
+                let before = i.checked_sub(1).filter(|_| spaced(i)).and_then(day);
+                found.push((y, month, before));
+            } else if let (Some(d), Some(y)) = (day(i + 1).filter(|_| spaced(i + 1)), year(i + 2)) {
+                // "November 6, 2026".
+                found.push((y, month, Some(d)));
+            }
+        }
+    }
+    found
+}
+
+/// The check-line dates in `source` that come after `lastmod` (the article's
+/// `updated`, else its `date`), as (1-based line, the date as year-month[-day]).
+/// A month alone is after `lastmod` only if the month is; a day, if the day is.
+fn check_dates_after(lang: Lang, lastmod: &str, source: &str) -> Vec<(usize, String)> {
+    let mut parts = lastmod
+        .split('-')
+        .map(|p| p.parse::<u32>().unwrap_or_default());
+    let last = (
+        parts.next().unwrap_or_default(),
+        parts.next().unwrap_or_default(),
+        parts.next().unwrap_or_default(),
+    );
+    let mut in_fence = false;
+    let mut found = Vec::new();
+    for (i, line) in source.lines().enumerate() {
+        if line.trim_start().starts_with("```") {
+            in_fence = !in_fence;
+        }
+        if in_fence || !check_phrases(lang).iter().any(|p| line.contains(p)) {
+            continue;
+        }
+        for (y, m, d) in dates_named(lang, line) {
+            let after = match d {
+                Some(d) => (y, m, d) > last,
+                None => (y, m) > (last.0, last.1),
+            };
+            if after {
+                let day = d.map(|d| format!("-{d:02}")).unwrap_or_default();
+                found.push((i + 1, format!("{y}-{m:02}{day}")));
+            }
+        }
+    }
+    found
+}
+
+/// A check made after publication is an update: a line that says an article was
+/// checked in December is true only if the article says it changed then, so no
+/// date in the checked-against line may come after `updated` (else `date`).
+#[test]
+fn content_rule_no_checked_against_line_is_dated_after_the_articles_date_or_update() {
+    let mut problems = Vec::new();
+    for (lang, list) in &site().articles {
+        for a in list {
+            let source = std::fs::read_to_string(&a.path).expect("the article's file");
+            let lastmod = a.front.lastmod();
+            for (line, date) in check_dates_after(*lang, lastmod, &source) {
+                problems.push(format!(
+                    "{}:{line}: checked {date}, but the article says it last changed {lastmod}: \
+                     set `updated`",
+                    a.path.display()
+                ));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "content rule: {problems:#?}");
+}
+
+#[test]
+fn a_check_line_dated_after_the_article_fails_and_one_dated_on_or_before_it_passes() {
+    let en = "+++\ndate = 2026-11-06\n+++\n\nText.\n\n*Checked against the docs, December 2026.*\n";
+    assert_eq!(
+        check_dates_after(Lang::En, "2026-11-06", en),
+        [(7, "2026-12".to_string())]
+    );
+    // The same line on an article updated in that month, or later.
+    assert!(check_dates_after(Lang::En, "2026-12-01", en).is_empty());
+    assert!(check_dates_after(Lang::En, "2027-01-15", en).is_empty());
+    for (lang, lastmod, line, want) in [
+        // A day is compared as a day, a month as a month.
+        (Lang::En, "2026-11-06", "*Checked against the pages as they read on 6 November 2026.*", vec![]),
+        (Lang::En, "2026-11-05", "*Checked against the pages on 6 November 2026.*", vec!["2026-11-06"]),
+        (Lang::En, "2026-12-01", "*Checked against Firecracker on December 7, 2026.*", vec!["2026-12-07"]),
+        (Lang::En, "2026-11-13", "*Checked against the MCP specification, revision 2026-07-28, November 2026.*", vec![]),
+        (Lang::En, "2026-11-13", "*Checked against revision 2026-12-02 of the spec.*", vec!["2026-12-02"]),
+        (Lang::Ru, "2026-11-29", "*Сверено с документацией PostgreSQL 18, декабрь 2026.*", vec!["2026-12"]),
+        (Lang::Ru, "2026-12-07", "*Сверено с документацией PostgreSQL 18, декабрь 2026.*", vec![]),
+        (Lang::Ru, "2026-11-06", "*Сверено со страницами на 6 ноября 2026 года; перепроверено в декабре 2026.*", vec!["2026-12"]),
+        (Lang::Ru, "2026-11-06", "*Сверено со страницами на 6 ноября 2026 года; цены перепроверены 7 декабря 2026 года.*", vec!["2026-12-07"]),
+        (Lang::Ru, "2026-12-07", "*Картина сверена с README, май 2026 и 7 декабря 2026 года.*", vec![]),
+        // A version before the month is not its day.
+        (Lang::Ru, "2026-12-01", "*Сверено с psycopg 3.3, декабрь 2026.*", vec![]),
+        (Lang::En, "2026-12-01", "*Checked against PostgreSQL 18, December 2026.*", vec![]),
+        // Not a check line, and not dates: versions and plain numbers.
+        (Lang::En, "2026-01-01", "Released in December 2026, after this article.", vec![]),
+        (Lang::En, "2026-01-01", "*Checked against Python 3.11 and SQLite 3.40, 2026.*", vec![]),
+    ] {
+        let source = format!("{line}\n");
+        let got: Vec<String> = check_dates_after(lang, lastmod, &source)
+            .into_iter()
+            .map(|(_, d)| d)
+            .collect();
+        assert_eq!(got, want, "{lang:?} {lastmod} {line:?}");
+    }
+    // Inside a code block the phrase is code, not the check line.
+    let code = "```text\nChecked against nothing, December 2026\n```\n";
+    assert!(check_dates_after(Lang::En, "2026-01-01", code).is_empty());
+}
+
+/// content/README.md: a description (or the summary standing in for one) is at
+/// most 160 characters, what a search snippet shows.
 #[test]
 fn content_rule_descriptions_fit_search_snippets() {
     for lang in Lang::ALL {
         for a in &site().articles[&lang] {
             let n = a.front.description.chars().count();
             assert!(
-                n <= 200,
+                n <= 160,
                 "content rule: {lang:?} {}: description of {n} characters",
                 a.front.slug
             );
