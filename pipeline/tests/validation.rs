@@ -287,12 +287,23 @@ fn an_untranslated_page_links_its_sections_and_the_articles_it_cites_in_its_own_
             .unwrap();
         assert_eq!(fallback.meta.written_in, Some(Lang::En));
         let html = &fallback.html;
-        assert!(html.contains(&format!("href=\"{base}/ru/blog/first#section\"")), "{html}");
-        assert!(html.contains(&format!("<a href=\"{base}/ru/blog/second\">the other</a>")), "{html}");
+        assert!(
+            html.contains(&format!("href=\"{base}/ru/blog/first#section\"")),
+            "{html}"
+        );
+        assert!(
+            html.contains(&format!("<a href=\"{base}/ru/blog/second\">the other</a>")),
+            "{html}"
+        );
         assert!(!html.contains("/en/"), "{html}");
         // The English page is as written.
-        let original = site.posts(Lang::En).find(|p| p.meta.slug == "first").unwrap();
-        assert!(original.html.contains(&format!("<a href=\"{base}/en/blog/second\">the other</a>")));
+        let original = site
+            .posts(Lang::En)
+            .find(|p| p.meta.slug == "first")
+            .unwrap();
+        assert!(original
+            .html
+            .contains(&format!("<a href=\"{base}/en/blog/second\">the other</a>")));
     }
 }
 

@@ -283,7 +283,10 @@ mod tests {
         assert_eq!(parsed["@type"], "BlogPosting");
         assert_eq!(parsed["headline"], "Вебхуки \"на практике\" </script>");
         assert_eq!(parsed["datePublished"], "2026-11-20");
-        assert_eq!(parsed["image"].as_str(), find(&tags, "property", "og:image").first().copied());
+        assert_eq!(
+            parsed["image"].as_str(),
+            find(&tags, "property", "og:image").first().copied()
+        );
         assert!(!ld.contains("</script"), "{ld}");
         let html: String = tags.iter().map(HeadTag::to_html).collect();
         assert!(html.contains("content=\"Вебхуки &quot;на практике&quot; &lt;/script>\""));
