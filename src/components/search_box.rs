@@ -66,8 +66,10 @@ pub fn SearchBox() -> impl IntoView {
         if let Some(slug) = slug {
             open.set(false);
             query.set(String::new());
+            // The router puts its base (the site's prefix) in front of the
+            // path itself: the route's path, not the link's href.
             navigate(
-                &routing::href(&Route::article(lang.get_untracked(), &slug)),
+                &Route::article(lang.get_untracked(), &slug).path(),
                 Default::default(),
             );
         }
@@ -247,12 +249,19 @@ enum Outcome {
 /// One result as listed.
 type Shown = Arc<SearchDoc>;
 
-/// What one search loaded and found.
+/// One search's answer, with what it was asked: the language and the query's
+/// words. An answer to other words than the field's (a query before the last)
+/// is never said of the field's words: neither its "no matches" nor its error.
+#[derive(Clone)]
+struct Searched {
+    lang: Lang,
+    words: String,
+    answer: Result<Found, ContentError>,
+}
+
+/// What one search found.
 #[derive(Clone)]
 struct Found {
-    lang: Lang,
-    /// The query's words it answers.
-    words: String,
     docs: Vec<Shown>,
     forms: Vec<String>,
 }
@@ -263,9 +272,9 @@ struct Found {
 /// results' documents come from the version of the index their numbers were
 /// found in, so an index and results of two deploys never mix: a part or result
 /// gone from the host is [`ContentError::NotFound`].
-async fn find(loads: Loads, lang: Lang, query: String) -> Result<Found, ContentError> {
+async fn find(loads: Loads, lang: Lang, query: &str) -> Result<Found, ContentError> {
     let index = SearchIndex::from_document(loads.start(Request::Search(lang)).await?)?;
-    let words = search::query_words(&query);
+    let words = search::query_words(query);
     let pending: Vec<_> = search::parts_for(&index, &words)
         .into_iter()
         .map(|n| {
@@ -286,12 +295,7 @@ async fn find(loads: Loads, lang: Lang, query: String) -> Result<Found, ContentE
     for doc in pending {
         docs.push(Arc::new((*SearchDoc::from_document(doc.await?)?).clone()));
     }
-    Ok(Found {
-        lang,
-        words: query,
-        docs,
-        forms,
-    })
+    Ok(Found { docs, forms })
 }
 
 /// The results under the field: a resource of the language and the query's
@@ -320,16 +324,37 @@ fn results_panel(input: SearchInput) -> Result<Results, ChunkError> {
     };
     // Searched again when the words change, not at every keystroke.
     let words = Memo::new(move |_| query.with(|q| search::query_words(q).join(" ")));
-    let found = LocalResource::new(move || find(loads, lang.get(), words.get()));
+    let found = LocalResource::new(move || {
+        let (lang, words) = (lang.get(), words.get());
+        async move {
+            let answer = find(loads, lang, &words).await;
+            Searched {
+                lang,
+                words,
+                answer,
+            }
+        }
+    });
 
     let results = Memo::new(move |_| match found.get() {
         None => Outcome::Loading,
-        Some(Err(error)) => Outcome::Failed(error),
-        // The previous language's, until this one's arrives; and no "no
-        // matches" for the last query while this one's results are on their way.
-        Some(Ok(found)) if found.lang != lang.get() => Outcome::Loading,
-        Some(Ok(found)) if found.docs.is_empty() && found.words != words.get() => Outcome::Loading,
-        Some(Ok(found)) => Outcome::Found(found.docs, found.forms),
+        // The previous language's, until this one's arrives.
+        Some(s) if s.lang != lang.get() => Outcome::Loading,
+        Some(Searched {
+            words: asked,
+            answer,
+            ..
+        }) => match answer {
+            // The last query's results stay listed while this one's are on
+            // their way (marked busy, below)...
+            Ok(found) if asked == words.get() || !found.docs.is_empty() => {
+                Outcome::Found(found.docs, found.forms)
+            }
+            Err(error) if asked == words.get() => Outcome::Failed(error),
+            // ...but not its "no matches", nor its error: a reader's tap on
+            // that error's retry would land on the results that replace it.
+            _ => Outcome::Loading,
+        },
     });
     // The results listed are a query's before the last (its parts are on their
     // way): said to assistive technology, and to tests, by `aria-busy`.
@@ -337,7 +362,7 @@ fn results_panel(input: SearchInput) -> Result<Results, ChunkError> {
         found
             .read()
             .as_ref()
-            .is_some_and(|f| f.as_ref().is_ok_and(|f| f.words != words.get()))
+            .is_some_and(|s| s.answer.is_ok() && s.words != words.get())
     });
     let slugs = Memo::new(move |_| match &*results.read() {
         Outcome::Found(docs, _) => docs.iter().map(|d| d.slug.clone()).collect(),
@@ -348,7 +373,10 @@ fn results_panel(input: SearchInput) -> Result<Results, ChunkError> {
     // rebuilt when the results change.
     #[derive(Clone, Copy, PartialEq)]
     enum Kind {
-        Loading,
+        /// Waiting for the language's index (the first query of a visit).
+        LoadingIndex,
+        /// Waiting for the parts of the index and the results a query needs.
+        LoadingResults,
         Failed,
         /// A part or result this index names is no longer on the host: the site
         /// was deployed again since the index was loaded.
@@ -357,7 +385,10 @@ fn results_panel(input: SearchInput) -> Result<Results, ChunkError> {
         Listed,
     }
     let kind = Memo::new(move |_| match &*results.read() {
-        Outcome::Loading => Kind::Loading,
+        Outcome::Loading if api::cached(&Request::Search(lang.get())).is_some() => {
+            Kind::LoadingResults
+        }
+        Outcome::Loading => Kind::LoadingIndex,
         Outcome::Failed(ContentError::NotFound) => Kind::Gone,
         Outcome::Failed(_) => Kind::Failed,
         Outcome::Found(docs, _) if docs.is_empty() => Kind::Empty,
@@ -374,7 +405,12 @@ fn results_panel(input: SearchInput) -> Result<Results, ChunkError> {
         let lang = lang.get();
         let t = strings(lang);
         let body = match kind.get() {
-            Kind::Loading => view! { <p class="search__note">{t.search_loading}</p> }.into_any(),
+            Kind::LoadingIndex => {
+                view! { <p class="search__note">{t.search_loading_index}</p> }.into_any()
+            }
+            Kind::LoadingResults => {
+                view! { <p class="search__note">{t.search_loading_results}</p> }.into_any()
+            }
             Kind::Gone => reload_alert(t, false).into_any(),
             Kind::Failed => {
                 let error = move || match &*results.read() {

@@ -125,7 +125,9 @@ async function errorIsASectionOfTheIndex(page, lang) {
 
 /** The failed search no longer says it is loading. */
 async function noLoadingNote(page, lang) {
-  assert.equal(await page.locator('.search__dropdown').getByText(locales[lang].search_loading).count(), 0);
+  for (const note of [locales[lang].search_loading_index, locales[lang].search_loading_results]) {
+    assert.equal(await page.locator('.search__dropdown').getByText(note).count(), 0);
+  }
 }
 
 for (const [name, view, lang, fail, message, whileFailing, quiet] of CASES) {

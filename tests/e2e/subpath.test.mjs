@@ -88,6 +88,17 @@ test('deep links, the 404 page and search work under the prefix', async () => {
   await option.click();
   await heading(page);
   assert.ok(new URL(page.url()).pathname.startsWith(`${PREFIX}/en/blog/`));
+  // Enter opens the selected result at the same address as its link.
+  const combobox = page.getByRole('combobox');
+  await combobox.fill('kubernetes');
+  const first = page.getByRole('option').first();
+  await first.waitFor();
+  const href = await first.getAttribute('href');
+  const title = (await first.locator('.search__title').textContent()).trim();
+  await combobox.press('Enter');
+  await headingIs(page, title);
+  assert.equal(new URL(page.url()).pathname, new URL(href, page.url()).pathname);
+  assert.ok(new URL(page.url()).pathname.startsWith(`${PREFIX}/en/blog/`), page.url());
   await page.context().close();
 });
 
