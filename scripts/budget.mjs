@@ -15,21 +15,23 @@
 //     trip (BENCHMARKS.md, Lighthouse). A page too long to fit even without the
 //     app pays that round trip as a static site would.
 //
-// CEILING is what the site weighs now, with a little room: no change may make it
-// heavier, and a change that makes it lighter lowers the ceiling in the same
-// commit (BENCHMARKS.md). The earlier size targets (110 KB wasm, 150 KB first
-// load) were withdrawn: the app now starts after the first view, which it no
-// longer delays (see BENCHMARKS.md, Lighthouse). Exits with 1 when a size is over
-// its ceiling.
+// CEILING is the room the site may use (decided in the issue «Spend bytes where
+// readers gain»): bytes serve readers, so a correct behaviour is never dropped
+// to stay under a ratchet; a change that grows a size by more than 500 bytes
+// says in BENCHMARKS.md what readers gain for it. The first round trip stays a
+// hard rule. The earlier size targets (110 KB wasm, 150 KB first load) were
+// withdrawn: the app starts after the first view, which it no longer delays
+// (see BENCHMARKS.md, Lighthouse). Exits with 1 when a size is over its
+// ceiling or a page over its first round trip.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { htmlFiles, staticPage } from './measure.mjs';
 
 export const CEILING = {
-  wasm: 94_000,
-  articleFirstLoad: 123_000,
-  views: 97_300,
+  wasm: 100_000,
+  articleFirstLoad: 130_000,
+  views: 105_000,
 };
 
 /** The first congestion window (bytes), and what a page's response headers take of
