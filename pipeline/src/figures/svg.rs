@@ -74,6 +74,24 @@ pub fn style() -> String {
         let _ = write!(css, ";--fig-{name}:light-dark({light},{dark})");
     }
     css.push('}');
+    // An engine without light-dark() (Safari before 17.5, Chrome before 123,
+    // Firefox before 120) drops `color` and cannot use the variables: the same
+    // colours, the light ones unless the system asks for dark.
+    let theme = |dark: bool, text: &str| {
+        let mut rule = format!("svg{{color:{text}");
+        for entry in PALETTE {
+            let colour = if dark { entry.2 } else { entry.1 };
+            let _ = write!(rule, ";--fig-{}:{colour}", entry.0);
+        }
+        rule.push('}');
+        rule
+    };
+    let _ = write!(
+        css,
+        "@supports not (color:light-dark(#000,#fff)){{{}@media (prefers-color-scheme:dark){{{}}}}}",
+        theme(false, TEXT.0),
+        theme(true, TEXT.1)
+    );
     css
 }
 
@@ -301,6 +319,36 @@ mod tests {
             assert!(css.contains(&format!("--fig-{name}:light-dark({light},{dark})")));
         }
         assert!(css.contains("fill:currentColor"));
+    }
+
+    #[test]
+    fn engines_without_light_dark_get_the_same_colours() {
+        let css = style();
+        let (_, fallback) = css
+            .split_once("@supports not (color:light-dark(#000,#fff)){")
+            .expect("a fallback for engines without light-dark()");
+        let (light, dark) = fallback
+            .split_once("@media (prefers-color-scheme:dark){")
+            .unwrap();
+        assert!(
+            light.starts_with(&format!("svg{{color:{}", TEXT.0)),
+            "{light}"
+        );
+        assert!(
+            dark.starts_with(&format!("svg{{color:{}", TEXT.1)),
+            "{dark}"
+        );
+        for (name, l, d) in PALETTE {
+            assert!(
+                light.contains(&format!("--fig-{name}:{l}")),
+                "{name}: {light}"
+            );
+            assert!(
+                dark.contains(&format!("--fig-{name}:{d}")),
+                "{name}: {dark}"
+            );
+        }
+        assert!(css.ends_with("}}}"), "the blocks are closed: {css}");
     }
 
     fn errors(svg: &str) -> Vec<(usize, String)> {
