@@ -32,6 +32,9 @@ fn Shell() -> impl IntoView {
     let lang =
         Memo::new(move |_| routing::lang_of_path(&location.pathname.get()).unwrap_or(preferred));
     provide_context(Locale { lang });
+    // A link's page is fetched when the reader shows they will follow it.
+    #[cfg(target_arch = "wasm32")]
+    crate::intent::watch(Memo::new(move |_| location.pathname.get()));
     Effect::new(move || head::set_lang(lang.get()));
     // A prerendered page's view is adopted as it is (see `takeover`): no view is
     // rendered until the first navigation to another page, which puts the app's
@@ -39,13 +42,15 @@ fn Shell() -> impl IntoView {
     // A view rendered anew (not adopted) comes in a task of its own after the
     // frame's (see `takeover::later`), in the browser.
     let adopted = takeover::adopting();
-    let adopting = RwSignal::new(adopted || cfg!(target_arch = "wasm32"));
+    // Whether the route table's views are held back: while the adopted view is
+    // on screen, and in the browser until the frame's task has run.
+    let views_held_back = RwSignal::new(adopted || cfg!(target_arch = "wasm32"));
     let main_ref = NodeRef::<leptos::html::Main>::new();
     #[cfg(target_arch = "wasm32")]
     if !adopted {
         leptos::task::spawn_local(async move {
             crate::dom::next_task().await;
-            adopting.set(false);
+            views_held_back.set(false);
         });
     }
     if adopted {
@@ -67,7 +72,7 @@ fn Shell() -> impl IntoView {
                 if let Some(main) = main_ref.get_untracked() {
                     takeover::release(&main);
                 }
-                adopting.set(false);
+                views_held_back.set(false);
                 // The router puts a link's URL in the address bar once the routes
                 // say its view is ready; the routes start only now, past that
                 // moment, so this navigation is completed here.
@@ -77,7 +82,7 @@ fn Shell() -> impl IntoView {
             });
         });
     }
-    let routes = move || (!adopting.get()).then(routes);
+    let routes = move || (!views_held_back.get()).then(routes);
     // After a client-side navigation, focus moves to the new page's heading and
     // its title is announced (see `Announcement`). The heading is mounted by
     // the next frame.

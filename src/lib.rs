@@ -10,6 +10,7 @@ pub mod components;
 pub mod dom;
 pub mod head;
 pub mod i18n;
+pub mod intent;
 pub mod loader;
 pub mod pages;
 pub mod prefs;

@@ -3,6 +3,7 @@
 
 use super::request::path_of;
 use super::{source, ContentError, Document, Loaded, Request};
+use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use model::{IndexPage, Post, SearchIndex, TagIndex, TaggedPosts};
 use serde::de::DeserializeOwned;
 use std::cell::RefCell;
@@ -80,14 +81,41 @@ pub fn store(request: &Request, text: &str) -> Result<Document, ContentError> {
     Ok(doc)
 }
 
-/// Loads the requested document: at hand ([`cached`]), else from the source.
+/// A document on its way, which every caller that asks for it meanwhile awaits.
+type Pending = Shared<LocalBoxFuture<'static, Result<Document, ContentError>>>;
+
+thread_local! {
+    /// Documents on their way, by content path: a navigation that follows an
+    /// intent's early fetch (see `intent`) waits for that request, not a second.
+    static PENDING: RefCell<HashMap<String, Pending>> = RefCell::new(HashMap::new());
+}
+
+/// Loads the requested document: at hand ([`cached`]), else from the source,
+/// with one request however many callers ask for it while it is on its way. A
+/// failed request is forgotten, so the next call (a retry) makes a new one.
 pub async fn load(request: Request) -> Result<Document, ContentError> {
     if let Some(doc) = cached(&request) {
         return Ok(doc);
     }
     let path = path_of(&request)?;
-    let text = source::read(&path).await?;
-    store(&request, &text)
+    let pending = PENDING.with_borrow_mut(|pending| {
+        pending
+            .entry(path.clone())
+            .or_insert_with(|| {
+                async move {
+                    let result = match source::read(&path).await {
+                        Ok(text) => store(&request, &text),
+                        Err(e) => Err(e),
+                    };
+                    PENDING.with_borrow_mut(|pending| pending.remove(&path));
+                    result
+                }
+                .boxed_local()
+                .shared()
+            })
+            .clone()
+    });
+    pending.await
 }
 
 /// [`load`], as the kind of document the caller reads.
