@@ -22,6 +22,7 @@ import http from 'node:http';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import crypto from 'node:crypto';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -44,7 +45,8 @@ const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.wasm', '.svg', 
 const compressed = new Map();
 async function brotli(file, body) {
   const { mtimeMs } = await fs.stat(file);
-  const key = `${file}:${mtimeMs}:${body.length}`;
+  // By content too: a test may serve a file rewritten (see `setRewrite`).
+  const key = `${file}:${mtimeMs}:${crypto.createHash('sha1').update(body).digest('hex')}`;
   if (!compressed.has(key)) {
     compressed.set(key, zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }));
   }
@@ -92,19 +94,36 @@ async function isFile(file) {
   }
 }
 
+/** Where the browser sends Content-Security-Policy violation reports when the
+ * server is started with `cspReports` (see `serve`). */
+const CSP_REPORTS = '/__csp-reports';
+
 /** Starts serving `root` under `prefix` ('' or e.g. '/insights'); resolves to
- * { url, site, requests, subscriptions, setRoot, close }.
+ * { url, site, requests, subscriptions, cspReports, setOffline, setRoot, close }.
  * POST /api/subscribe stands in for a newsletter endpoint: it records the JSON body
- * and answers 204, or 500 for addresses containing "fail". */
-export async function serve(root, { prefix = '' } = {}) {
+ * and answers 204, or 500 for addresses containing "fail".
+ * With `cspReports`, the site's policy also asks the browser to report every
+ * violation (`report-uri`), and the reports are kept: what any engine blocked,
+ * without reading its console. */
+export async function serve(root, { prefix = '', cspReports: reporting = false } = {}) {
   const requests = [];
   const subscriptions = [];
+  const cspReports = [];
+  // While offline, every connection is dropped unanswered, as a lost network
+  // looks to the page (the browser's own offline switch is not in every engine's
+  // automation).
+  let offline = false;
   let rules = await readRules(root);
+  // What a test changes in what is served, to stand in for an engine that lacks
+  // something (see `setRewrite`).
+  let rewrite = null;
 
   /** The `_headers` rules' headers for `pathname`, over `base`. */
   const ruleHeaders = (pathname, base = {}) => {
     const headers = { ...base };
     for (const rule of rules.headers) if (rule.match.test(pathname)) Object.assign(headers, rule.set);
+    const policy = headers['content-security-policy'];
+    if (reporting && policy) headers['content-security-policy'] = `${policy}; report-uri ${CSP_REPORTS}`;
     return headers;
   };
 
@@ -122,14 +141,18 @@ export async function serve(root, { prefix = '' } = {}) {
       'cache-control': DEFAULT_CACHE,
     });
     const { mtimeMs, size } = await fs.stat(file);
+    let body = await fs.readFile(file);
     // A validator, so that pages and the service worker are revalidated, not re-sent.
-    const etag = `"${Math.floor(mtimeMs).toString(16)}-${size.toString(16)}"`;
+    let etag = `"${Math.floor(mtimeMs).toString(16)}-${size.toString(16)}"`;
+    if (rewrite && path.extname(file) !== '.wasm' && COMPRESSIBLE.has(path.extname(file))) {
+      body = Buffer.from(rewrite(pathname, body.toString('utf8')));
+      etag = `"rewritten-${crypto.createHash('sha1').update(body).digest('hex')}"`;
+    }
     headers.etag = etag;
     if (status === 200 && res.req.headers['if-none-match'] === etag) {
       res.writeHead(304, headers).end();
       return;
     }
-    let body = await fs.readFile(file);
     const accepted = res.req.headers['accept-encoding'] ?? '';
     if (COMPRESSIBLE.has(path.extname(file))) {
       headers.vary = 'Accept-Encoding';
@@ -146,8 +169,19 @@ export async function serve(root, { prefix = '' } = {}) {
   };
 
   const server = http.createServer(async (req, res) => {
+    if (offline) {
+      req.socket.destroy();
+      return;
+    }
     // Prefixed, so that `//host/x` stays a path rather than a host.
     const url = new URL(`http://127.0.0.1${req.url}`);
+    if (req.method === 'POST' && url.pathname === CSP_REPORTS) {
+      let body = '';
+      for await (const chunk of req) body += chunk;
+      cspReports.push(JSON.parse(body)['csp-report'] ?? body);
+      res.writeHead(204).end();
+      return;
+    }
     requests.push(url.pathname);
     if (req.method === 'POST' && url.pathname === '/api/subscribe') {
       let body = '';
@@ -217,6 +251,18 @@ export async function serve(root, { prefix = '' } = {}) {
     site: `${origin}${prefix}/`,
     requests,
     subscriptions,
+    /** The violation reports received (with `cspReports`). */
+    cspReports,
+    /** Drops every connection from now on (`true`), or answers again. */
+    setOffline(value) {
+      offline = value;
+      if (offline) server.closeIdleConnections();
+    },
+    /** From now on, serves every text file as `fn(pathname, text)` returns it
+     * (`null`: as built). */
+    setRewrite(fn) {
+      rewrite = fn;
+    },
     /** Serves another build from now on, as a deploy would. */
     async setRoot(next) {
       root = next;
