@@ -35,8 +35,13 @@ for (const [lang, index] of [['en', en], ['ru', ru]]) {
     assert.deepEqual(titles.map((t) => t.trim()), newest.map((p) => p.title));
     // Each card shows its date, reading time and tags.
     const card = cards.first();
-    assert.equal(await card.locator('time').getAttribute('datetime'), index.posts[0].date);
-    assert.equal((await card.locator('time').textContent()).trim(), index.posts[0].date_label);
+    // The publication date first; an updated article's update date after it.
+    const published = card.locator('time').first();
+    assert.equal(await published.getAttribute('datetime'), index.posts[0].date);
+    assert.equal((await published.textContent()).trim(), index.posts[0].date_label);
+    const updated = index.posts[0].updated;
+    assert.equal(await card.locator('time').count(), updated ? 2 : 1);
+    if (updated) assert.equal(await card.locator('time').nth(1).getAttribute('datetime'), updated);
     const minutes = locales[lang].reading_time.replace('{n}', index.posts[0].reading_minutes);
     await card.getByText(minutes).waitFor();
     assert.equal(await card.locator('.tag').count(), index.posts[0].tags.length);

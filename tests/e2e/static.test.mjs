@@ -220,7 +220,7 @@ test('hashed files are cached for a year, pages and documents are revalidated, a
   // The page names the stylesheet and the start-up module (which its inline
   // script imports), and that module the app's glue and wasm (no preload puts
   // them in the page).
-  const start = html.match(/import\('\.\/(start-[0-9a-f]{16}\.js)'\)/)?.[1];
+  const start = html.match(/import\(new URL\('\.\/(start-[0-9a-f]{16}\.js)', document\.baseURI\)\)/)?.[1];
   assert.ok(start, 'the early script imports the start-up module');
   const module = await (await fetch(`${site.server.url}/${start}`)).text();
   const hashed = [...named(html, '"'), `/${start}`, ...named(module, "'")];
@@ -256,7 +256,7 @@ test('hashed files are cached for a year, pages and documents are revalidated, a
   // The start-up module carries the reader's language rule, then imports the app.
   assert.match(module, /window\.preferredLang = preferredLang;[\s\S]*await import\('\/[^']+\.js'\)/);
   // The icon is inline: no request for it either.
-  assert.match(html, /<link rel="icon" type="image\/svg\+xml" href="data:image\/svg\+xml,%3Csvg /);
+  assert.match(html, /<link rel="icon" type="image\/svg\+xml" href="data:image\/svg\+xml,%3Csvg%20xmlns=/);
   assert.ok(!scripts.some(([, attrs]) => / src=/.test(attrs)), 'no script file is fetched before the app starts');
 });
 
