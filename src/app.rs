@@ -32,9 +32,18 @@ fn Shell() -> impl IntoView {
     let lang =
         Memo::new(move |_| routing::lang_of_path(&location.pathname.get()).unwrap_or(preferred));
     provide_context(Locale { lang });
-    // A link's page is fetched when the reader shows they will follow it.
+    // A link's page is fetched when the reader shows they will follow it, from
+    // the first idle moment (the views' code, which has the watching, is
+    // fetched then too: see `takeover`).
     #[cfg(target_arch = "wasm32")]
-    crate::intent::watch(Memo::new(move |_| location.pathname.get()));
+    {
+        let pathname = Memo::new(move |_| location.pathname.get());
+        let owner = Owner::current().unwrap_or_default();
+        leptos::task::spawn_local(async move {
+            crate::dom::next_idle().await;
+            crate::intent::watch(pathname, owner).await;
+        });
+    }
     Effect::new(move || head::set_lang(lang.get()));
     // A prerendered page's view is adopted as it is (see `takeover`): no view is
     // rendered until the first navigation to another page, which puts the app's

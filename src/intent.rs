@@ -58,11 +58,29 @@ pub fn allowed(intent: Intent, guessed: usize, save_data: bool) -> bool {
     }
 }
 
-/// Starts watching the reader's intent: called once, by the app's frame, with
-/// the current path for the viewport's links of each page.
+/// Starts watching the reader's intent: called once, by the app's frame (under
+/// `owner`), with the current path for the viewport's links of each page. The
+/// watching is code of the views' chunk (see `routes`), which the navigation
+/// it prepares needs anyway: it starts once that chunk is here.
 #[cfg(target_arch = "wasm32")]
-pub fn watch(pathname: leptos::prelude::Memo<String>) {
-    browser::watch(pathname);
+pub async fn watch(pathname: leptos::prelude::Memo<String>, owner: leptos::prelude::Owner) {
+    #[cfg(feature = "split")]
+    let _ = watcher(pathname, owner).await;
+    #[cfg(not(feature = "split"))]
+    let _ = watcher(pathname, owner);
+}
+
+#[cfg(target_arch = "wasm32")]
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(views, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn watcher(
+    pathname: leptos::prelude::Memo<String>,
+    owner: leptos::prelude::Owner,
+) -> Result<(), crate::ChunkError> {
+    owner.with(|| browser::watch(pathname));
+    Ok(())
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -88,7 +106,7 @@ mod browser {
             .is_ok_and(|v| v.is_truthy())
     }
 
-    /// The link of the site that `target` is in, as a site path.
+    /// The link of the site that `target` is in, and its path.
     fn site_link(target: Option<web_sys::EventTarget>) -> Option<(Element, String)> {
         let link = target?
             .dyn_into::<Element>()
@@ -105,18 +123,19 @@ mod browser {
         if url.origin() != window().location().origin().ok()? {
             return None;
         }
-        let path = routing::site_path(&url.pathname()).to_string();
-        Some((link, path))
+        Some((link, url.pathname()))
     }
 
-    /// Fetches what the link to `path` opens, if this intent may; returns how
-    /// many documents it asked for (none for those at hand).
+    /// Fetches what the link to `path` (as the browser has it) opens, if this
+    /// intent may; returns how many documents it asked for (none for those at
+    /// hand).
     fn fetch(intent: Intent, path: &str) -> usize {
         let current = window().location().pathname().unwrap_or_default();
-        let requests: Vec<_> = documents_for_link(path, routing::site_path(&current))
-            .into_iter()
-            .filter(|r| api::cached(r).is_none())
-            .collect();
+        let requests: Vec<_> =
+            documents_for_link(routing::site_path(path), routing::site_path(&current))
+                .into_iter()
+                .filter(|r| api::cached(r).is_none())
+                .collect();
         // A browser that knows it is offline gets no guesses either.
         let saving = save_data() || !window().navigator().on_line();
         if requests.is_empty() || !allowed(intent, GUESSED.get(), saving) {
@@ -125,15 +144,16 @@ mod browser {
         if intent == Intent::Guess {
             GUESSED.set(GUESSED.get() + requests.len());
         }
-        let asked = requests.len();
-        for request in requests {
-            leptos::task::spawn_local(async move {
-                // A failed early fetch is forgotten: the navigation, if it
-                // comes, asks again and shows the error there.
-                let _ = api::load(request).await;
-            });
-        }
-        asked
+        // Loaded by the views' chunk, with the data layer's parsing, which the
+        // first view never runs (see `routes::load_documents`): an early
+        // intent also fetches that chunk, which the navigation needs too. A
+        // failed early fetch is forgotten: the navigation, if it comes, asks
+        // again and shows the error there.
+        let path = path.to_string();
+        leptos::task::spawn_local(async move {
+            crate::routes::load_documents(path).await;
+        });
+        requests.len()
     }
 
     fn listen(kind: &str, handler: impl Fn(web_sys::Event) + 'static) {
