@@ -69,7 +69,7 @@ function firstLoad(file) {
   // glue, which loads the wasm and imports the chunks' loader (which fetches
   // nothing until a chunk is wanted).
   const imports = (text) =>
-    [...text.matchAll(/(?:import\(|module_or_path: )'([^']+\.(?:js|wasm))'/g)].map(([, url]) => local(url));
+    [...text.matchAll(/(?:import\((?:new URL\()?|module_or_path: )'([^']+\.(?:js|wasm))'/g)].map(([, url]) => local(url));
   for (const [, script] of html.matchAll(/<script>([\s\S]*?)<\/script>/g)) {
     for (const start of imports(script)) {
       urls.add(start);
@@ -82,6 +82,12 @@ function firstLoad(file) {
         }
       }
     }
+  }
+  // A page's first load that finds no wasm has lost the app's start-up chain:
+  // the patterns above no longer read what the page says, and would count
+  // the page and its stylesheet only.
+  if (![...urls].some((u) => u.endsWith('.wasm'))) {
+    throw new Error(`${file}: no wasm found in its first load (${[...urls].join(', ')}): the start-up imports are not read`);
   }
   return [...urls].filter((u) => !u.startsWith('http')).reduce((sum, url) => sum + size(url), brotli(Buffer.from(html)));
 }

@@ -97,7 +97,7 @@ for (const [mode, dir] of [['fetched', dist], ['bundled', bundled]]) {
 // and its views' code is in), by how the reader reaches the link: a click with
 // no moment before it (the pointer arrives and presses at once: what the app
 // could do before it fetched on intent), a press held 100 ms, the pointer
-// resting 300 ms first. The article is another one each run, in a fresh context.
+// resting 300 or 600 ms first. The article is another one each run, in a fresh context.
 const THROTTLED_RUNS = Number(process.env.NAV_THROTTLED_RUNS ?? 20);
 const intentRows = [];
 {
@@ -106,22 +106,17 @@ const intentRows = [];
     ['pointer arrives and clicks at once', async (page, link) => link.click()],
     [
       'press held 100 ms',
-      async (page, link) => {
-        const box = await link.boundingBox();
-        await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-        await page.mouse.down();
-        await page.waitForTimeout(100);
-        await page.mouse.up();
-      },
+      // Playwright's `delay`: the time between pressing and releasing.
+      async (page, link) => link.click({ delay: 100 }),
     ],
-    [
-      'pointer rests 300 ms, then clicks',
+    ...[300, 600].map((rest) => [
+      `pointer rests ${rest} ms, then clicks`,
       async (page, link) => {
         await link.hover();
-        await page.waitForTimeout(300);
+        await page.waitForTimeout(rest);
         await link.click();
       },
-    ],
+    ]),
   ];
   for (const [way, act] of ways) {
     const times = [];
@@ -157,7 +152,10 @@ const intentRows = [];
         },
         post.title,
         { polling: 'raf', timeout: 60000 },
-      );
+      ).catch(async (e) => {
+        const state = await page.evaluate(() => [location.pathname, document.querySelector('main h1')?.textContent, window.__clicked]);
+        throw new Error(`${way}, ${post.slug}: ${JSON.stringify(state)}: ${e.message}`);
+      });
       times.push(await handle.jsonValue());
       await context.close();
     }
