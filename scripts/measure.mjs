@@ -1,5 +1,5 @@
 // What the benchmark scripts share (lighthouse.mjs, paint.mjs, interaction.mjs,
-// budget.mjs): the pages they measure, the static variant of a page or a site,
+// nav.mjs, budget.mjs): the pages they measure, the static variant of a page or a site,
 // and Lighthouse's mobile conditions applied for real in Chromium.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -46,16 +46,17 @@ export const MOBILE = { viewport: { width: 412, height: 823 }, deviceScaleFactor
 
 /** Applies Lighthouse's mobile throttling as DevTools does (its "devtools" form of
  * mobileSlow4G: 562.5 ms request latency, 1.47 Mbit/s down, 675 kbit/s up, CPU
- * slowed 4x) to `page` of `context`; `cacheDisabled` for a cold cache per load. */
-export async function throttle(context, page, { cacheDisabled = false } = {}) {
+ * slowed 4x) to `page` of `context`; `cacheDisabled` for a cold cache per load.
+ * `latency` (ms) and `down`/`up` (kbit/s) give other network conditions. */
+export async function throttle(context, page, { cacheDisabled = false, latency = 562.5, down = 1474.56, up = 675 } = {}) {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
   if (cacheDisabled) await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   await cdp.send('Network.emulateNetworkConditions', {
     offline: false,
-    latency: 562.5,
-    downloadThroughput: (1474.56 * 1024) / 8,
-    uploadThroughput: (675 * 1024) / 8,
+    latency,
+    downloadThroughput: (down * 1024) / 8,
+    uploadThroughput: (up * 1024) / 8,
   });
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
 }

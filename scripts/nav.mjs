@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from '../tests/e2e/node_modules/playwright-core/index.mjs';
 import { serve } from '../tests/e2e/server.mjs';
+import { throttle } from './measure.mjs';
 
 const [dist, bundled] = [process.argv[2] ?? 'dist', process.argv[3]].map((d) => d && path.resolve(d));
 const runs = Number(process.argv[4] ?? 10);
@@ -127,15 +128,7 @@ const intentRows = [];
       await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
       await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /split_views-[^/]*\.wasm$/.test(e.name)));
       await page.waitForTimeout(200);
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('Network.enable');
-      await cdp.send('Network.emulateNetworkConditions', {
-        offline: false,
-        latency: 150,
-        downloadThroughput: (1638.4 * 1024) / 8,
-        uploadThroughput: (750 * 1024) / 8,
-      });
-      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+      await throttle(context, page, { latency: 150, down: 1638.4, up: 750 });
       // One of the index's first page's articles, another one each run.
       const posts = en.posts.slice(0, 20);
       const post = posts[i % posts.length];

@@ -25,21 +25,13 @@ const PAIRS: &[(&str, &str)] = &[
     ("tk-attr", "code-bg"),
 ];
 
-/// `--name: light-dark(#light, #dark);` declarations of the stylesheet.
+/// `--name: light-dark(#light, #dark);` declarations of the stylesheet whose
+/// colours are written in hex.
 fn palette() -> HashMap<String, [String; 2]> {
-    let css =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/style/main.css")).unwrap();
-    css.lines()
-        .filter_map(|line| {
-            let (name, value) = line.trim().strip_prefix("--")?.split_once(':')?;
-            let inner = value
-                .trim()
-                .strip_prefix("light-dark(")?
-                .strip_suffix(");")?;
-            let (light, dark) = inner.split_once(',')?;
-            let hex = |s: &str| s.trim().starts_with('#').then(|| s.trim().to_string());
-            Some((name.to_string(), [hex(light)?, hex(dark)?]))
-        })
+    pairs(&stylesheet())
+        .into_iter()
+        .filter(|(_, light, dark)| light.starts_with('#') && dark.starts_with('#'))
+        .map(|(name, light, dark)| (name, [light, dark]))
         .collect()
 }
 

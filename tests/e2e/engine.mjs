@@ -13,22 +13,13 @@
 // read in the page, the same way in every engine.
 import { spawn } from 'node:child_process';
 import net from 'node:net';
+import { CHROMIUM_ARGS } from './support.mjs';
 
 /** The engine under test: `E2E_ENGINE`, Chromium by default. */
 export const ENGINE = process.env.E2E_ENGINE ?? 'chromium';
 
 /** The window every page opens in. */
 const VIEWPORT = { width: 1280, height: 900 };
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** Launches `engine` ('chromium', 'firefox' or 'webkit'); resolves to
  * `{ name, scriptsFirst, newPage(), close() }`, where `scriptsFirst` says whether

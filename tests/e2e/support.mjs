@@ -98,7 +98,8 @@ export function figuredPosts(lang) {
   );
 }
 
-const CHROMIUM_ARGS = [
+/** The flags Chromium runs with here (headless, no sandbox, nothing in the background). */
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
