@@ -5,7 +5,9 @@
 // back and forward, the language switch, search in both languages, the theme
 // toggle, an offline reload, the 404 view, the figures, and the
 // Content-Security-Policy (every violation is reported to the server, whatever
-// the engine). Elements are found by their role, label or visible text, in the
+// the engine); then each fallback the site has for what an engine may lack (no
+// requestIdleCallback, no largest-paint entries, no light-dark(), no
+// WebAssembly). Elements are found by their role, label or visible text, in the
 // page, the same way in every engine.
 import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
