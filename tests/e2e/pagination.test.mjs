@@ -3,7 +3,9 @@
 // few more) is served in its place; the real one is checked as it is.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { siteFor, locales, contentIndex, indexPage, PAGE_SIZE, TAG_PAGE_SIZE, heading, headingIs, markDocument, sameDocument } from './support.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { siteFor, locales, contentIndex, indexPage, PAGE_SIZE, TAG_PAGE_SIZE, heading, headingIs, markDocument, sameDocument, CONTENT } from './support.mjs';
 
 const site = siteFor(process.env.E2E_DIST ?? 'dist');
 
@@ -25,6 +27,20 @@ function copies(n, prefix, slug) {
   return Array.from({ length: n }, (_, i) => ({ ...real[i % real.length], slug: `${slug}-${i}`, title: `${prefix} ${i + 1}` }));
 }
 
+/** Serves the article documents of the copies whose slugs start with `slug`
+ * (each the real article it copies, under the copy's slug), so that a link to
+ * a copy leads somewhere: the app fetches a link's page when the pointer rests
+ * on it (src/intent.rs), and a copy's 404 would be a console error. */
+async function servesCopies(page, slug) {
+  const real = contentIndex('en').posts;
+  await page.route(`**/content/en/posts/${slug}-*.json`, (route) => {
+    const i = Number(new URL(route.request().url()).pathname.match(/-(\d+)\.json$/)[1]);
+    const post = JSON.parse(fs.readFileSync(path.join(CONTENT, 'en', 'posts', `${real[i % real.length].slug}.json`), 'utf8'));
+    post.meta.slug = `${slug}-${i}`;
+    return route.fulfill({ contentType: 'application/json', body: JSON.stringify(post) });
+  });
+}
+
 /** The articles of page `number` (from 1) of `posts`. */
 const pageOf = (posts, number) => posts.slice((number - 1) * PAGE_SIZE, number * PAGE_SIZE);
 
@@ -33,6 +49,7 @@ const pageOf = (posts, number) => posts.slice((number - 1) * PAGE_SIZE, number *
  * Returns the page numbers requested. */
 async function bigIndex(page, n) {
   const posts = copies(n, 'Article number', 'copy');
+  await servesCopies(page, 'copy');
   const pages = Math.ceil(n / PAGE_SIZE);
   const requested = [];
   await page.route('**/content/en/pages/*.json', (route) => {
@@ -106,6 +123,7 @@ test('a tag with two full pages of articles and a few more is paged like the ind
   const t = locales.en;
   const tag = contentIndex('en').tags[0];
   const posts = copies(BIG, 'Tagged article', 'tagged');
+  await servesCopies(page, 'tagged');
   const requested = [];
   await page.route(`**/content/en/tags/${tag.slug}/*.json`, (route) => {
     const number = Number(new URL(route.request().url()).pathname.match(/(\d+)\.json$/)[1]);
@@ -153,6 +171,13 @@ test('a tag list of two full pages and a few more is paged too, most used first,
   const t = locales.en;
   const total = 2 * TAG_PAGE_SIZE + 3;
   const tags = Array.from({ length: total }, (_, i) => ({ slug: `topic-${i}`, name: `Topic ${i + 1}`, count: total - i }));
+  // Each tag's page, empty, so that a link to one leads somewhere (see `servesCopies`).
+  await page.route('**/content/en/tags/topic-*/1.json', (route) => {
+    const slug = new URL(route.request().url()).pathname.split('/').at(-2);
+    const tag = tags.find((t) => t.slug === slug);
+    const body = { lang: 'en', tag, page: 1, pages: 1, total: tag.count, posts: [] };
+    return route.fulfill({ contentType: 'application/json', body: JSON.stringify(body) });
+  });
   const requested = [];
   await page.route('**/content/en/tags/page/*.json', (route) => {
     const number = Number(new URL(route.request().url()).pathname.match(/(\d+)\.json$/)[1]);
