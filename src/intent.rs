@@ -8,6 +8,7 @@
 //! Intent is one of: a pointer pressed on the link (the click follows about
 //! 100 ms later), the pointer resting on it for [`HOVER_MS`], keyboard focus on
 //! it, or, on a touch screen (no hover, a coarse pointer), the link entering the viewport
+//! as the reader scrolls
 //! (up to [`VIEWPORT_LINKS`] documents a page, for those not at hand). What is
 //! fetched on a guess (all but the pressed pointer) is bounded by [`GUESSES`] a
 //! visit, and a reader who
@@ -204,11 +205,29 @@ mod browser {
         }
     }
 
-    /// On a touch screen: the first links of each page to enter the viewport.
+    thread_local! {
+        /// Whether the reader has scrolled the page on screen.
+        static SCROLLED: Cell<bool> = const { Cell::new(false) };
+    }
+
+    /// On a touch screen: the first links of each page to enter the viewport
+    /// as the reader scrolls. Those in view when the page opens are left: no
+    /// reader moved them there, and fetching (and parsing) their documents
+    /// then would be work on the main thread right after the page loaded.
     fn watch_viewport(pathname: Memo<String>) {
+        let scrolled = Closure::<dyn Fn()>::new(|| SCROLLED.set(true));
+        let options = web_sys::AddEventListenerOptions::new();
+        options.set_passive(true);
+        let _ = window().add_event_listener_with_callback_and_add_event_listener_options(
+            "scroll",
+            scrolled.as_ref().unchecked_ref(),
+            &options,
+        );
+        scrolled.forget();
         let observer = StoredValue::new_local(None::<IntersectionObserver>);
         Effect::new(move || {
             pathname.track();
+            SCROLLED.set(false);
             if let Some(old) = observer.get_value() {
                 old.disconnect();
             }
@@ -219,7 +238,7 @@ mod browser {
                     move |entries: js_sys::Array, observer: IntersectionObserver| {
                         for entry in entries.iter() {
                             let entry: IntersectionObserverEntry = entry.unchecked_into();
-                            if !entry.is_intersecting() || left.get() == 0 {
+                            if !entry.is_intersecting() || left.get() == 0 || !SCROLLED.get() {
                                 continue;
                             }
                             let target = entry.target();
