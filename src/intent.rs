@@ -215,15 +215,8 @@ mod browser {
     /// reader moved them there, and fetching (and parsing) their documents
     /// then would be work on the main thread right after the page loaded.
     fn watch_viewport(pathname: Memo<String>) {
-        let scrolled = Closure::<dyn Fn()>::new(|| SCROLLED.set(true));
-        let options = web_sys::AddEventListenerOptions::new();
-        options.set_passive(true);
-        let _ = window().add_event_listener_with_callback_and_add_event_listener_options(
-            "scroll",
-            scrolled.as_ref().unchecked_ref(),
-            &options,
-        );
-        scrolled.forget();
+        // The page's scroll is an event of the document.
+        listen("scroll", |_| SCROLLED.set(true));
         let observer = StoredValue::new_local(None::<IntersectionObserver>);
         Effect::new(move || {
             pathname.track();
